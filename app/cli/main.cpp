@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "command.h"
+#include "core/clock.h"
+#include "core/hardening.h"
+#include "runner.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QTextStream>
+#include <QTranslator>
+
+#include <cstdio>
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <unistd.h>
+#endif
+
+int main(int argc, char *argv[])
+{
+    stocktake::core::hardenProcess();
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("stocktake-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Stocktake"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STOCKTAKE_VERSION));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("stocktake"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    stocktake::core::SystemClock clock;
+    QNetworkAccessManager network;
+
+    stocktake::cli::CommandContext context;
+    context.out = &out;
+    context.err = &err;
+    context.clock = &clock;
+    context.network = &network;
+#if defined(__unix__) || defined(__APPLE__)
+    context.stdoutIsTerminal = ::isatty(STDOUT_FILENO) == 1;
+    context.stderrIsTerminal = ::isatty(STDERR_FILENO) == 1;
+#endif
+    stocktake::cli::Runner runner(stocktake::cli::allCommands(), std::move(context));
+    return runner.exec(QCoreApplication::arguments());
+}
