@@ -3,14 +3,12 @@
 #include "command.h"
 #include "core/clock.h"
 #include "core/hardening.h"
+#include "i18n.h"
 #include "runner.h"
 
 #include <QCoreApplication>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QTextStream>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -26,9 +24,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Stocktake"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STOCKTAKE_VERSION));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("stocktake"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    stocktake::i18n::installTranslations();
 
     QTextStream out(stdout);
     QTextStream err(stderr);
