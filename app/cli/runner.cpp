@@ -37,7 +37,7 @@ QString Runner::helpText() const
     return text;
 }
 
-int Runner::finishWith(const core::Status &status)
+int Runner::finishWith(const core::Status &status) const
 {
     m_context.out->flush();
     if (status.ok())

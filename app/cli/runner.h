@@ -15,7 +15,7 @@ public:
 
 private:
     [[nodiscard]] QString helpText() const;
-    int finishWith(const core::Status &status);
+    int finishWith(const core::Status &status) const;
 
     std::vector<std::unique_ptr<Command>> m_commands;
     CommandContext m_context;

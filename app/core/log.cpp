@@ -99,8 +99,9 @@ void handleMessage(QtMsgType type, const QMessageLogContext &context, const QStr
     QMutexLocker lock(&s.mutex);
     if (shownOnStderr(type, s.verbosity)) {
         const QByteArray line = (category + QStringLiteral(": ") + clean + u'\n').toUtf8();
-        std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stderr);
-        std::fflush(stderr);
+        // Nothing sensible can be done when stderr is gone.
+        (void)std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stderr);
+        (void)std::fflush(stderr);
     }
     if (s.file) {
         const QString stamp = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <new>
+#include <stdexcept>
 #include <utility>
 
 #if defined(__unix__) || defined(__APPLE__)
@@ -21,7 +23,9 @@ SecretBytes::SecretBytes(std::size_t size)
 {
     if (size == 0)
         return;
-    m_data = static_cast<unsigned char *>(std::calloc(size, 1));
+    // A raw allocation on purpose: this class is the RAII owner, and the buffer must be wiped
+    // and munlocked before it is freed, which no standard container guarantees.
+    m_data = static_cast<unsigned char *>(std::calloc(size, 1));  // NOLINT(cppcoreguidelines-no-malloc)
     if (!m_data)
         throw std::bad_alloc();
 #if defined(__unix__) || defined(__APPLE__)
@@ -77,7 +81,7 @@ void SecretBytes::release()
     if (m_locked)
         ::munlock(m_data, m_size);
 #endif
-    std::free(m_data);
+    std::free(m_data);  // NOLINT(cppcoreguidelines-no-malloc)
     m_data = nullptr;
     m_size = 0;
     m_locked = false;
@@ -86,10 +90,17 @@ void SecretBytes::release()
 SecretBytes SecretBytes::toHex() const
 {
     static constexpr char kDigits[] = "0123456789abcdef";
+    if (m_size == 0)
+        return {};
+    if (m_size > std::numeric_limits<std::size_t>::max() / 2)
+        throw std::length_error("SecretBytes::toHex");
     SecretBytes out(m_size * 2);
+    unsigned char *hex = out.m_data;
+    if (hex == nullptr || m_data == nullptr)
+        return out;
     for (std::size_t i = 0; i < m_size; ++i) {
-        out.m_data[2 * i] = static_cast<unsigned char>(kDigits[m_data[i] >> 4]);
-        out.m_data[2 * i + 1] = static_cast<unsigned char>(kDigits[m_data[i] & 0x0f]);
+        hex[2 * i] = static_cast<unsigned char>(kDigits[m_data[i] >> 4]);
+        hex[2 * i + 1] = static_cast<unsigned char>(kDigits[m_data[i] & 0x0f]);
     }
     return out;
 }
