@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "graph/graphclient.h"
+#include "secrets/secretbytes.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkReply;
+
+namespace stocktake::graph {
+
+/// One request's life inside GraphClient: origin check → concurrency slot → pacer → token →
+/// send → classify → retry, refresh, redirect or finish. Private to the client.
+class GraphCall : public QObject {
+    Q_OBJECT
+public:
+    GraphCall(GraphClient &client, quint64 id, GraphRequest request, GraphClient::Callback done);
+    ~GraphCall() override;
+
+    void start();
+    void cancel();
+
+private:
+    friend class GraphClient;
+    enum class Abort { None, TooLarge, Deadline, Cancelled };
+
+    void enterQueue();
+    void onSlot();
+    void sendWith(const secrets::SecretBytes *token);
+    void onMetaData();
+    void onReadyRead();
+    void onFinished();
+    void handleRedirect(int status);
+    void handleUnauthorized();
+    void retryLater(int status, std::chrono::milliseconds delay);
+    void dropReply();
+    void releaseSlot();
+    void finish(core::Result<GraphResponse> result);
+    [[nodiscard]] qint64 bodyCap() const;
+    [[nodiscard]] QString pathForLog() const;
+
+    GraphClient &m_client;
+    quint64 m_id;
+    GraphRequest m_request;
+    GraphClient::Callback m_done;
+    QUrl m_url;                 ///< current target (after same-origin redirects)
+    bool m_anonymous = false;   ///< the usage-report download: no bearer token
+    QPointer<QNetworkReply> m_reply;
+    QString m_slotHost;
+    bool m_holdsSlot = false;
+    QByteArray m_body;
+    Abort m_abort = Abort::None;
+    int m_retries = 0;
+    int m_redirects = 0;
+    bool m_refreshed = false;
+    secrets::SecretBytes m_freshToken;  ///< from refreshAfterUnauthorized, used once
+    QTimer m_waitTimer;
+    QTimer m_deadline;
+    bool m_finished = false;
+};
+
+}  // namespace stocktake::graph

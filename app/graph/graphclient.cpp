@@ -1,0 +1,180 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph/graphclient.h"
+
+#include "graph/endpoint.h"
+#include "graph/graphcall.h"
+#include "graph/grapherror.h"
+
+#include <QNetworkAccessManager>
+
+namespace stocktake::graph {
+
+Q_LOGGING_CATEGORY(lcGraph, "stocktake.graph")
+
+GraphRequest GraphRequest::get(const Endpoint &endpoint, const QUrl &apiBase)
+{
+    GraphRequest r;
+    r.url = endpoint.url(apiBase);
+    r.what = endpoint.what;
+    r.budget = endpoint.budget;
+    r.cost = endpoint.cost;
+    return r;
+}
+
+GraphRequest GraphRequest::follow(const QUrl &link, const GraphRequest &like)
+{
+    GraphRequest r = like;
+    r.method = QByteArrayLiteral("GET");
+    r.body.clear();
+    r.url = link;
+    return r;
+}
+
+QByteArray GraphResponse::header(QByteArrayView name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0) {
+            return value;
+        }
+    }
+    return {};
+}
+
+GraphClient::GraphClient(GraphClientOptions options, TokenSource &tokens, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_tokens(tokens)
+    , m_origin(m_options.graphRoot)
+    , m_nam(new QNetworkAccessManager(this))
+    , m_random(QRandomGenerator::securelySeeded())
+{
+    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_nam->setCookieJar(nullptr);
+    m_options.maxInFlightPerHost = std::max(1, m_options.maxInFlightPerHost);
+}
+
+GraphClient::~GraphClient()
+{
+    for (auto &[id, call] : m_calls) {
+        Q_UNUSED(id)
+        delete call;
+    }
+    m_calls.clear();
+}
+
+core::Status GraphClient::checkRoot(const QUrl &graphRoot)
+{
+    if (!GraphOrigin::isAcceptableRoot(graphRoot)) {
+        return GraphError::insecureUrl(GraphOrigin::originOf(graphRoot));
+    }
+    return {};
+}
+
+QUrl GraphClient::apiBase() const
+{
+    QUrl base = m_options.graphRoot;
+    QString path = base.path();
+    while (path.endsWith(u'/')) {
+        path.chop(1);
+    }
+    base.setPath(path + QStringLiteral("/v1.0"));
+    return base;
+}
+
+quint64 GraphClient::send(GraphRequest request, Callback done)
+{
+    const quint64 id = m_nextId++;
+    auto *call = new GraphCall(*this, id, std::move(request), std::move(done));
+    m_calls.emplace(id, call);
+    // Never call back from inside send(): the caller may still be setting up.
+    QMetaObject::invokeMethod(
+        call, [call] { call->start(); }, Qt::QueuedConnection);
+    return id;
+}
+
+void GraphClient::cancel(quint64 id)
+{
+    const auto it = m_calls.find(id);
+    if (it != m_calls.end()) {
+        it->second->cancel();
+    }
+}
+
+void GraphClient::cancelAll()
+{
+    std::vector<quint64> ids;
+    ids.reserve(m_calls.size());
+    for (const auto &[id, call] : m_calls) {
+        Q_UNUSED(call)
+        ids.push_back(id);
+    }
+    for (const quint64 id : ids) {
+        cancel(id);
+    }
+}
+
+RequestPacer &GraphClient::pacer(Budget budget)
+{
+    auto it = m_pacers.find(budget);
+    if (it == m_pacers.end()) {
+        it = m_pacers.emplace(budget, RequestPacer::forBudget(budget, m_options.pacingHeadroom)).first;
+    }
+    return it->second;
+}
+
+void GraphClient::setPacer(Budget budget, RequestPacer pacer)
+{
+    m_pacers.insert_or_assign(budget, std::move(pacer));
+}
+
+void GraphClient::acquireSlot(quint64 id, const QString &host)
+{
+    HostSlots &slots = m_hosts[host];
+    if (slots.inFlight < m_options.maxInFlightPerHost) {
+        ++slots.inFlight;
+        const auto it = m_calls.find(id);
+        if (it != m_calls.end()) {
+            GraphCall *call = it->second;
+            call->m_holdsSlot = true;
+            call->m_slotHost = host;
+            QMetaObject::invokeMethod(
+                call, [call] { call->onSlot(); }, Qt::QueuedConnection);
+        } else {
+            releaseSlot(host);
+        }
+        return;
+    }
+    slots.waiting.push_back(id);
+}
+
+void GraphClient::releaseSlot(const QString &host)
+{
+    HostSlots &slots = m_hosts[host];
+    slots.inFlight = std::max(0, slots.inFlight - 1);
+    while (!slots.waiting.empty() && slots.inFlight < m_options.maxInFlightPerHost) {
+        const quint64 next = slots.waiting.front();
+        slots.waiting.pop_front();
+        const auto it = m_calls.find(next);
+        if (it == m_calls.end()) {
+            continue;  // cancelled while waiting
+        }
+        ++slots.inFlight;
+        GraphCall *call = it->second;
+        call->m_holdsSlot = true;
+        call->m_slotHost = host;
+        QMetaObject::invokeMethod(
+            call, [call] { call->onSlot(); }, Qt::QueuedConnection);
+    }
+}
+
+void GraphClient::finished(quint64 id)
+{
+    const auto it = m_calls.find(id);
+    if (it != m_calls.end()) {
+        it->second->deleteLater();
+        m_calls.erase(it);
+    }
+}
+
+}  // namespace stocktake::graph
