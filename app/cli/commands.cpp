@@ -1,12 +1,16 @@
 // SPDX-FileCopyrightText: 2026 The Stocktake authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "command.h"
+#include "profileaccess.h"
 
 namespace stocktake::cli {
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(makeProfileCommand());
+    commands.push_back(makeDbCommand());
+    commands.push_back(makeStatusCommand());
     return commands;
 }
 

@@ -193,8 +193,9 @@ void QtKeychainStore::read(const QString &entry, ReadDone done)
                 if (index > count) {
                     SecretBytes value = SecretBytes::copyOf(*collected);
                     SecretBytes::wipe(*collected);
-                    *step = nullptr;  // break the cycle
-                    return done(std::move(value));
+                    const ReadDone finished = done;  // resetting *step destroys this lambda
+                    *step = nullptr;                 // and breaks the cycle
+                    return finished(std::move(value));
                 }
                 readRaw(
                     partKey(entry, index),

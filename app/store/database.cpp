@@ -203,13 +203,13 @@ core::Result<std::unique_ptr<Database>> Database::open(
         return StoreError::fromSqlite(rc, path, detail);
     }
     // 5. Refuse a newer schema before anything can write.
+    //    A damaged schema table fails the open, except for `db check` (migrate off), which
+    //    must go on to name the damaged page.
     const auto current = Migrations::currentVersion(db);
-    if (!current) {
-        core::Error error = current.error();
-        return StoreError::fromSqlite(SQLITE_CORRUPT, path, error.detail);
-    }
+    if (!current && options.migrate)
+        return StoreError::fromSqlite(SQLITE_CORRUPT, path, current.error().detail);
     const int latest = Migrations::latestVersion();
-    if (*current > latest)
+    if (current && *current > latest)
         return StoreError::schemaNewer(path, *current, latest);
 
     // 6. Only now the settings that may write.

@@ -153,8 +153,9 @@ void ProfileKeys::shredKeys(const QString &profileId, Done done)
     auto step = std::make_shared<std::function<void(int)>>();
     *step = [this, order, step, done](int index) {
         if (index >= order.size()) {
+            const Done finished = done;  // resetting *step destroys this lambda's captures
             *step = nullptr;
-            return done({});
+            return finished({});
         }
         m_keys->remove(order.at(index), [step, index, done](core::Status s) {
             if (!s) {
@@ -242,14 +243,15 @@ void ProfileKeys::finishRemovals(const ProfileStore &profiles, std::function<voi
     auto step = std::make_shared<std::function<void(int)>>();
     *step = [this, profiles, pending, step, done](int index) {
         if (index >= pending.size()) {
+            const auto finished = done;  // resetting *step destroys this lambda's captures
             *step = nullptr;
-            return done();
+            return finished();
         }
         const Profile p = pending.at(index);
         qCInfo(lcProfileKeys).noquote() << "finishing the removal of profile" << p.id;
         removeProfile(profiles, p, [step, index, id = p.id](core::Status s) {
             if (!s)
-                qCWarning(lcProfileKeys).noquote() << "could not finish removing profile" << id << s.error().code;
+                qCInfo(lcProfileKeys).noquote() << "could not finish removing profile" << id << s.error().code;
             (*step)(index + 1);
         });
     };
