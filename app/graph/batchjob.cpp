@@ -72,15 +72,15 @@ void BatchJob::start(ItemHandler onItem, DoneHandler onDone)
         if (!isRelativeGraphPath(m_items.at(i).relativeUrl)) {
             // Reported (asynchronously, like everything else) without a request.
             QMetaObject::invokeMethod(
-                this,
-                [this, i] { deliver(i, GraphError::foreignOrigin(m_what, QStringLiteral("(batch item url)"))); },
+                this, [this, i] { deliver(i, GraphError::foreignOrigin(m_what, QStringLiteral("(batch item url)"))); },
                 Qt::QueuedConnection);
             continue;
         }
         m_queue.push_back({i});
     }
     if (m_items.isEmpty()) {
-        QMetaObject::invokeMethod(this, [this] { end(m_summary); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { end(m_summary); }, Qt::QueuedConnection);
         return;
     }
     QMetaObject::invokeMethod(this, &BatchJob::pump, Qt::QueuedConnection);
@@ -110,8 +110,9 @@ void BatchJob::pump()
     // Items still waiting for their Retry-After: wake up when the first may go. (With every
     // envelope slot busy, the next answer pumps instead.)
     if (!m_queue.empty() && static_cast<int>(m_inFlight.size()) < m_maxInFlight) {
-        const auto earliest = std::min_element(m_queue.begin(), m_queue.end(),
-            [](const Pending &a, const Pending &b) { return a.notBefore < b.notBefore; })->notBefore;
+        const auto earliest = std::min_element(m_queue.begin(), m_queue.end(), [](const Pending &a, const Pending &b) {
+            return a.notBefore < b.notBefore;
+        })->notBefore;
         m_wake.start(std::max(1ms, std::chrono::ceil<std::chrono::milliseconds>(earliest - now)));
     }
 }
@@ -122,7 +123,7 @@ void BatchJob::sendBatch(std::vector<Pending> chunk)
     int cost = 0;
     for (const Pending &p : chunk) {
         const BatchItem &item = m_items.at(p.index);
-        requests.append(QJsonObject{{QStringLiteral("id"), QString::number(p.index)},
+        requests.append(QJsonObject {{QStringLiteral("id"), QString::number(p.index)},
             {QStringLiteral("method"), QStringLiteral("GET")}, {QStringLiteral("url"), item.relativeUrl}});
         cost += std::max(1, item.cost);
     }
@@ -131,7 +132,7 @@ void BatchJob::sendBatch(std::vector<Pending> chunk)
     QUrl url = m_client.apiBase();
     url.setPath(url.path() + QStringLiteral("/$batch"));
     request.url = url;
-    request.body = QJsonDocument(QJsonObject{{QStringLiteral("requests"), requests}}).toJson(QJsonDocument::Compact);
+    request.body = QJsonDocument(QJsonObject {{QStringLiteral("requests"), requests}}).toJson(QJsonDocument::Compact);
     request.what = m_what;
     request.budget = m_budget;
     request.cost = cost;
@@ -143,7 +144,7 @@ void BatchJob::sendBatch(std::vector<Pending> chunk)
             job->onEnvelope(serial, std::move(r));
         }
     });
-    m_inFlight.emplace(serial, InFlight{id, std::move(chunk)});
+    m_inFlight.emplace(serial, InFlight {id, std::move(chunk)});
 }
 
 void BatchJob::onEnvelope(quint64 serial, core::Result<GraphResponse> response)
@@ -213,8 +214,8 @@ void BatchJob::requeue(Pending item, std::optional<std::chrono::milliseconds> re
     const RetryPolicy &policy = m_client.options().retry;
     if (item.retries >= policy.budget) {
         deliver(item.index,
-            GraphError::retriesExhausted(status == 0 ? 503 : status, m_what,
-                QStringLiteral("$batch item after %1 retries").arg(item.retries)));
+            GraphError::retriesExhausted(
+                status == 0 ? 503 : status, m_what, QStringLiteral("$batch item after %1 retries").arg(item.retries)));
         return;
     }
     ++item.retries;

@@ -65,7 +65,7 @@ private:
     struct Pending {
         int index;
         int retries = 0;
-        std::chrono::steady_clock::time_point notBefore{};
+        std::chrono::steady_clock::time_point notBefore {};
     };
     void pump();
     void sendBatch(std::vector<Pending> chunk);

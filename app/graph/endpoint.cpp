@@ -19,9 +19,9 @@ QStringList userFields()
 
 QStringList groupFields()
 {
-    return {QStringLiteral("id"), QStringLiteral("displayName"), QStringLiteral("mail"),
-        QStringLiteral("mailEnabled"), QStringLiteral("securityEnabled"), QStringLiteral("groupTypes"),
-        QStringLiteral("createdDateTime"), QStringLiteral("onPremisesSyncEnabled")};
+    return {QStringLiteral("id"), QStringLiteral("displayName"), QStringLiteral("mail"), QStringLiteral("mailEnabled"),
+        QStringLiteral("securityEnabled"), QStringLiteral("groupTypes"), QStringLiteral("createdDateTime"),
+        QStringLiteral("onPremisesSyncEnabled")};
 }
 
 /// Path segments are ids or "me"; percent-encode anything else so an id cannot add a path.
@@ -83,8 +83,8 @@ Endpoint Endpoint::organization()
 Endpoint Endpoint::users()
 {
     // users costs 2 RU; −1 for $select, +1 for $expand.
-    return {QStringLiteral("users"), QStringLiteral("/users"), userFields(), 999,
-        QStringLiteral("manager($select=id)"), {}, Budget::Directory, 2, false};
+    return {QStringLiteral("users"), QStringLiteral("/users"), userFields(), 999, QStringLiteral("manager($select=id)"),
+        {}, Budget::Directory, 2, false};
 }
 
 Endpoint Endpoint::usersDelta()
@@ -103,14 +103,14 @@ Endpoint Endpoint::signInActivity()
 
 Endpoint Endpoint::groups()
 {
-    return {QStringLiteral("groups"), QStringLiteral("/groups"), groupFields(), 999, {}, {}, Budget::Directory, 1,
-        false};
+    return {
+        QStringLiteral("groups"), QStringLiteral("/groups"), groupFields(), 999, {}, {}, Budget::Directory, 1, false};
 }
 
 Endpoint Endpoint::groupsDelta()
 {
-    return {QStringLiteral("groups"), QStringLiteral("/groups/delta"), groupFields(), 0, {}, {}, Budget::Directory,
-        1, true};
+    return {QStringLiteral("groups"), QStringLiteral("/groups/delta"), groupFields(), 0, {}, {}, Budget::Directory, 1,
+        true};
 }
 
 Endpoint Endpoint::groupMembers(const QString &groupId)
@@ -142,8 +142,8 @@ Endpoint Endpoint::oauth2PermissionGrants()
 {
     // The $top maximum is not documented (graph-facts §F.7); Graph's default page is used.
     return {QStringLiteral("app permission grants"), QStringLiteral("/oauth2PermissionGrants"),
-        {QStringLiteral("id"), QStringLiteral("clientId"), QStringLiteral("consentType"),
-            QStringLiteral("principalId"), QStringLiteral("resourceId"), QStringLiteral("scope")},
+        {QStringLiteral("id"), QStringLiteral("clientId"), QStringLiteral("consentType"), QStringLiteral("principalId"),
+            QStringLiteral("resourceId"), QStringLiteral("scope")},
         0, {}, {}, Budget::Directory, 1, false};
 }
 

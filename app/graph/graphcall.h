@@ -49,8 +49,8 @@ private:
     quint64 m_id;
     GraphRequest m_request;
     GraphClient::Callback m_done;
-    QUrl m_url;                 ///< current target (after same-origin redirects)
-    bool m_anonymous = false;   ///< the usage-report download: no bearer token
+    QUrl m_url;                ///< current target (after same-origin redirects)
+    bool m_anonymous = false;  ///< the usage-report download: no bearer token
     QPointer<QNetworkReply> m_reply;
     QString m_slotHost;
     bool m_holdsSlot = false;

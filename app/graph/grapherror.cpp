@@ -38,7 +38,7 @@ std::optional<GraphErrorBody> GraphError::parseBody(QByteArrayView body)
     if (body.isEmpty() || body.size() > 64 * 1024) {
         return std::nullopt;
     }
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         return std::nullopt;
@@ -77,7 +77,8 @@ bool GraphError::isNoPremiumCode(QStringView code)
     return code == QLatin1StringView("Authentication_RequestFromNonPremiumTenantOrB2CTenant");
 }
 
-Error GraphError::fromHttp(int status, const std::optional<GraphErrorBody> &body, const QString &what, const QString &path)
+Error GraphError::fromHttp(
+    int status, const std::optional<GraphErrorBody> &body, const QString &what, const QString &path)
 {
     const QString detail = bodyDetail(status, body, path);
     const QString code = body ? body->code : QString();
@@ -103,8 +104,8 @@ Error GraphError::fromHttp(int status, const std::optional<GraphErrorBody> &body
     if (status == 401) {
         return unauthorized(what, detail);
     }
-    if (status == 410 || code == QLatin1StringView("syncStateNotFound")
-        || code == QLatin1StringView("resyncRequired") || code == QLatin1StringView("syncStateInvalid")) {
+    if (status == 410 || code == QLatin1StringView("syncStateNotFound") || code == QLatin1StringView("resyncRequired")
+        || code == QLatin1StringView("syncStateInvalid")) {
         return {QStringLiteral("graph.resync_required"),
             tr("Microsoft Graph no longer accepts the saved change token for %1; Stocktake will read it in full.")
                 .arg(what),

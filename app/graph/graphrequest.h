@@ -20,13 +20,13 @@ struct Endpoint;
 /// One logical Graph call. The client adds the bearer token, paces it, caps it, retries it.
 struct GraphRequest {
     QByteArray method = QByteArrayLiteral("GET");
-    QUrl url;  ///< absolute; must be on the Graph origin (a nextLink, a deltaLink, Endpoint::url)
+    QUrl url;         ///< absolute; must be on the Graph origin (a nextLink, a deltaLink, Endpoint::url)
     QByteArray body;  ///< POST body (JSON)
     QList<QPair<QByteArray, QByteArray>> headers;  ///< e.g. ConsistencyLevel: eventual
-    QString what;  ///< the entity in the admin's words, for error messages
+    QString what;                                  ///< the entity in the admin's words, for error messages
     Budget budget = Budget::Directory;
-    int cost = 1;              ///< in the budget's unit (ResourceUnits for Directory)
-    bool expectJson = true;    ///< parse the body as one JSON object within the limits
+    int cost = 1;            ///< in the budget's unit (ResourceUnits for Directory)
+    bool expectJson = true;  ///< parse the body as one JSON object within the limits
     /// For the usage report: a 3xx to another origin is fetched WITHOUT the bearer token
     /// (graph-facts §B.10); without this flag such a redirect is refused (SECURITY.md D3).
     bool anonymousRedirect = false;
@@ -41,10 +41,10 @@ struct GraphRequest {
 /// A successful (2xx) answer.
 struct GraphResponse {
     int status = 0;
-    QUrl url;              ///< where the body came from (after redirects)
-    QJsonObject json;      ///< the root object, when expectJson
-    QByteArray body;       ///< the raw body, when !expectJson
-    qint64 bytes = 0;      ///< body size as received (after decompression)
+    QUrl url;          ///< where the body came from (after redirects)
+    QJsonObject json;  ///< the root object, when expectJson
+    QByteArray body;   ///< the raw body, when !expectJson
+    qint64 bytes = 0;  ///< body size as received (after decompression)
     QList<QPair<QByteArray, QByteArray>> headers;
 
     [[nodiscard]] QByteArray header(QByteArrayView name) const;

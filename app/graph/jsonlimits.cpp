@@ -56,13 +56,12 @@ core::Result<QJsonObject> parseJsonObject(QByteArrayView bytes, const JsonLimits
         return GraphError::bodyTooLarge(bytes.size(), limits.maxBytes);
     }
     if (jsonNestingDepth(bytes, limits.maxDepth) > limits.maxDepth) {
-        return GraphError::malformedJson(GraphError::JsonProblem::TooDeep,
-            QStringLiteral("nesting deeper than %1").arg(limits.maxDepth));
+        return GraphError::malformedJson(
+            GraphError::JsonProblem::TooDeep, QStringLiteral("nesting deeper than %1").arg(limits.maxDepth));
     }
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     // fromJson takes a QByteArray; fromRawData avoids the copy of the page.
-    const QJsonDocument doc
-        = QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         return GraphError::malformedJson(GraphError::JsonProblem::Syntax,
             QStringLiteral("%1 at offset %2").arg(parseError.errorString()).arg(parseError.offset));

@@ -20,7 +20,8 @@ core::Result<QUrl> readLink(const QJsonObject &page, QLatin1StringView key)
         return QUrl();
     }
     if (!v.isString() || v.toString().size() > 16 * 1024) {
-        return GraphError::malformedJson(GraphError::JsonProblem::BadShape, QStringLiteral("%1 is not a link").arg(key));
+        return GraphError::malformedJson(
+            GraphError::JsonProblem::BadShape, QStringLiteral("%1 is not a link").arg(key));
     }
     const QUrl url(v.toString(), QUrl::StrictMode);
     if (!url.isValid() || url.isRelative() || url.host().isEmpty()) {

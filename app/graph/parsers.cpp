@@ -14,8 +14,9 @@ using L = QLatin1StringView;
 core::Error badRecord(const QString &problem)
 {
     return {QStringLiteral("graph.bad_record"),
-        QCoreApplication::translate("stocktake::graph::Parsers", "Microsoft Graph sent a record Stocktake could not "
-                                                                 "read; it was skipped."),
+        QCoreApplication::translate("stocktake::graph::Parsers",
+            "Microsoft Graph sent a record Stocktake could not "
+            "read; it was skipped."),
         problem, core::ExitCode::Service};
 }
 
@@ -150,7 +151,8 @@ Result<User> parseUser(const QJsonObject &item)
         if (const std::optional<QJsonObject> a = r.optionalObject(L("signInActivity"))) {
             FieldReader s(*a, QStringLiteral("signInActivity"));
             u.signInActivity.lastSignInDateTime = s.optionalDateTime(L("lastSignInDateTime"));
-            u.signInActivity.lastNonInteractiveSignInDateTime = s.optionalDateTime(L("lastNonInteractiveSignInDateTime"));
+            u.signInActivity.lastNonInteractiveSignInDateTime
+                = s.optionalDateTime(L("lastNonInteractiveSignInDateTime"));
             u.signInActivity.lastSuccessfulSignInDateTime = s.optionalDateTime(L("lastSuccessfulSignInDateTime"));
             r.take(s);
         }
@@ -214,8 +216,8 @@ Result<SubscribedSku> parseSubscribedSku(const QJsonObject &item)
     } else if (r.ok()) {
         r.fail(QStringLiteral("prepaidUnits is missing"));
     }
-    if (s.consumedUnits < 0 || s.prepaidUnits.enabled < 0 || s.prepaidUnits.suspended < 0
-        || s.prepaidUnits.warning < 0 || s.prepaidUnits.lockedOut < 0) {
+    if (s.consumedUnits < 0 || s.prepaidUnits.enabled < 0 || s.prepaidUnits.suspended < 0 || s.prepaidUnits.warning < 0
+        || s.prepaidUnits.lockedOut < 0) {
         r.fail(QStringLiteral("a unit count is negative"));
     }
     const QJsonArray plans = r.array(L("servicePlans"), 1000);

@@ -29,7 +29,7 @@ namespace stocktake::graph {
 [[nodiscard]] std::optional<core::Result<RemovedItem>> parseRemoved(const QJsonObject &item);
 
 [[nodiscard]] Parsed<Organization> parseOrganizations(const QJsonArray &items);
-[[nodiscard]] Parsed<User> parseUsers(const QJsonArray &items);  ///< also users/delta pages
+[[nodiscard]] Parsed<User> parseUsers(const QJsonArray &items);    ///< also users/delta pages
 [[nodiscard]] Parsed<Group> parseGroups(const QJsonArray &items);  ///< also groups/delta pages
 [[nodiscard]] Parsed<MemberRef> parseMembers(const QJsonArray &items);
 [[nodiscard]] Parsed<SubscribedSku> parseSubscribedSkus(const QJsonArray &items);
@@ -72,8 +72,8 @@ template <typename T, typename Fn> Parsed<T> parsePage(const QJsonArray &items, 
             out.records.append(std::move(r).value());
         } else {
             const QJsonValue id = o.value(QLatin1StringView("id"));
-            out.issues.append({static_cast<int>(i), id.isString() ? id.toString().left(128) : QString(),
-                r.error().detail});
+            out.issues.append(
+                {static_cast<int>(i), id.isString() ? id.toString().left(128) : QString(), r.error().detail});
         }
     }
     return out;

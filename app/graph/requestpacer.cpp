@@ -17,7 +17,9 @@ RequestPacer::RequestPacer(qint64 budget, Ms window)
 RequestPacer RequestPacer::forBudget(Budget budget, double headroom)
 {
     const double h = std::clamp(headroom, 0.01, 1.0);
-    const auto scaled = [h](qint64 n) { return std::max<qint64>(1, static_cast<qint64>(std::floor(n * h))); };
+    const auto scaled = [h](qint64 n) {
+        return std::max<qint64>(1, static_cast<qint64>(std::floor(n * h)));
+    };
     switch (budget) {
     case Budget::Directory:
         // 8,000 RU per 10 s for a tenant over 500 users; smaller tenants get 5,000 / 3,500.

@@ -56,7 +56,7 @@ private:
     Ms m_window;
     std::deque<Sent> m_sent;
     qint64 m_sum = 0;
-    Clock::time_point m_blockedUntil{};
+    Clock::time_point m_blockedUntil {};
 };
 
 }  // namespace stocktake::graph

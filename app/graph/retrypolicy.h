@@ -18,7 +18,7 @@ namespace stocktake::graph {
 struct RetryPolicy {
     using Ms = std::chrono::milliseconds;
 
-    int budget = 8;                              ///< retries per operation
+    int budget = 8;                                ///< retries per operation
     Ms retryAfterCap = std::chrono::seconds(300);  ///< a longer Retry-After is cut to this
     Ms backoffBase = std::chrono::seconds(1);
     Ms backoffMax = std::chrono::seconds(64);

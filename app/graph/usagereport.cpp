@@ -131,7 +131,9 @@ core::Result<Parsed<UsageRecord>> parseOffice365ActiveUserDetail(QByteArrayView 
     for (qsizetype i = 0; i < header.size(); ++i) {
         column.insert(header.at(i).toLower(), i);
     }
-    const auto col = [&column](const char *name) { return column.value(QString::fromLatin1(name).toLower(), -1); };
+    const auto col = [&column](const char *name) {
+        return column.value(QString::fromLatin1(name).toLower(), -1);
+    };
     const qsizetype upnCol = col("User Principal Name");
     if (upnCol < 0) {
         return badReport(QStringLiteral("no User Principal Name column"));
@@ -174,7 +176,9 @@ core::Result<Parsed<UsageRecord>> parseOffice365ActiveUserDetail(QByteArrayView 
             continue;  // blank line
         }
         const int thisIndex = index++;
-        const auto field = [&row](qsizetype c) { return c >= 0 && c < row.size() ? row.at(c) : QString(); };
+        const auto field = [&row](qsizetype c) {
+            return c >= 0 && c < row.size() ? row.at(c) : QString();
+        };
         UsageRecord u;
         bool ok = true;
         u.userPrincipalName = field(upnCol);
@@ -194,7 +198,8 @@ core::Result<Parsed<UsageRecord>> parseOffice365ActiveUserDetail(QByteArrayView 
         u.assignedProducts = field(productsCol).split(u'+', Qt::SkipEmptyParts);
         if (!ok) {
             // The row's UPN is personal data: the issue names the row only.
-            out.issues.append({thisIndex, QString(), QStringLiteral("a date or True/False column holds something else")});
+            out.issues.append(
+                {thisIndex, QString(), QStringLiteral("a date or True/False column holds something else")});
             continue;
         }
         out.records.append(std::move(u));

@@ -133,8 +133,8 @@ ScriptedServer::Response ScriptedServer::pick(const Request &request)
     if (m_fallback) {
         return m_fallback(request);
     }
-    return Response::json(QByteArrayLiteral(R"({"error":{"code":"Request_ResourceNotFound","message":"no route"}})"),
-        404);
+    return Response::json(
+        QByteArrayLiteral(R"({"error":{"code":"Request_ResourceNotFound","message":"no route"}})"), 404);
 }
 
 void ScriptedServer::answer(QTcpSocket *socket, const Request &request)

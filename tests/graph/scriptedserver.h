@@ -28,10 +28,10 @@ public:
         int status = 200;
         QList<QPair<QByteArray, QByteArray>> headers;
         QByteArray body;
-        int delayMs = 0;           ///< wait before answering
-        qint64 truncateAt = -1;    ///< send only this many body bytes, then close
-        bool stall = false;        ///< never answer (the client's timeout must fire)
-        bool closeAfter = false;   ///< no Content-Length: the body ends when the connection closes
+        int delayMs = 0;          ///< wait before answering
+        qint64 truncateAt = -1;   ///< send only this many body bytes, then close
+        bool stall = false;       ///< never answer (the client's timeout must fire)
+        bool closeAfter = false;  ///< no Content-Length: the body ends when the connection closes
 
         static Response json(const QByteArray &body, int status = 200);
         Response &header(const QByteArray &name, const QByteArray &value)
@@ -43,9 +43,9 @@ public:
 
     struct Request {
         QByteArray method;
-        QByteArray target;  ///< as on the request line (path?query, percent-encoded)
-        QByteArray path;    ///< decoded path, no query
-        QByteArray query;   ///< decoded query
+        QByteArray target;                      ///< as on the request line (path?query, percent-encoded)
+        QByteArray path;                        ///< decoded path, no query
+        QByteArray query;                       ///< decoded query
         QHash<QByteArray, QByteArray> headers;  ///< lower-case names
         QByteArray body;
         qint64 atMs = 0;  ///< since the server started

@@ -43,7 +43,7 @@ private:
         const QByteArray token = m_tokens.value(index);
         QTimer::singleShot(0, [done = std::move(done), token, index, size = m_tokens.size()] {
             if (index >= size) {
-                done(core::Error{QStringLiteral("auth.refresh_failed"), QStringLiteral("Sign in again."),
+                done(core::Error {QStringLiteral("auth.refresh_failed"), QStringLiteral("Sign in again."),
                     QStringLiteral("test token list spent"), core::ExitCode::SignIn});
                 return;
             }

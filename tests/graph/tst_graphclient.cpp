@@ -98,8 +98,7 @@ void TestGraphClient::retryAfterHttpDateIsHonoured()
     QVERIFY(server.listen());
     // Two seconds ahead, whole seconds: the wait is more than one second, whatever the rounding.
     const QDateTime when = QDateTime::currentDateTimeUtc().addSecs(2);
-    const QByteArray date
-        = QLocale::c().toString(when, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+    const QByteArray date = QLocale::c().toString(when, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
     server.enqueue(usersPath, Response::json("{}", 503).header("Retry-After", date));
     server.enqueue(usersPath, Response::json(okPage));
     ListTokenSource tokens({"t1"});
@@ -185,8 +184,9 @@ void TestGraphClient::retryBudgetSpentGivesThrottledExitFour()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    server.enqueue(usersPath, Response::json(R"({"error":{"code":"TooManyRequests","message":"slow down"}})", 429)
-                                  .header("Retry-After", "0"));
+    server.enqueue(usersPath,
+        Response::json(R"({"error":{"code":"TooManyRequests","message":"slow down"}})", 429)
+            .header("Retry-After", "0"));
     ListTokenSource tokens({"t1"});
     GraphClientOptions options = optionsFor(server);
     options.retry.budget = 3;
@@ -267,8 +267,8 @@ void TestGraphClient::insecureRootIsRefusedBeforeAnySocket()
 {
     QCOMPARE(GraphClient::checkRoot(QUrl(QStringLiteral("http://example.test"))).error().code,
         QStringLiteral("graph.insecure_url"));
-    QCOMPARE(GraphClient::checkRoot(QUrl(QStringLiteral("http://example.test"))).error().exitCode,
-        core::ExitCode::Usage);
+    QCOMPARE(
+        GraphClient::checkRoot(QUrl(QStringLiteral("http://example.test"))).error().exitCode, core::ExitCode::Usage);
     QVERIFY(GraphClient::checkRoot(QUrl(QStringLiteral("https://graph.microsoft.com"))).ok());
     QVERIFY(GraphClient::checkRoot(QUrl(QStringLiteral("http://127.0.0.1:8080"))).ok());
     QVERIFY(GraphClient::checkRoot(QUrl(QStringLiteral("http://localhost:8080"))).ok());
@@ -467,8 +467,8 @@ void TestGraphClient::pacerSpacesRequestsOfOneBudget()
     client.setPacer(graph::Budget::Reports, graph::RequestPacer(2, 1000ms));
 
     int done = 0;
-    const auto endpoint = graph::Endpoint::signIns(
-        QDateTime::currentDateTimeUtc().addDays(-1), QDateTime::currentDateTimeUtc());
+    const auto endpoint
+        = graph::Endpoint::signIns(QDateTime::currentDateTimeUtc().addDays(-1), QDateTime::currentDateTimeUtc());
     for (int i = 0; i < 5; ++i) {
         client.send(GraphRequest::get(endpoint, client.apiBase()),
             [&done](core::Result<graph::GraphResponse> r) { done += r.ok() ? 1 : 100; });
@@ -478,7 +478,8 @@ void TestGraphClient::pacerSpacesRequestsOfOneBudget()
     // At most 2 in any 1,000 ms window: request i and i+2 are at least a window apart.
     for (qsizetype i = 2; i < 5; ++i) {
         const qint64 gap = server.requests().at(i).atMs - server.requests().at(i - 2).atMs;
-        QVERIFY2(gap >= 995, qPrintable(QStringLiteral("requests %1 and %2 only %3 ms apart").arg(i - 2).arg(i).arg(gap)));
+        QVERIFY2(
+            gap >= 995, qPrintable(QStringLiteral("requests %1 and %2 only %3 ms apart").arg(i - 2).arg(i).arg(gap)));
     }
 }
 
@@ -490,14 +491,16 @@ void TestGraphClient::graphErrorBodiesBecomeTypedErrors_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("messageHas");
     QTest::newRow("403 consent") << 403
-                                 << QByteArray(R"({"error":{"code":"Authorization_RequestDenied","message":"Insufficient )"
-                                               R"(privileges to complete the operation.","innerError":{"date":)"
-                                               R"("2025-01-01T00:00:00","request-id":"rid-1"}}})")
+                                 << QByteArray(
+                                        R"({"error":{"code":"Authorization_RequestDenied","message":"Insufficient )"
+                                        R"(privileges to complete the operation.","innerError":{"date":)"
+                                        R"("2025-01-01T00:00:00","request-id":"rid-1"}}})")
                                  << QStringLiteral("graph.consent_missing") << 3 << QStringLiteral("admin consent");
-    QTest::newRow("403 no premium") << 403
-                                    << QByteArray(R"({"error":{"code":"Authentication_RequestFromNonPremiumTenantOrB2CTenant",)"
-                                                  R"("message":"Neither tenant is B2C or tenant doesn't have premium license"}})")
-                                    << QStringLiteral("graph.no_premium") << 4 << QStringLiteral("P1");
+    QTest::newRow("403 no premium")
+        << 403
+        << QByteArray(R"({"error":{"code":"Authentication_RequestFromNonPremiumTenantOrB2CTenant",)"
+                      R"("message":"Neither tenant is B2C or tenant doesn't have premium license"}})")
+        << QStringLiteral("graph.no_premium") << 4 << QStringLiteral("P1");
     QTest::newRow("404") << 404 << QByteArray(R"({"error":{"code":"Request_ResourceNotFound","message":"x"}})")
                          << QStringLiteral("graph.not_found") << 4 << QStringLiteral("404");
     QTest::newRow("400") << 400 << QByteArray(R"({"error":{"code":"Request_BadRequest","message":"x"}})")
@@ -545,8 +548,8 @@ void TestGraphClient::cancelEndsRequestWithCancelled()
     GraphClient client(optionsFor(server), tokens);
 
     std::optional<core::Result<graph::GraphResponse>> out;
-    const quint64 id
-        = client.send(usersRequest(client), [&out](core::Result<graph::GraphResponse> r) { out.emplace(std::move(r)); });
+    const quint64 id = client.send(
+        usersRequest(client), [&out](core::Result<graph::GraphResponse> r) { out.emplace(std::move(r)); });
     QVERIFY(spinUntil([&server] { return server.requests().size() == 1; }));
     client.cancel(id);
     QVERIFY(out.has_value());
