@@ -200,7 +200,7 @@ std::optional<QDateTime> FieldReader::parseUtc(QStringView s)
     if (!date.isValid() || !time.isValid()) {
         return std::nullopt;
     }
-    return QDateTime(date, time, QTimeZone::utc());
+    return QDateTime(date, time, Qt::UTC);
 }
 
 std::optional<QDateTime> FieldReader::optionalDateTime(QLatin1StringView key)

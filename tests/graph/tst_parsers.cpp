@@ -1,0 +1,433 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph/fieldreader.h"
+#include "graph/jsonlimits.h"
+#include "graph/parsers.h"
+
+#include <QFile>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace stocktake;
+using namespace stocktake::graph;
+
+namespace {
+
+QString operator""_qs(const char *text, std::size_t size)
+{
+    return QString::fromUtf8(text, static_cast<qsizetype>(size));
+}
+
+QByteArray fixture(const QString &name)
+{
+    QFile f(QStringLiteral(QT_TESTCASE_SOURCEDIR "/fixtures/") + name);
+    if (!f.open(QIODevice::ReadOnly)) {
+        qFatal("missing fixture %s", qPrintable(name));
+    }
+    return f.readAll();
+}
+
+QJsonArray page(const QString &name)
+{
+    const auto root = parseJsonObject(fixture(name));
+    if (!root.ok()) {
+        qFatal("bad fixture %s", qPrintable(name));
+    }
+    return root->value(QLatin1StringView("value")).toArray();
+}
+
+struct Counts {
+    qsizetype records = 0;
+    qsizetype removed = 0;
+    QStringList issues;  ///< "index:id"
+};
+
+template <typename T> Counts counts(const Parsed<T> &p)
+{
+    Counts c {p.records.size(), p.removed.size(), {}};
+    for (const ParseIssue &i : p.issues) {
+        c.issues << QStringLiteral("%1:%2").arg(i.index).arg(i.id);
+    }
+    return c;
+}
+
+Counts parseAs(const QString &resource, const QJsonArray &items)
+{
+    if (resource == QLatin1StringView("users")) {
+        return counts(parseUsers(items));
+    }
+    if (resource == QLatin1StringView("groups")) {
+        return counts(parseGroups(items));
+    }
+    if (resource == QLatin1StringView("members")) {
+        return counts(parseMembers(items));
+    }
+    if (resource == QLatin1StringView("skus")) {
+        return counts(parseSubscribedSkus(items));
+    }
+    if (resource == QLatin1StringView("sps")) {
+        return counts(parseServicePrincipals(items));
+    }
+    if (resource == QLatin1StringView("grants")) {
+        return counts(parseOAuth2PermissionGrants(items));
+    }
+    if (resource == QLatin1StringView("signins")) {
+        return counts(parseSignIns(items));
+    }
+    if (resource == QLatin1StringView("messages")) {
+        return counts(parseMailMessages(items));
+    }
+    if (resource == QLatin1StringView("attachments")) {
+        return counts(parseAttachments(items));
+    }
+    if (resource == QLatin1StringView("organization")) {
+        return counts(parseOrganizations(items));
+    }
+    qFatal("unknown resource");
+}
+
+}  // namespace
+
+class TestParsers : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void pagesKeepGoodRecordsAndReportBadOnes_data();
+    void pagesKeepGoodRecordsAndReportBadOnes();
+    void userFieldsAreRead();
+    void guestWithUnicodeNameAndNullSignInActivity();
+    void signInActivityAbsentMeansNoPremiumData();
+    void badUserProblemsNameTheField_data();
+    void badUserProblemsNameTheField();
+    void overlongStringsAreRejected();
+    void deltaRemovedItemsAndManagerDelta();
+    void subscribedSkuUnitsAndPlans();
+    void servicePrincipalsAndGrants();
+    void signInFields();
+    void mailHeadersOnly();
+    void organizationAndDomains();
+    void usageReportCsvIncludingConcealedNames();
+    void usageReportWithoutUpnColumnIsTypedError();
+    void utcDatetimesAreStrict_data();
+    void utcDatetimesAreStrict();
+};
+
+void TestParsers::pagesKeepGoodRecordsAndReportBadOnes_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("resource");
+    QTest::addColumn<int>("records");
+    QTest::addColumn<int>("removed");
+    QTest::addColumn<QStringList>("issues");
+    QTest::newRow("users") << "users-basic.json"_qs
+                           << "users"_qs << 3 << 0 << QStringList();
+    QTest::newRow("bad users") << "users-bad.json"_qs
+                               << "users"_qs << 1 << 0
+                               << QStringList {"0:"_qs, "1:"_qs, "2:bad-enabled"_qs, "3:bad-date"_qs,
+                                      "4:bad-licenses"_qs, "5:"_qs, "6:no-upn"_qs, "7:bad-signin"_qs,
+                                      "8:bad-manager"_qs};
+    QTest::newRow("users delta") << "users-delta.json"_qs
+                                 << "users"_qs << 1 << 2 << QStringList {"3:"_qs};
+    QTest::newRow("groups") << "groups.json"_qs
+                            << "groups"_qs << 2 << 0 << QStringList {"2:g-3"_qs, "3:g-4"_qs};
+    QTest::newRow("members") << "members.json"_qs
+                             << "members"_qs << 3 << 0 << QStringList {"3:no-type"_qs, "4:odd"_qs};
+    QTest::newRow("skus") << "subscribedskus.json"_qs
+                          << "skus"_qs << 2 << 0
+                          << QStringList {"2:sku-negative"_qs, "3:sku-no-units"_qs, "4:sku-fraction"_qs};
+    QTest::newRow("service principals") << "serviceprincipals.json"_qs
+                                        << "sps"_qs << 2 << 0 << QStringList {"2:sp-3"_qs, "3:sp-4"_qs};
+    QTest::newRow("grants") << "grants.json"_qs
+                            << "grants"_qs << 2 << 0 << QStringList {"2:grant-3"_qs, "3:grant-4"_qs};
+    QTest::newRow("sign-ins") << "signins.json"_qs
+                              << "signins"_qs << 2 << 0
+                              << QStringList {"2:no-date"_qs, "3:bad-status"_qs, "4:local-time"_qs};
+    QTest::newRow("messages") << "messages.json"_qs
+                              << "messages"_qs << 2 << 0 << QStringList {"2:msg-3"_qs, "3:msg-4"_qs};
+    QTest::newRow("attachments") << "attachments.json"_qs
+                                 << "attachments"_qs << 2 << 0 << QStringList {"2:att-3"_qs, "3:att-4"_qs};
+    QTest::newRow("organization") << "organization.json"_qs
+                                  << "organization"_qs << 1 << 0 << QStringList();
+}
+
+void TestParsers::pagesKeepGoodRecordsAndReportBadOnes()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, resource);
+    QFETCH(int, records);
+    QFETCH(int, removed);
+    QFETCH(QStringList, issues);
+    const Counts c = parseAs(resource, page(file));
+    QCOMPARE(c.records, records);
+    QCOMPARE(c.removed, removed);
+    QCOMPARE(c.issues, issues);
+}
+
+void TestParsers::userFieldsAreRead()
+{
+    const Parsed<User> p = parseUsers(page(QStringLiteral("users-basic.json")));
+    const User &u = p.records.at(0);
+    QCOMPARE(u.id, QStringLiteral("6e7b768e-07e2-4810-8459-485f84f8f204"));
+    QCOMPARE(u.userPrincipalName, QStringLiteral("AdeleV@contoso.test"));
+    QCOMPARE(u.accountEnabled, std::optional<bool>(true));
+    QCOMPARE(u.userType, std::optional<QString>(QStringLiteral("Member")));
+    QCOMPARE(u.department, std::optional<QString>(QStringLiteral("Retail")));
+    QCOMPARE(
+        u.createdDateTime, std::optional<QDateTime>(QDateTime(QDate(2021, 8, 2), QTime(10, 30, 6), QTimeZone::utc())));
+    QVERIFY(!u.onPremisesSyncEnabled.has_value());
+    QCOMPARE(u.assignedLicenses.size(), 2);
+    QCOMPARE(u.assignedLicenses.at(0).skuId, QStringLiteral("6fd2c87f-b296-42f0-b197-1e91e994b900"));
+    QCOMPARE(
+        u.assignedLicenses.at(0).disabledPlans, QStringList {QStringLiteral("a23b959c-7ce8-4e57-9140-b90eb88a9e97")});
+    QCOMPARE(u.licenseAssignmentStates.size(), 2);
+    QVERIFY(!u.licenseAssignmentStates.at(0).assignedByGroup.has_value());
+    QCOMPARE(u.licenseAssignmentStates.at(1).assignedByGroup,
+        std::optional<QString>(QStringLiteral("c4b6e1a0-5f11-4e4e-8d65-2b0b1f1e9f01")));
+    QCOMPARE(u.managerId, std::optional<QString>(QStringLiteral("1b8f5e2c-1111-4f3a-9d2c-5e7b0c1d2e3f")));
+    QVERIFY(u.signInActivity.present);
+    QCOMPARE(u.signInActivity.lastSignInDateTime,
+        std::optional<QDateTime>(QDateTime(QDate(2025, 1, 1), QTime(0, 0), QTimeZone::utc())));
+    // Seven fraction digits: milliseconds kept, the rest dropped.
+    QCOMPARE(u.signInActivity.lastNonInteractiveSignInDateTime,
+        std::optional<QDateTime>(QDateTime(QDate(2025, 1, 2), QTime(8, 15, 30, 123), QTimeZone::utc())));
+    QCOMPARE(u.signInActivity.lastSuccessfulSignInDateTime,
+        std::optional<QDateTime>(QDateTime(QDate(2025, 1, 2), QTime(8, 15, 30), QTimeZone::utc())));
+}
+
+void TestParsers::guestWithUnicodeNameAndNullSignInActivity()
+{
+    const Parsed<User> p = parseUsers(page(QStringLiteral("users-basic.json")));
+    const User &g = p.records.at(1);
+    QCOMPARE(g.displayName, QString::fromUtf8("Zoë Ångström 李小龍 👩‍💻"));
+    QCOMPARE(g.userPrincipalName, QStringLiteral("zoe.angstrom_fabrikam.test#EXT#@contoso.onmicrosoft.com"));
+    QCOMPARE(g.userType, std::optional<QString>(QStringLiteral("Guest")));
+    QVERIFY(!g.department.has_value());
+    QVERIFY(g.assignedLicenses.isEmpty());
+    // Selected but null: the tenant has the data, this guest never signed in.
+    QVERIFY(g.signInActivity.present);
+    QVERIFY(!g.signInActivity.lastSignInDateTime.has_value());
+}
+
+void TestParsers::signInActivityAbsentMeansNoPremiumData()
+{
+    const Parsed<User> p = parseUsers(page(QStringLiteral("users-basic.json")));
+    const User &u = p.records.at(2);
+    QVERIFY(!u.signInActivity.present);
+    QCOMPARE(u.accountEnabled, std::optional<bool>(false));
+    QCOMPARE(u.assignedLicenses.size(), 1);
+    QVERIFY(u.assignedLicenses.first().disabledPlans.isEmpty());
+}
+
+void TestParsers::badUserProblemsNameTheField_data()
+{
+    QTest::addColumn<int>("index");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("no id") << 0 << "id is missing"_qs;
+    QTest::newRow("numeric id") << 1 << "id is not a string"_qs;
+    QTest::newRow("string bool") << 2 << "accountEnabled is not a boolean"_qs;
+    QTest::newRow("offset datetime") << 3 << "createdDateTime is not an ISO 8601 UTC datetime"_qs;
+    QTest::newRow("licences object") << 4 << "assignedLicenses is not an array"_qs;
+    QTest::newRow("number item") << 5 << "item is not an object"_qs;
+    QTest::newRow("no upn") << 6 << "userPrincipalName is missing"_qs;
+    QTest::newRow("signin text") << 7 << "signInActivity.lastSignInDateTime is not an ISO 8601 UTC datetime"_qs;
+    QTest::newRow("manager without id") << 8 << "manager.id is missing"_qs;
+}
+
+void TestParsers::badUserProblemsNameTheField()
+{
+    QFETCH(int, index);
+    QFETCH(QString, problem);
+    const Parsed<User> p = parseUsers(page(QStringLiteral("users-bad.json")));
+    const auto it
+        = std::find_if(p.issues.begin(), p.issues.end(), [index](const ParseIssue &i) { return i.index == index; });
+    QVERIFY(it != p.issues.end());
+    QCOMPARE(it->problem, problem);
+}
+
+void TestParsers::overlongStringsAreRejected()
+{
+    QJsonArray items {QJsonObject {{QStringLiteral("id"), QStringLiteral("long-name")},
+                          {QStringLiteral("userPrincipalName"), QStringLiteral("x@contoso.test")},
+                          {QStringLiteral("displayName"), QString(600, u'x')}},
+        QJsonObject {{QStringLiteral("id"), QString(600, u'i')},
+            {QStringLiteral("userPrincipalName"), QStringLiteral("y@c.test")}},
+        QJsonObject {{QStringLiteral("id"), QStringLiteral("ok")},
+            {QStringLiteral("userPrincipalName"), QStringLiteral("z@c.test")},
+            {QStringLiteral("displayName"), QString(512, u'x')}}};
+    const Parsed<User> p = parseUsers(items);
+    QCOMPARE(p.records.size(), 1);
+    QCOMPARE(p.issues.size(), 2);
+    QCOMPARE(p.issues.at(0).problem, QStringLiteral("displayName is longer than 512 characters"));
+    QCOMPARE(p.issues.at(1).problem, QStringLiteral("id is longer than 512 characters"));
+    QCOMPARE(p.issues.at(1).id.size(), 128);  // the reported id is cut short too
+}
+
+void TestParsers::deltaRemovedItemsAndManagerDelta()
+{
+    const Parsed<User> p = parseUsers(page(QStringLiteral("users-delta.json")));
+    QCOMPARE(p.removed.size(), 2);
+    QCOMPARE(p.removed.at(0).id, QStringLiteral("del-1"));
+    QCOMPARE(p.removed.at(0).reason, QStringLiteral("deleted"));
+    QCOMPARE(p.removed.at(1).reason, QStringLiteral("changed"));
+    QCOMPARE(p.records.first().managerId, std::optional<QString>(QStringLiteral("new-manager")));
+    QCOMPARE(p.issues.first().problem, QStringLiteral("id is missing"));
+}
+
+void TestParsers::subscribedSkuUnitsAndPlans()
+{
+    const Parsed<SubscribedSku> p = parseSubscribedSkus(page(QStringLiteral("subscribedskus.json")));
+    const SubscribedSku &s = p.records.at(0);
+    QCOMPARE(s.skuPartNumber, QStringLiteral("ENTERPRISEPREMIUM"));
+    QCOMPARE(s.skuId, QStringLiteral("c7df2760-2c81-4ef7-b578-5b5392b571df"));
+    QCOMPARE(s.capabilityStatus, QStringLiteral("Enabled"));
+    QCOMPARE(s.consumedUnits, 14);
+    QCOMPARE(s.prepaidUnits.enabled, 25);
+    QCOMPARE(s.prepaidUnits.warning, 2);
+    QCOMPARE(s.servicePlans.size(), 2);
+    QCOMPARE(s.servicePlans.at(1).servicePlanName, QStringLiteral("EXCHANGE_S_ENTERPRISE"));
+    QCOMPARE(s.servicePlans.at(1).provisioningStatus, std::optional<QString>(QStringLiteral("PendingActivation")));
+    QCOMPARE(p.records.at(1).prepaidUnits.suspended, 10);
+    QCOMPARE(p.issues.at(0).problem, QStringLiteral("a unit count is negative"));
+    QCOMPARE(p.issues.at(1).problem, QStringLiteral("prepaidUnits is missing"));
+    QCOMPARE(p.issues.at(2).problem, QStringLiteral("consumedUnits is not a whole number in range"));
+}
+
+void TestParsers::servicePrincipalsAndGrants()
+{
+    const Parsed<ServicePrincipal> sps = parseServicePrincipals(page(QStringLiteral("serviceprincipals.json")));
+    QCOMPARE(sps.records.at(1).displayName, QStringLiteral("Slack"));
+    QCOMPARE(sps.records.at(1).publisherName, std::optional<QString>(QStringLiteral("Slack Technologies")));
+    QCOMPARE(sps.records.at(1).tags,
+        (QStringList {QStringLiteral("WindowsAzureActiveDirectoryIntegratedApp"), QStringLiteral("HideApp")}));
+    QCOMPARE(sps.records.at(0).appOwnerOrganizationId,
+        std::optional<QString>(QStringLiteral("f8cdef31-a31e-4b4a-93e4-5f571e91255a")));
+    const Parsed<OAuth2PermissionGrant> grants = parseOAuth2PermissionGrants(page(QStringLiteral("grants.json")));
+    QCOMPARE(grants.records.at(0).consentType, QStringLiteral("AllPrincipals"));
+    QVERIFY(!grants.records.at(0).principalId.has_value());
+    QCOMPARE(grants.records.at(0).scopes,
+        (QStringList {QStringLiteral("openid"), QStringLiteral("profile"), QStringLiteral("User.Read"),
+            QStringLiteral("Mail.Read")}));
+    QCOMPARE(grants.records.at(1).principalId,
+        std::optional<QString>(QStringLiteral("6e7b768e-07e2-4810-8459-485f84f8f204")));
+}
+
+void TestParsers::signInFields()
+{
+    const Parsed<SignIn> p = parseSignIns(page(QStringLiteral("signins.json")));
+    const SignIn &a = p.records.at(0);
+    QCOMPARE(a.createdDateTime, QDateTime(QDate(2025, 1, 2), QTime(13, 3, 21), QTimeZone::utc()));
+    QCOMPARE(a.appDisplayName, std::optional<QString>(QStringLiteral("Graph Explorer")));
+    QCOMPARE(a.errorCode, 0);
+    QCOMPARE(a.city, std::optional<QString>(QString::fromUtf8("Zürich")));
+    QCOMPARE(a.countryOrRegion, std::optional<QString>(QStringLiteral("CH")));
+    QCOMPARE(a.operatingSystem, std::optional<QString>(QStringLiteral("Windows 10")));
+    QCOMPARE(a.browser, std::optional<QString>(QStringLiteral("Edge 120.0.0")));
+    QCOMPARE(a.isInteractive, std::optional<bool>(true));
+    const SignIn &b = p.records.at(1);
+    QCOMPARE(b.errorCode, 50126);
+    QVERIFY(b.failureReason->startsWith(QStringLiteral("Error validating credentials")));
+    QCOMPARE(b.clientAppUsed, std::optional<QString>(QStringLiteral("IMAP")));
+    QVERIFY(!b.city.has_value());
+    QVERIFY(!b.operatingSystem.has_value());
+    QCOMPARE(b.createdDateTime.time().msec(), 123);
+}
+
+void TestParsers::mailHeadersOnly()
+{
+    const Parsed<MailMessage> p = parseMailMessages(page(QStringLiteral("messages.json")));
+    const MailMessage &m = p.records.at(0);
+    QVERIFY(m.id.endsWith(QStringLiteral("AAA=")));
+    QCOMPARE(m.subject, QStringLiteral("Your invoice INV-2025-001 from Slack"));
+    QVERIFY(m.hasAttachments);
+    QCOMPARE(m.from->address, QStringLiteral("feedback@slack.com"));
+    QCOMPARE(m.sender->name, QStringLiteral("Slack"));
+    QVERIFY(!p.records.at(1).from.has_value());
+    QCOMPARE(p.records.at(1).subject, QString());
+    const Parsed<AttachmentInfo> a = parseAttachments(page(QStringLiteral("attachments.json")));
+    QCOMPARE(a.records.at(0).size, 48213);
+    QCOMPARE(a.records.at(0).contentType, std::optional<QString>(QStringLiteral("application/pdf")));
+    QCOMPARE(a.records.at(1).odataType, QStringLiteral("#microsoft.graph.itemAttachment"));
+}
+
+void TestParsers::organizationAndDomains()
+{
+    const Parsed<Organization> p = parseOrganizations(page(QStringLiteral("organization.json")));
+    const Organization &o = p.records.first();
+    QCOMPARE(o.displayName, QStringLiteral("Contoso"));
+    QCOMPARE(o.verifiedDomains.size(), 2);
+    QVERIFY(o.verifiedDomains.at(0).isDefault);
+    QVERIFY(o.verifiedDomains.at(1).isInitial);
+}
+
+void TestParsers::usageReportCsvIncludingConcealedNames()
+{
+    const auto r = parseOffice365ActiveUserDetail(fixture(QStringLiteral("office365-active-user-detail.csv")));
+    QVERIFY(r.ok());
+    QCOMPARE(r->records.size(), 3);
+    const UsageRecord &a = r->records.at(0);
+    QCOMPARE(a.userPrincipalName, QStringLiteral("AdeleV@contoso.test"));
+    QCOMPARE(a.reportRefreshDate, std::optional<QDate>(QDate(2025, 1, 31)));
+    QVERIFY(a.hasExchangeLicense && a.hasTeamsLicense && !a.hasYammerLicense);
+    QCOMPARE(a.lastExchange, std::optional<QDate>(QDate(2025, 1, 30)));
+    QCOMPARE(a.lastOneDrive, std::optional<QDate>(QDate(2025, 1, 29)));
+    QVERIFY(!a.lastSharePoint.has_value());
+    QCOMPARE(a.assignedProducts, (QStringList {QStringLiteral("OFFICE 365 E3"), QStringLiteral("MICROSOFT TEAMS")}));
+    QVERIFY(!a.concealed);
+    const UsageRecord &g = r->records.at(1);
+    QCOMPARE(g.displayName, QString::fromUtf8("Ångström, Zoë"));  // a quoted comma
+    QVERIFY(g.assignedProducts.isEmpty());
+    const UsageRecord &c = r->records.at(2);
+    QVERIFY(c.concealed);
+    QCOMPARE(c.lastTeams, std::optional<QDate>(QDate(2025, 1, 27)));
+    QCOMPARE(r->issues.size(), 1);
+    QCOMPARE(r->issues.first().index, 3);
+    QVERIFY(r->issues.first().id.isEmpty());  // a UPN is personal data: never in an issue
+}
+
+void TestParsers::usageReportWithoutUpnColumnIsTypedError()
+{
+    const auto r
+        = parseOffice365ActiveUserDetail(QByteArrayView("Report Refresh Date,Display Name\r\n2025-01-31,A\r\n"));
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, QStringLiteral("graph.malformed_report"));
+    const auto unterminated = parseOffice365ActiveUserDetail(QByteArrayView("User Principal Name\r\n\"abc"));
+    QVERIFY(unterminated.ok());
+    QCOMPARE(unterminated->records.size(), 0);
+    QCOMPARE(unterminated->issues.size(), 1);
+    QVERIFY(!parseOffice365ActiveUserDetail(QByteArrayView("")).ok());
+}
+
+void TestParsers::utcDatetimesAreStrict_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("Z") << "2025-01-02T03:04:05Z"_qs << true;
+    QTest::newRow("+00:00") << "2025-01-02T03:04:05+00:00"_qs << true;
+    QTest::newRow("fraction 7") << "2025-01-02T03:04:05.1234567Z"_qs << true;
+    QTest::newRow("fraction 1") << "2025-01-02T03:04:05.1Z"_qs << true;
+    QTest::newRow("year 1") << "0001-01-01T00:00:00Z"_qs << true;
+    QTest::newRow("offset") << "2025-01-02T03:04:05+01:00"_qs << false;
+    QTest::newRow("no zone") << "2025-01-02T03:04:05"_qs << false;
+    QTest::newRow("space") << "2025-01-02 03:04:05Z"_qs << false;
+    QTest::newRow("month 13") << "2025-13-02T03:04:05Z"_qs << false;
+    QTest::newRow("feb 30") << "2025-02-30T03:04:05Z"_qs << false;
+    QTest::newRow("hour 24") << "2025-01-02T24:00:00Z"_qs << false;
+    QTest::newRow("fraction 10") << "2025-01-02T03:04:05.1234567890Z"_qs << false;
+    QTest::newRow("empty fraction") << "2025-01-02T03:04:05.Z"_qs << false;
+    QTest::newRow("date only") << "2025-01-02"_qs << false;
+    QTest::newRow("unicode digits") << QString::fromUtf8("２０２５-01-02T03:04:05Z") << false;
+}
+
+void TestParsers::utcDatetimesAreStrict()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, accepted);
+    const auto dt = FieldReader::parseUtc(text);
+    QCOMPARE(dt.has_value(), accepted);
+    if (dt) {
+        QCOMPARE(dt->timeSpec(), Qt::UTC);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestParsers)
+#include "tst_parsers.moc"
