@@ -1,0 +1,356 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/statementtrace.h"
+#include "storetesting.h"
+#include "temphome.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+#include <QThread>
+
+#include <sqlite3.h>
+
+using namespace stocktake;
+using stocktake::store::Database;
+
+/// Database on real SQLCipher files: the key comes first and is checked at once, failures are
+/// typed and leave the file alone, and the data is really encrypted (SECURITY C1–C8).
+class TestDatabase : public QObject {
+    Q_OBJECT
+
+private:
+    testing::TempHome m_home;
+    int m_serial = 0;
+
+    QString freshPath() { return m_home.filePath(QStringLiteral("db%1/stocktake.db").arg(++m_serial)); }
+
+    std::unique_ptr<Database> create(
+        const QString &path, unsigned char seed = 1, store::StatementTrace *trace = nullptr)
+    {
+        Database::Options options;
+        options.mode = Database::Mode::Create;
+        options.trace = trace;
+        auto db = Database::open(path, testing::fixedKey(seed), options);
+        if (!db)
+            qWarning("%s", qPrintable(db.error().detail));
+        return db ? std::move(db.value()) : nullptr;
+    }
+
+    static QString scalar(const Database &db, const QString &sql)
+    {
+        QSqlQuery q(db.sql());
+        if (!q.exec(sql) || !q.next())
+            return QStringLiteral("<error: %1>").arg(q.lastError().text());
+        return q.value(0).toString();
+    }
+
+private Q_SLOTS:
+    void fileHoldsNeitherTheSqliteHeaderNorStoredText()
+    {
+        const QString path = freshPath();
+        {
+            auto db = create(path);
+            QVERIFY(db);
+            QSqlQuery q(db->sql());
+            QVERIFY(q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)")));
+            q.addBindValue(QStringLiteral("canary"));
+            q.addBindValue(QStringLiteral("CANARY-7f3e9b2c-marker"));
+            QVERIFY(q.exec());
+            QVERIFY(db->checkpoint().ok());
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.size() >= 4096);
+        QVERIFY(!bytes.contains("SQLite format 3"));
+        QVERIFY(!bytes.contains("CANARY-7f3e9b2c-marker"));
+        QVERIFY(!bytes.contains("settings"));
+    }
+
+    void setsTheHardeningPragmas()
+    {
+        auto db = create(freshPath());
+        QVERIFY(db);
+        QCOMPARE(scalar(*db, QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
+        QCOMPARE(scalar(*db, QStringLiteral("PRAGMA foreign_keys")), QStringLiteral("1"));
+        QCOMPARE(scalar(*db, QStringLiteral("PRAGMA secure_delete")), QStringLiteral("1"));
+        QCOMPARE(scalar(*db, QStringLiteral("PRAGMA temp_store")), QStringLiteral("2"));   // MEMORY
+        QCOMPARE(scalar(*db, QStringLiteral("PRAGMA synchronous")), QStringLiteral("2"));  // FULL
+        QCOMPARE(scalar(*db, QStringLiteral("PRAGMA cipher_use_hmac")), QStringLiteral("1"));
+        QCOMPARE(scalar(*db, QStringLiteral("PRAGMA cipher_plaintext_header_size")), QStringLiteral("0"));
+        QVERIFY(db->cipherVersion().startsWith(u'4'));
+    }
+
+    void sendsTheKeyFirstOnEveryConnection()
+    {
+        store::StatementTrace trace;
+        const QString path = freshPath();
+        auto main = create(path, 1, &trace);
+        QVERIFY(main);
+        // A second connection on another thread, as the sync worker has.
+        QThread *worker = QThread::create([&] {
+            Database::Options options;
+            options.trace = &trace;
+            auto db = Database::open(path, testing::fixedKey(1), options);
+            QSqlQuery((*db)->sql()).exec(QStringLiteral("SELECT count(*) FROM users"));
+        });
+        worker->start();
+        worker->wait();
+        delete worker;
+        QCOMPARE(trace.connectionCount(), 2);
+        for (int c = 0; c < 2; ++c) {
+            const QStringList statements = trace.statementsOf(c);
+            QVERIFY(statements.size() > 3);
+            QCOMPARE(statements.first(), QStringLiteral("PRAGMA key = <redacted>"));
+            QCOMPARE(statements.at(1), QStringLiteral("PRAGMA cipher_log_level = NONE"));
+            QVERIFY(statements.indexOf(QStringLiteral("PRAGMA journal_mode = WAL")) > 1);
+        }
+        // The key itself never reached the trace.
+        const QByteArray hex(reinterpret_cast<const char *>(testing::fixedKey(1).toHex().data()), 64);
+        for (const auto &entry : trace.entries())
+            QVERIFY(!entry.statement.toLatin1().contains(hex));
+    }
+
+    void rejectsWrongKeyWithClearErrorAndLeavesFileAlone()
+    {
+        const QString path = freshPath();
+        QVERIFY(create(path));
+        const auto before = testing::FileFingerprint::of(path);
+        QVERIFY(!before.wal && !before.shm);
+        QTest::qWait(20);  // a write would move the mtime
+        auto db = Database::open(path, testing::fixedKey(2));
+        QVERIFY(!db);
+        QCOMPARE(db.error().code, QStringLiteral("store.wrong_key"));
+        QCOMPARE(static_cast<int>(db.error().exitCode), 5);
+        QVERIFY(db.error().userMessage.contains(QStringLiteral("key")));
+        QVERIFY(!db.error().userMessage.contains(u'\n'));
+        QCOMPARE(testing::FileFingerprint::of(path), before);
+    }
+
+    void rejectsFilesThatAreNotDatabases_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("text") << QByteArray("just some notes\n");
+        QTest::newRow("plaintext sqlite") << QByteArray("SQLite format 3\0", 16) + QByteArray(4096 - 16, '\0');
+    }
+
+    void rejectsFilesThatAreNotDatabases()
+    {
+        QFETCH(QByteArray, content);
+        const QString path = freshPath();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        const auto before = testing::FileFingerprint::of(path);
+        auto db = Database::open(path, testing::fixedKey(1));
+        QVERIFY(!db);
+        QCOMPARE(db.error().code, QStringLiteral("store.not_database"));
+        QCOMPARE(static_cast<int>(db.error().exitCode), 5);
+        QCOMPARE(testing::FileFingerprint::of(path), before);
+    }
+
+    void refusesSchemaNewerThanTheApp()
+    {
+        const QString path = freshPath();
+        {
+            auto db = create(path);
+            QVERIFY(db);
+            QVERIFY(db->exec(QStringLiteral("INSERT INTO schema_version VALUES (999, '0999_future.sql', 'x', 'now')"))
+                        .ok());
+            QVERIFY(db->checkpoint().ok());
+        }
+        const auto before = testing::FileFingerprint::of(path);
+        QTest::qWait(20);
+        auto db = Database::open(path, testing::fixedKey(1));
+        QVERIFY(!db);
+        QCOMPARE(db.error().code, QStringLiteral("store.schema_newer"));
+        QCOMPARE(static_cast<int>(db.error().exitCode), 5);
+        QCOMPARE(testing::FileFingerprint::of(path), before);
+    }
+
+    void integrityCheckNamesATamperedPage()
+    {
+        const QString path = freshPath();
+        {
+            auto db = create(path);
+            QVERIFY(db);
+            QVERIFY(db->check().ok());
+            QVERIFY(db->checkpoint().ok());
+        }
+        QVERIFY(testing::flipByte(path, 4096 + 100));  // inside page 2
+        Database::Options options;
+        options.migrate = false;
+        auto db = Database::open(path, testing::fixedKey(1), options);
+        QVERIFY2(db.ok(), db.ok() ? "" : qPrintable(db.error().detail));
+        const Database::CheckReport report = (*db)->check();
+        QVERIFY(!report.ok());
+        QVERIFY2(report.cipherProblems.join(u';').contains(QStringLiteral("HMAC verification failed for page 2")),
+            qPrintable(report.cipherProblems.join(u';')));
+    }
+
+    void tamperedFirstPageIsNotOpened()
+    {
+        const QString path = freshPath();
+        {
+            auto db = create(path);
+            QVERIFY(db);
+            QVERIFY(db->checkpoint().ok());
+        }
+        QVERIFY(testing::flipByte(path, 200));
+        const auto before = testing::FileFingerprint::of(path);
+        auto db = Database::open(path, testing::fixedKey(1));
+        QVERIFY(!db);
+        QCOMPARE(static_cast<int>(db.error().exitCode), 5);
+        QCOMPARE(testing::FileFingerprint::of(path), before);
+    }
+
+    void rekeyMakesTheOldKeyFailAndTheNewOneWork()
+    {
+        const QString path = freshPath();
+        {
+            auto db = create(path, 1);
+            QVERIFY(db);
+            QVERIFY(db->exec(QStringLiteral("INSERT INTO settings VALUES ('k', 'v')")).ok());
+            QVERIFY(db->rekey(testing::fixedKey(9)).ok());
+        }
+        QCOMPARE(Database::open(path, testing::fixedKey(1)).error().code, QStringLiteral("store.wrong_key"));
+        auto db = Database::open(path, testing::fixedKey(9));
+        QVERIFY(db.ok());
+        QCOMPARE(scalar(**db, QStringLiteral("SELECT value FROM settings WHERE key = 'k'")), QStringLiteral("v"));
+        QVERIFY((*db)->check().ok());
+    }
+
+    void backupIsEncryptedUnderItsOwnKeyAndComplete()
+    {
+        const QString path = freshPath();
+        const QString backup = m_home.filePath(QStringLiteral("backup-%1.db").arg(m_serial));
+        {
+            auto db = create(path, 1);
+            QVERIFY(db);
+            for (int i = 0; i < 100; ++i)
+                QVERIFY(db->exec(QStringLiteral("INSERT INTO settings VALUES ('k%1', 'v')").arg(i)).ok());
+            QVERIFY(db->backupTo(backup, testing::fixedKey(5)).ok());
+            QCOMPARE(db->backupTo(backup, testing::fixedKey(5)).error().code, QStringLiteral("store.exists"));
+        }
+        const auto mask = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::WriteGroup
+            | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+        QCOMPARE(QFile::permissions(backup) & mask, QFile::ReadOwner | QFile::WriteOwner);
+        QCOMPARE(Database::open(backup, testing::fixedKey(1)).error().code, QStringLiteral("store.wrong_key"));
+        auto restored = Database::open(backup, testing::fixedKey(5));
+        QVERIFY(restored.ok());
+        QVERIFY((*restored)->check().ok());
+        QCOMPARE((*restored)->rowCount(QStringLiteral("settings")).value(), 100);
+        QCOMPARE((*restored)->schemaVersion().value(), store::Migrations::latestVersion());
+    }
+
+    void deletedRowsLeaveNoRemnantInAnyPage()
+    {
+        const QString path = freshPath();
+        auto db = create(path);
+        QVERIFY(db);
+        const QByteArray upn("canary-upn@contoso.test");
+        QVERIFY(db->exec(QStringLiteral("INSERT INTO users (id, upn, display_name, fetched_at) "
+                                        "VALUES ('u1', 'canary-upn@contoso.test', 'Canary Person', 'now')"))
+                    .ok());
+        QVERIFY(db->checkpoint().ok());
+        // The decryptor works: the live row is found (table and index page), and not in the raw file.
+        QCOMPARE(testing::pagesContaining(path, testing::fixedKey(1), upn), 2);
+        QFile raw(path);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        QVERIFY(!raw.readAll().contains(upn));
+        QVERIFY(db->exec(QStringLiteral("DELETE FROM users WHERE id = 'u1'")).ok());
+        QVERIFY(db->checkpoint().ok());
+        QCOMPARE(QFileInfo(path + QStringLiteral("-wal")).size(), 0);
+        QCOMPARE(testing::pagesContaining(path, testing::fixedKey(1), upn), 0);
+        QCOMPARE(testing::pagesContaining(path, testing::fixedKey(1), QByteArray("Canary Person")), 0);
+    }
+
+    void filesAreOwnerOnly()
+    {
+        const QString path = freshPath();
+        auto db = create(path);
+        QVERIFY(db);
+        QVERIFY(db->exec(QStringLiteral("INSERT INTO settings VALUES ('a', 'b')")).ok());
+        const auto ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
+        const auto mask = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::WriteGroup
+            | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+        QCOMPARE(QFile::permissions(path) & mask, ownerOnly);
+        QVERIFY(QFileInfo::exists(path + QStringLiteral("-wal")));
+        QCOMPARE(QFile::permissions(path + QStringLiteral("-wal")) & mask, ownerOnly);
+        QCOMPARE(QFile::permissions(path + QStringLiteral("-shm")) & mask, ownerOnly);
+    }
+
+    void opensARawKeyQuickly()
+    {
+        const QString path = freshPath();
+        QVERIFY(create(path));
+        QElapsedTimer timer;
+        timer.start();
+        auto db = Database::open(path, testing::fixedKey(1));
+        QVERIFY(db.ok());
+        QVERIFY2(timer.elapsed() < 50, qPrintable(QString::number(timer.elapsed())));  // SECURITY C1: no KDF
+    }
+
+    void schemaHoldsEveryEntityAndMarksPersonalColumns()
+    {
+        auto db = create(freshPath());
+        QVERIFY(db);
+        QCOMPARE(db->schemaVersion().value(), store::Migrations::latestVersion());
+        const QStringList tables = db->tables();
+        for (const char *table : {"organization", "users", "user_licenses", "groups", "group_members",
+                 "subscribed_skus", "service_principals", "oauth2_grants", "signins_raw", "usage_daily", "m365_usage",
+                 "mail_messages", "invoices", "prices", "sync_state", "sync_runs", "audit_log", "subject_suppression",
+                 "subject_restriction", "settings", "personal_columns", "schema_version"})
+            QVERIFY2(tables.contains(QLatin1StringView(table)), table);
+        // Every personal column names a real column, and so does its subject column.
+        QSqlQuery q(db->sql());
+        QVERIFY(q.exec(QStringLiteral("SELECT table_name, column_name, subject_column FROM personal_columns")));
+        int rows = 0;
+        while (q.next()) {
+            ++rows;
+            const QSqlRecord columns = db->sql().record(q.value(0).toString());
+            QVERIFY2(columns.contains(q.value(1).toString()), qPrintable(q.value(1).toString()));
+            QVERIFY2(columns.contains(q.value(2).toString()), qPrintable(q.value(2).toString()));
+        }
+        QVERIFY(rows >= 20);
+        QCOMPARE(scalar(*db,
+                     QStringLiteral("SELECT count(*) FROM personal_columns WHERE table_name = 'users' AND column_name "
+                                    "IN ('upn', 'display_name', 'mail')")),
+            QStringLiteral("3"));
+        // The audit log is append-only.
+        QVERIFY(db->exec(QStringLiteral("INSERT INTO audit_log (time, actor, action, prev_hash, hash) "
+                                        "VALUES ('t', 'local', 'test', x'00', x'01')"))
+                    .ok());
+        QVERIFY(!db->exec(QStringLiteral("DELETE FROM audit_log")).ok());
+        QVERIFY(!db->exec(QStringLiteral("UPDATE audit_log SET action = 'x'")).ok());
+    }
+
+    void appliedMigrationsAreNeverEdited()
+    {
+        // SHA-256 of every released migration. A new migration adds a line here; an edit to a
+        // released one fails this test (make a new migration instead).
+        const QHash<int, QString> released {
+            {1, QStringLiteral("f82ea6c225d2d9404c84a2042e4a3979ed84ef075e04e26bcb848cc6d1f60b2c")},
+        };
+        const auto all = store::Migrations::all();
+        QVERIFY(!all.isEmpty());
+        for (const auto &migration : all) {
+            if (released.contains(migration.version))
+                QCOMPARE(migration.sha256(), released.value(migration.version));
+        }
+        for (int i = 0; i < all.size(); ++i)
+            QCOMPARE(all.at(i).version, i + 1);  // numbered without gaps
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
