@@ -43,7 +43,7 @@ std::optional<std::chrono::milliseconds> innerRetryAfter(const QJsonObject &resp
 }  // namespace
 
 BatchJob::BatchJob(GraphClient &client, QList<BatchItem> items, QString what, Budget budget, QObject *parent)
-    : QObject(parent)
+    : QObject(parent != nullptr ? parent : &client)
     , m_client(client)
     , m_items(std::move(items))
     , m_what(std::move(what))

@@ -50,7 +50,7 @@ public:
     using DoneHandler = std::function<void(core::Result<BatchSummary> summary)>;
 
     BatchJob(GraphClient &client, QList<BatchItem> items, QString what, Budget budget = Budget::Directory,
-        QObject *parent = nullptr);
+        QObject *parent = nullptr);  ///< parent defaults to the client
     ~BatchJob() override;
 
     void setMaxBatchesInFlight(int n) { m_maxInFlight = std::max(1, n); }

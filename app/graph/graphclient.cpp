@@ -56,6 +56,14 @@ GraphClient::GraphClient(GraphClientOptions options, TokenSource &tokens, QObjec
 
 GraphClient::~GraphClient()
 {
+    // Jobs parented here (PagedQuery, BatchJob) cancel through the client as they die: delete
+    // them while its members are still alive, not later in ~QObject.
+    const QObjectList kids = children();
+    for (QObject *kid : kids) {
+        if (kid != m_nam) {
+            delete kid;
+        }
+    }
     for (auto &[id, call] : m_calls) {
         Q_UNUSED(id)
         delete call;

@@ -34,7 +34,7 @@ core::Result<QUrl> readLink(const QJsonObject &page, QLatin1StringView key)
 }  // namespace
 
 PagedQuery::PagedQuery(GraphClient &client, GraphRequest first, QObject *parent)
-    : QObject(parent)
+    : QObject(parent != nullptr ? parent : &client)
     , m_client(client)
     , m_template(std::move(first))
 { }

@@ -46,7 +46,7 @@ public:
     using PageHandler = std::function<void(const Page &page)>;
     using DoneHandler = std::function<void(core::Result<PagingEnd> end)>;
 
-    PagedQuery(GraphClient &client, GraphRequest first, QObject *parent = nullptr);
+    PagedQuery(GraphClient &client, GraphRequest first, QObject *parent = nullptr);  ///< parent defaults to the client
     ~PagedQuery() override;
 
     /// Starts the walk; onPage runs once per page in order, then onDone once.

@@ -3,6 +3,7 @@
 #include "graph/fieldreader.h"
 #include "graph/jsonlimits.h"
 #include "graph/parsers.h"
+#include "graph/signinactivityparser.h"
 
 #include <QFile>
 #include <QTest>
@@ -106,6 +107,7 @@ private Q_SLOTS:
     void signInFields();
     void mailHeadersOnly();
     void organizationAndDomains();
+    void signInActivityPassNeedsOnlyTheId();
     void usageReportCsvIncludingConcealedNames();
     void usageReportWithoutUpnColumnIsTypedError();
     void utcDatetimesAreStrict_data();
@@ -357,6 +359,21 @@ void TestParsers::organizationAndDomains()
     QCOMPARE(o.verifiedDomains.size(), 2);
     QVERIFY(o.verifiedDomains.at(0).isDefault);
     QVERIFY(o.verifiedDomains.at(1).isInitial);
+}
+
+void TestParsers::signInActivityPassNeedsOnlyTheId()
+{
+    const Parsed<UserSignInActivity> p = parseUserSignInActivities(page(QStringLiteral("signinactivity.json")));
+    QCOMPARE(p.records.size(), 3);
+    QCOMPARE(p.records.at(0).userId, QStringLiteral("u-1"));
+    QCOMPARE(p.records.at(0).activity.lastSuccessfulSignInDateTime,
+        std::optional<QDateTime>(QDateTime(QDate(2024, 12, 31), QTime(23, 59, 59), Qt::UTC)));
+    QVERIFY(!p.records.at(0).activity.lastNonInteractiveSignInDateTime.has_value());
+    QVERIFY(!p.records.at(1).activity.lastSignInDateTime.has_value());
+    QVERIFY(!p.records.at(2).activity.lastSignInDateTime.has_value());
+    QCOMPARE(p.issues.size(), 2);
+    QCOMPARE(p.issues.at(0).id, QStringLiteral("u-bad"));
+    QCOMPARE(p.issues.at(1).problem, QStringLiteral("id is missing"));
 }
 
 void TestParsers::usageReportCsvIncludingConcealedNames()
