@@ -12,7 +12,7 @@ public:
     explicit FixedClock(QDateTime now)
         : m_now(std::move(now))
     {
-        m_now.setTimeZone(QTimeZone::UTC);
+        m_now = m_now.toUTC();
     }
     [[nodiscard]] QDateTime nowUtc() const override { return m_now; }
     void set(const QDateTime &now) { m_now = now.toUTC(); }

@@ -1,0 +1,187 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "activitysteps.h"
+
+#include "core/clock.h"
+#include "graph/graphclient.h"
+#include "graph/parsers.h"
+#include "store/database.h"
+#include "sync/storewriter.h"
+
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace stocktake::sync {
+
+namespace {
+
+bool isUnavailable(const core::Error &error)
+{
+    return error.code == QStringLiteral("graph.no_premium") || error.code == QStringLiteral("graph.consent_missing");
+}
+
+QDateTime startOfDayUtc(const QDate &day)
+{
+    return QDateTime(day, QTime(0, 0), QTimeZone::utc());
+}
+
+}  // namespace
+
+SignInsStep::SignInsStep(StepContext &context, QObject *parent)
+    : EntityStep(QStringLiteral("signins"), context, parent)
+{ }
+
+void SignInsStep::start()
+{
+    planDays();
+    m_summary.incremental = !m_context.request.full && !storedHighWaterMark().isEmpty();
+    nextDay();
+}
+
+void SignInsStep::planDays()
+{
+    const QDateTime now = m_context.clock->nowUtc().toUTC();
+    const QDate today = now.date();
+    const int days = std::max(1, m_context.request.signInDays);
+    // What each day already holds; a whole day is skipped unless --full.
+    QHash<QString, QPair<QString, qint64>> known;
+    if (!m_context.request.full) {
+        QSqlQuery query(m_context.db->sql());
+        if (query.exec(QStringLiteral("SELECT day, complete_until, events FROM signin_days"))) {
+            while (query.next())
+                known.insert(query.value(0).toString(), {query.value(1).toString(), query.value(2).toLongLong()});
+        }
+    }
+    for (int i = 0; i < days; ++i) {
+        const QDate day = today.addDays(-i);
+        DayPlan plan {day, startOfDayUtc(day), std::min(startOfDayUtc(day.addDays(1)), now), 0};
+        const auto it = known.constFind(day.toString(Qt::ISODate));
+        if (it != known.constEnd()) {
+            const QDateTime until = QDateTime::fromString(it->first, Qt::ISODate);
+            if (until.isValid() && until >= plan.to)
+                continue;  // nothing new in this day
+            if (until.isValid() && until > plan.from) {
+                plan.from = until;
+                plan.eventsBefore = it->second;
+            }
+        }
+        m_plan.append(plan);
+    }
+}
+
+void SignInsStep::nextDay()
+{
+    if (cancelled())
+        return fail(core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
+    if (m_done >= m_plan.size())
+        return succeed();
+    const DayPlan plan = m_plan.at(m_done);
+    if (auto s = begin(); !s)
+        return fail(s.error());
+    m_dayTimer.start();
+    auto events = std::make_shared<qint64>(0);
+    const graph::Endpoint endpoint = graph::Endpoint::signIns(plan.from, plan.to);
+    walkFrom(
+        endpoint.url(m_context.client->apiBase()), endpoint,
+        [this, events](const QJsonArray &items) -> core::Status {
+            const auto parsed = graph::parseSignIns(items);
+            for (const auto &signIn : parsed.records) {
+                if (auto s = m_context.writer->writeSignIn(signIn); !s)
+                    return s;
+            }
+            *events += parsed.records.size();
+            countItems(parsed.records.size());
+            countSkipped(parsed.issues.size());
+            return {};
+        },
+        [this, plan, events](const QUrl &) { finishDay(plan, *events); },
+        [this](const core::Error &error) {
+            if (isUnavailable(error))
+                return unavailable(error);
+            fail(error);
+        });
+}
+
+void SignInsStep::finishDay(const DayPlan &plan, qint64 events)
+{
+    if (auto s = m_context.writer->foldDay(plan.day); !s)
+        return fail(s.error());
+    QSqlQuery query(m_context.db->sql());
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO signin_days (day, complete_until, events, fetched_at) "
+                                 "VALUES (?, ?, ?, ?)"));
+    query.addBindValue(plan.day.toString(Qt::ISODate));
+    query.addBindValue(isoUtc(plan.to));
+    query.addBindValue(plan.eventsBefore + events);
+    query.addBindValue(isoUtc(m_context.clock->nowUtc()));
+    if (!query.exec())
+        return fail(storeWriteError(QStringLiteral("sign-ins"), QStringLiteral("signin_days")));
+    // The high-water mark is the newest instant fully held; the first planned day is the newest.
+    const QString highWater = m_done == 0 ? isoUtc(plan.to) : QString();
+    if (auto s = commitWithState({}, highWater); !s)
+        return fail(s.error());
+    ++m_done;
+    const qint64 dayMs = m_dayTimer.elapsed();
+    m_msPerDay = m_msPerDay == 0 ? dayMs : (m_msPerDay * 3 + dayMs) / 4;
+    if (m_context.progress) {
+        SyncProgress p;
+        p.entity = m_summary.entity;
+        p.items = m_summary.items;
+        p.detail = plan.day.toString(Qt::ISODate);
+        p.etaSeconds = (m_plan.size() - m_done) * m_msPerDay / 1000;
+        m_context.progress(p);
+    }
+    // Let cancellation and other events in between days.
+    QMetaObject::invokeMethod(this, &SignInsStep::nextDay, Qt::QueuedConnection);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+UsageStep::UsageStep(StepContext &context, QObject *parent)
+    : EntityStep(QStringLiteral("usage"), context, parent)
+{ }
+
+void UsageStep::cancel()
+{
+    EntityStep::cancel();
+    if (m_request != 0)
+        m_context.client->cancel(m_request);
+}
+
+void UsageStep::start()
+{
+    const graph::Endpoint endpoint = graph::Endpoint::office365ActiveUserDetail();
+    graph::GraphRequest request = graph::GraphRequest::get(endpoint, m_context.client->apiBase());
+    request.expectJson = false;
+    request.anonymousRedirect = true;
+    request.maxBodyBytes = qint64(256) * 1024 * 1024;
+    m_request = m_context.client->send(request, [this](core::Result<graph::GraphResponse> response) {
+        m_request = 0;
+        if (!response.ok()) {
+            if (isUnavailable(response.error()))
+                return unavailable(response.error());
+            return fail(response.error());
+        }
+        const auto parsed = graph::parseOffice365ActiveUserDetail(response->body);
+        if (!parsed.ok())
+            return fail(parsed.error());
+        if (auto s = begin(); !s)
+            return fail(s.error());
+        const QString report = QStringLiteral("getOffice365ActiveUserDetail");
+        QSqlQuery clear(m_context.db->sql());
+        clear.prepare(QStringLiteral("DELETE FROM m365_usage WHERE report = ?"));
+        clear.addBindValue(report);
+        if (!clear.exec())
+            return fail(storeWriteError(QStringLiteral("usage report"), QStringLiteral("clear")));
+        for (const auto &record : parsed->records) {
+            if (auto s = m_context.writer->writeUsage(record, report); !s)
+                return fail(s.error());
+        }
+        countItems(parsed->records.size());
+        countSkipped(parsed->issues.size());
+        if (auto s = commitWithState(); !s)
+            return fail(s.error());
+        succeed();
+    });
+}
+
+}  // namespace stocktake::sync

@@ -1,0 +1,369 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "directorysteps.h"
+
+#include "graph/batchjob.h"
+#include "graph/graphclient.h"
+#include "graph/pagedquery.h"
+#include "graph/parsers.h"
+#include "graph/signinactivityparser.h"
+#include "store/database.h"
+#include "sync/storewriter.h"
+
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace stocktake::sync {
+
+namespace {
+
+/// Writes every good record of a parsed page with `write`; rejects are counted, never fatal.
+template <typename Record, typename Write>
+core::Status writeAll(const graph::Parsed<Record> &parsed, qint64 &items, qint64 &skipped, Write write)
+{
+    for (const Record &record : parsed.records) {
+        if (auto s = write(record); !s)
+            return s;
+        ++items;
+    }
+    skipped += parsed.issues.size();
+    return {};
+}
+
+}  // namespace
+
+SnapshotStep::SnapshotStep(QString entity, graph::Endpoint endpoint, QStringList clearStatements, PageWriter writer,
+    StepContext &context, QObject *parent)
+    : EntityStep(std::move(entity), context, parent)
+    , m_endpoint(std::move(endpoint))
+    , m_clear(std::move(clearStatements))
+    , m_writer(std::move(writer))
+{ }
+
+void SnapshotStep::start()
+{
+    if (auto s = begin(); !s)
+        return fail(s.error());
+    for (const QString &sql : m_clear) {
+        if (auto s = m_context.writer->exec(sql); !s)
+            return fail(s.error());
+    }
+    walk(
+        m_endpoint,
+        [this](const QJsonArray &items) {
+            qint64 written = 0;
+            qint64 skipped = 0;
+            auto s = m_writer(*m_context.writer, items, written, skipped);
+            countItems(written);
+            countSkipped(skipped);
+            return s;
+        },
+        [this](const QUrl &) {
+            if (auto s = commitWithState(); !s)
+                return fail(s.error());
+            succeed();
+        });
+}
+
+SnapshotStep *SnapshotStep::organization(StepContext &context, QObject *parent)
+{
+    return new SnapshotStep(
+        QStringLiteral("organization"), graph::Endpoint::organization(), {QStringLiteral("DELETE FROM organization")},
+        [](StoreWriter &w, const QJsonArray &items, qint64 &n, qint64 &skipped) {
+            return writeAll(graph::parseOrganizations(items), n, skipped,
+                [&w](const graph::Organization &o) { return w.writeOrganization(o); });
+        },
+        context, parent);
+}
+
+SnapshotStep *SnapshotStep::licenses(StepContext &context, QObject *parent)
+{
+    return new SnapshotStep(
+        QStringLiteral("licenses"), graph::Endpoint::subscribedSkus(), {QStringLiteral("DELETE FROM subscribed_skus")},
+        [](StoreWriter &w, const QJsonArray &items, qint64 &n, qint64 &skipped) {
+            return writeAll(graph::parseSubscribedSkus(items), n, skipped,
+                [&w](const graph::SubscribedSku &s) { return w.writeSku(s); });
+        },
+        context, parent);
+}
+
+SnapshotStep *SnapshotStep::apps(StepContext &context, QObject *parent)
+{
+    return new SnapshotStep(
+        QStringLiteral("apps"), graph::Endpoint::servicePrincipals(),
+        {QStringLiteral("DELETE FROM service_principals")},
+        [](StoreWriter &w, const QJsonArray &items, qint64 &n, qint64 &skipped) {
+            return writeAll(graph::parseServicePrincipals(items), n, skipped,
+                [&w](const graph::ServicePrincipal &s) { return w.writeServicePrincipal(s); });
+        },
+        context, parent);
+}
+
+SnapshotStep *SnapshotStep::grants(StepContext &context, QObject *parent)
+{
+    return new SnapshotStep(
+        QStringLiteral("grants"), graph::Endpoint::oauth2PermissionGrants(),
+        {QStringLiteral("DELETE FROM oauth2_grants")},
+        [](StoreWriter &w, const QJsonArray &items, qint64 &n, qint64 &skipped) {
+            return writeAll(graph::parseOAuth2PermissionGrants(items), n, skipped,
+                [&w](const graph::OAuth2PermissionGrant &g) { return w.writeGrant(g); });
+        },
+        context, parent);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+UsersStep::UsersStep(StepContext &context, QObject *parent)
+    : EntityStep(QStringLiteral("users"), context, parent)
+{ }
+
+void UsersStep::start()
+{
+    const QString deltaLink = m_context.request.full ? QString() : storedDeltaLink();
+    if (deltaLink.isEmpty())
+        startFull();
+    else
+        startDelta(deltaLink);
+}
+
+void UsersStep::startDelta(const QString &deltaLink)
+{
+    m_summary.incremental = true;
+    if (auto s = begin(); !s)
+        return fail(s.error());
+    walkFrom(
+        QUrl(deltaLink), graph::Endpoint::usersDelta(),
+        [this](const QJsonArray &items) -> core::Status {
+            const auto parsed = graph::parseUsers(items);
+            for (const auto &removed : parsed.removed) {
+                if (auto s = m_context.writer->removeUser(removed.id); !s)
+                    return s;
+                countItems(1);
+            }
+            qint64 n = 0;
+            qint64 skipped = 0;
+            auto s = writeAll(
+                parsed, n, skipped, [this](const graph::User &u) { return m_context.writer->upsertUser(u); });
+            countItems(n);
+            countSkipped(skipped);
+            return s;
+        },
+        [this](const QUrl &next) {
+            if (auto s = commitWithState(next.toString(QUrl::FullyEncoded)); !s)
+                return fail(s.error());
+            succeed();
+        },
+        [this](const core::Error &error) {
+            // An expired or invalidated delta token: start over with a full listing.
+            if (error.code == QStringLiteral("graph.resync_required") && !cancelled()) {
+                abandon();
+                m_summary.items = 0;
+                m_summary.incremental = false;
+                return startFull();
+            }
+            fail(error);
+        });
+}
+
+void UsersStep::startFull()
+{
+    // Take the delta link first ($deltatoken=latest answers with no data), so that whatever
+    // changes during the listing comes back in the next delta round.
+    graph::Endpoint latest = graph::Endpoint::usersDelta();
+    QUrl url = latest.url(m_context.client->apiBase());
+    QUrlQuery query(url);
+    query.addQueryItem(QStringLiteral("$deltatoken"), QStringLiteral("latest"));
+    url.setQuery(query);
+    walkFrom(
+        url, latest, [](const QJsonArray &) { return core::Status(); },
+        [this](const QUrl &deltaLink) { listAll(deltaLink); },
+        [this](const core::Error &error) {
+            // A service that cannot hand out a delta link still gets a full listing; the next
+            // sync is then full again.
+            if (error.code == QStringLiteral("graph.bad_request") || error.code == QStringLiteral("graph.not_found"))
+                return listAll(QUrl());
+            fail(error);
+        });
+}
+
+void UsersStep::listAll(const QUrl &deltaLink)
+{
+    if (auto s = begin(); !s)
+        return fail(s.error());
+    if (auto s = m_context.writer->beginSweep(QStringLiteral("users")); !s)
+        return fail(s.error());
+    walk(
+        graph::Endpoint::users(),
+        [this](const QJsonArray &items) -> core::Status {
+            const auto parsed = graph::parseUsers(items);
+            qint64 n = 0;
+            qint64 skipped = 0;
+            auto s = writeAll(parsed, n, skipped, [this](const graph::User &u) -> core::Status {
+                if (auto w = m_context.writer->upsertUser(u); !w)
+                    return w;
+                return m_context.writer->markSeen(u.id);
+            });
+            countItems(n);
+            countSkipped(skipped);
+            return s;
+        },
+        [this, deltaLink](const QUrl &) {
+            const auto removed = m_context.writer->sweepUnseen(QStringLiteral("users"));
+            if (!removed)
+                return fail(removed.error());
+            if (auto s = commitWithState(deltaLink.toString(QUrl::FullyEncoded)); !s)
+                return fail(s.error());
+            succeed();
+        });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+ActivityStep::ActivityStep(StepContext &context, QObject *parent)
+    : EntityStep(QStringLiteral("activity"), context, parent)
+{ }
+
+void ActivityStep::start()
+{
+    if (auto s = begin(); !s)
+        return fail(s.error());
+    walkFrom(
+        graph::Endpoint::signInActivity().url(m_context.client->apiBase()), graph::Endpoint::signInActivity(),
+        [this](const QJsonArray &items) -> core::Status {
+            const auto parsed = graph::parseUserSignInActivities(items);
+            for (const auto &record : parsed.records) {
+                if (auto s = m_context.writer->writeSignInActivity(record.userId, record.activity); !s)
+                    return s;
+            }
+            countItems(parsed.records.size());
+            countSkipped(parsed.issues.size());
+            return {};
+        },
+        [this](const QUrl &) {
+            if (auto s = commitWithState(); !s)
+                return fail(s.error());
+            succeed();
+        },
+        [this](const core::Error &error) {
+            if (error.code == QStringLiteral("graph.no_premium")
+                || error.code == QStringLiteral("graph.consent_missing")) {
+                abandon();
+                // Known activity from an earlier licence period would now be stale: unknown again.
+                (void)m_context.writer->exec(QStringLiteral("UPDATE users SET sign_in_activity_available = 0"));
+                return unavailable(error);
+            }
+            fail(error);
+        });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+GroupsStep::GroupsStep(StepContext &context, QObject *parent)
+    : EntityStep(QStringLiteral("groups"), context, parent)
+{ }
+
+void GroupsStep::cancel()
+{
+    EntityStep::cancel();
+    if (auto *batch = qobject_cast<graph::BatchJob *>(m_batch))
+        batch->cancel();
+}
+
+void GroupsStep::start()
+{
+    if (auto s = begin(); !s)
+        return fail(s.error());
+    if (auto s = m_context.writer->exec(QStringLiteral("DELETE FROM groups")); !s)
+        return fail(s.error());
+    walk(
+        graph::Endpoint::groups(),
+        [this](const QJsonArray &items) -> core::Status {
+            const auto parsed = graph::parseGroups(items);
+            qint64 n = 0;
+            qint64 skipped = 0;
+            auto s = writeAll(parsed, n, skipped, [this](const graph::Group &g) {
+                m_groupIds.append(g.id);
+                return m_context.writer->writeGroup(g);
+            });
+            countItems(n);
+            countSkipped(skipped);
+            return s;
+        },
+        [this](const QUrl &) { fetchMembers(); });
+}
+
+void GroupsStep::fetchMembers()
+{
+    QList<graph::BatchItem> items;
+    items.reserve(m_groupIds.size());
+    for (const QString &id : std::as_const(m_groupIds)) {
+        const graph::Endpoint members = graph::Endpoint::groupMembers(id);
+        items.append(graph::BatchItem {id, members.relativeUrl(), members.cost});
+    }
+    auto *batch = new graph::BatchJob(
+        *m_context.client, items, QStringLiteral("group members"), graph::Budget::Directory, this);
+    m_batch = batch;
+    batch->start(
+        [this](const QString &groupId, core::Result<QJsonObject> body) {
+            if (m_error)
+                return;
+            if (!body.ok()) {
+                // A group deleted since the listing is no reason to fail the whole entity.
+                if (body.error().code == QStringLiteral("graph.not_found"))
+                    return;
+                m_error = body.error();
+                return;
+            }
+            memberPage(groupId, body->value(QStringLiteral("value")).toArray());
+            const QString next = body->value(QStringLiteral("@odata.nextLink")).toString();
+            if (next.isEmpty())
+                return;
+            ++m_openWalks;
+            graph::GraphRequest request
+                = graph::GraphRequest::get(graph::Endpoint::groupMembers(groupId), m_context.client->apiBase());
+            request.url = QUrl(next);
+            auto *walk = new graph::PagedQuery(*m_context.client, request, this);
+            walk->start([this, groupId](const graph::Page &page) { memberPage(groupId, page.items); },
+                [this](core::Result<graph::PagingEnd> end) {
+                    --m_openWalks;
+                    if (!end.ok() && !m_error)
+                        m_error = end.error();
+                    finishIfDone();
+                });
+        },
+        [this](core::Result<graph::BatchSummary> summary) {
+            m_batchDone = true;
+            if (!summary.ok() && !m_error)
+                m_error = summary.error();
+            finishIfDone();
+        });
+}
+
+void GroupsStep::memberPage(const QString &groupId, const QJsonArray &items)
+{
+    if (m_error)
+        return;
+    const auto parsed = graph::parseMembers(items);
+    for (const auto &member : parsed.records) {
+        if (auto s = m_context.writer->writeMember(groupId, member); !s) {
+            m_error = s.error();
+            return;
+        }
+    }
+    countSkipped(parsed.issues.size());
+}
+
+void GroupsStep::finishIfDone()
+{
+    if (!m_batchDone || m_openWalks > 0)
+        return;
+    if (m_error)
+        return fail(*m_error);
+    if (cancelled())
+        return fail(core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
+    if (auto s = commitWithState(); !s)
+        return fail(s.error());
+    succeed();
+}
+
+}  // namespace stocktake::sync

@@ -1,0 +1,81 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "sync/entitystep.h"
+
+#include <QStringList>
+
+namespace stocktake::sync {
+
+/// A small entity fetched whole every time and swapped in one transaction: organization,
+/// licenses (subscribedSkus), apps (servicePrincipals), grants (oauth2PermissionGrants).
+class SnapshotStep : public EntityStep {
+    Q_OBJECT
+
+public:
+    using PageWriter = std::function<core::Status(StoreWriter &, const QJsonArray &, qint64 &items, qint64 &skipped)>;
+    SnapshotStep(QString entity, graph::Endpoint endpoint, QStringList clearStatements, PageWriter writer,
+        StepContext &context, QObject *parent = nullptr);
+    void start() override;
+
+    static SnapshotStep *organization(StepContext &context, QObject *parent);
+    static SnapshotStep *licenses(StepContext &context, QObject *parent);
+    static SnapshotStep *apps(StepContext &context, QObject *parent);
+    static SnapshotStep *grants(StepContext &context, QObject *parent);
+
+private:
+    graph::Endpoint m_endpoint;
+    QStringList m_clear;
+    PageWriter m_writer;
+};
+
+/// Users: a full listing ($top 999) swapped in by mark-and-sweep, or, when a delta link is
+/// stored, only the changes since (users/delta). The delta link is taken *before* a full
+/// listing, so changes made while it runs are replayed by the next round (delta is idempotent).
+class UsersStep : public EntityStep {
+    Q_OBJECT
+
+public:
+    UsersStep(StepContext &context, QObject *parent = nullptr);
+    void start() override;
+
+private:
+    void startFull();
+    void startDelta(const QString &deltaLink);
+    void listAll(const QUrl &deltaLink);
+};
+
+/// The paced pass `users?$select=id,signInActivity` (10 requests per minute, $top 500). Without
+/// Entra ID P1/P2 the tenant has no such data: activity becomes "unknown", never "inactive".
+class ActivityStep : public EntityStep {
+    Q_OBJECT
+
+public:
+    ActivityStep(StepContext &context, QObject *parent = nullptr);
+    void start() override;
+};
+
+/// Groups and their members: the groups listing, then every group's members in `$batch`
+/// envelopes of 20, following a member list's nextLink past 999.
+class GroupsStep : public EntityStep {
+    Q_OBJECT
+
+public:
+    GroupsStep(StepContext &context, QObject *parent = nullptr);
+    void start() override;
+    void cancel() override;
+
+private:
+    void fetchMembers();
+    void memberPage(const QString &groupId, const QJsonArray &items);
+    void finishIfDone();
+
+    QStringList m_groupIds;
+    QObject *m_batch = nullptr;
+    int m_openWalks = 0;
+    bool m_batchDone = false;
+    std::optional<core::Error> m_error;
+};
+
+}  // namespace stocktake::sync

@@ -1,0 +1,209 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "entitystep.h"
+
+#include "core/clock.h"
+#include "graph/graphclient.h"
+#include "graph/pagedquery.h"
+#include "store/database.h"
+#include "sync/storewriter.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace stocktake::sync {
+
+Q_LOGGING_CATEGORY(lcSync, "stocktake.sync")
+
+EntityStep::EntityStep(QString entity, StepContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{
+    m_summary.entity = std::move(entity);
+    m_timer.start();
+    m_requestsAtStart = context.client->stats().requests;
+}
+
+void EntityStep::cancel()
+{
+    m_cancelled = true;
+    if (m_query)
+        m_query->cancel();
+}
+
+core::Status EntityStep::begin()
+{
+    if (auto s = m_context.db->beginWrite(); !s)
+        return s;
+    m_inTransaction = true;
+    return {};
+}
+
+QString EntityStep::stateValue(const char *column) const
+{
+    QSqlQuery query(m_context.db->sql());
+    query.prepare(QStringLiteral("SELECT %1 FROM sync_state WHERE entity = ?").arg(QLatin1StringView(column)));
+    query.addBindValue(m_summary.entity);
+    if (query.exec() && query.next())
+        return query.value(0).toString();
+    return {};
+}
+
+QString EntityStep::storedDeltaLink() const
+{
+    return stateValue("delta_link");
+}
+
+QString EntityStep::storedHighWaterMark() const
+{
+    return stateValue("high_water_mark");
+}
+
+core::Status EntityStep::commitWithState(const QString &deltaLink, const QString &highWaterMark)
+{
+    const QString now = isoUtc(m_context.clock->nowUtc());
+    QSqlQuery query(m_context.db->sql());
+    query.prepare(QStringLiteral(
+        "INSERT INTO sync_state (entity, delta_link, high_water_mark, last_success, last_attempt, last_error_code, "
+        "last_error, item_count, available) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, 1) "
+        "ON CONFLICT (entity) DO UPDATE SET delta_link = excluded.delta_link, "
+        "high_water_mark = coalesce(excluded.high_water_mark, sync_state.high_water_mark), "
+        "last_success = excluded.last_success, last_attempt = excluded.last_attempt, last_error_code = NULL, "
+        "last_error = NULL, item_count = excluded.item_count, available = 1"));
+    query.addBindValue(m_summary.entity);
+    query.addBindValue(deltaLink.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(deltaLink));
+    query.addBindValue(highWaterMark.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(highWaterMark));
+    query.addBindValue(now);
+    query.addBindValue(now);
+    query.addBindValue(m_summary.items);
+    if (!query.exec())
+        return storeWriteError(m_summary.entity, QStringLiteral("sync_state"));
+    m_inTransaction = false;
+    return m_context.db->commit();
+}
+
+void EntityStep::fail(const core::Error &error)
+{
+    abandon();
+    m_summary.message = error.userMessage;
+    m_summary.errorCode = error.code;
+    m_summary.exitCode = error.exitCode;
+    const bool wasCancelled = m_cancelled || error.code == QStringLiteral("graph.cancelled");
+    if (!wasCancelled) {
+        qCWarning(lcSync).noquote() << m_summary.entity << "failed:" << error.code << error.detail;
+        // The failure is remembered on its own; the entity's data and checkpoint stay as they were.
+        QSqlQuery query(m_context.db->sql());
+        query.prepare(QStringLiteral(
+            "INSERT INTO sync_state (entity, last_attempt, last_error_code, last_error) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (entity) DO UPDATE SET last_attempt = excluded.last_attempt, "
+            "last_error_code = excluded.last_error_code, last_error = excluded.last_error"));
+        query.addBindValue(m_summary.entity);
+        query.addBindValue(isoUtc(m_context.clock->nowUtc()));
+        query.addBindValue(error.code);
+        query.addBindValue(error.userMessage);
+        (void)query.exec();
+    }
+    end(wasCancelled ? EntitySummary::Outcome::Cancelled : EntitySummary::Outcome::Failed);
+}
+
+void EntityStep::unavailable(const core::Error &why)
+{
+    abandon();
+    m_summary.message = why.userMessage;
+    m_summary.errorCode = why.code;
+    QSqlQuery query(m_context.db->sql());
+    query.prepare(QStringLiteral(
+        "INSERT INTO sync_state (entity, last_attempt, last_error_code, last_error, available) VALUES (?, ?, ?, ?, 0) "
+        "ON CONFLICT (entity) DO UPDATE SET last_attempt = excluded.last_attempt, "
+        "last_error_code = excluded.last_error_code, last_error = excluded.last_error, available = 0"));
+    query.addBindValue(m_summary.entity);
+    query.addBindValue(isoUtc(m_context.clock->nowUtc()));
+    query.addBindValue(why.code);
+    query.addBindValue(why.userMessage);
+    (void)query.exec();
+    qCInfo(lcSync).noquote() << m_summary.entity << "unavailable:" << why.code;
+    end(EntitySummary::Outcome::Unavailable);
+}
+
+void EntityStep::abandon()
+{
+    if (m_inTransaction) {
+        m_context.db->rollback();
+        m_inTransaction = false;
+    }
+}
+
+void EntityStep::succeed()
+{
+    end(EntitySummary::Outcome::Ok);
+}
+
+void EntityStep::end(EntitySummary::Outcome outcome)
+{
+    if (m_ended)
+        return;
+    m_ended = true;
+    m_summary.outcome = outcome;
+    m_summary.seconds = double(m_timer.elapsed()) / 1000.0;
+    m_summary.requests = m_context.client->stats().requests - m_requestsAtStart;
+    Q_EMIT finished(m_summary);
+}
+
+void EntityStep::reportProgress(const QString &detail, qint64 expectedItems)
+{
+    if (!m_context.progress)
+        return;
+    SyncProgress p;
+    p.entity = m_summary.entity;
+    p.items = m_summary.items;
+    p.pages = m_pages;
+    p.detail = detail;
+    const double seconds = double(m_timer.elapsed()) / 1000.0;
+    p.itemsPerSecond = seconds > 0 ? double(m_summary.items) / seconds : 0;
+    if (expectedItems > m_summary.items && p.itemsPerSecond > 0)
+        p.etaSeconds = qint64(double(expectedItems - m_summary.items) / p.itemsPerSecond);
+    m_context.progress(p);
+}
+
+void EntityStep::walk(const graph::Endpoint &endpoint, std::function<core::Status(const QJsonArray &)> onPage,
+    std::function<void(const QUrl &deltaLink)> onDone)
+{
+    walkFrom(endpoint.url(m_context.client->apiBase()), endpoint, std::move(onPage), std::move(onDone),
+        [this](const core::Error &error) { fail(error); });
+}
+
+void EntityStep::walkFrom(const QUrl &first, const graph::Endpoint &like,
+    std::function<core::Status(const QJsonArray &)> onPage, std::function<void(const QUrl &deltaLink)> onDone,
+    std::function<void(const core::Error &)> onError)
+{
+    graph::GraphRequest request = graph::GraphRequest::get(like, m_context.client->apiBase());
+    request.url = first;
+    auto *query = new graph::PagedQuery(*m_context.client, request, this);
+    m_query = query;
+    auto pageError = std::make_shared<std::optional<core::Error>>();
+    query->start(
+        [this, onPage, pageError, query](const graph::Page &page) {
+            if (*pageError)
+                return;
+            ++m_pages;
+            if (auto s = onPage(page.items); !s) {
+                *pageError = s.error();
+                query->cancel();
+                return;
+            }
+            reportProgress({}, page.count.value_or(-1));
+        },
+        [this, onDone, onError, pageError](core::Result<graph::PagingEnd> end) {
+            if (*pageError)
+                return onError(**pageError);
+            if (!end.ok())
+                return onError(end.error());
+            if (m_cancelled)
+                return onError(
+                    core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
+            onDone(end->deltaLink);
+        });
+}
+
+}  // namespace stocktake::sync

@@ -1,0 +1,100 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/error.h"
+#include "graph/endpoint.h"
+#include "sync/syncentities.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace stocktake::core {
+class Clock;
+}
+namespace stocktake::graph {
+class GraphClient;
+class PagedQuery;
+}  // namespace stocktake::graph
+namespace stocktake::store {
+class Database;
+}
+
+namespace stocktake::sync {
+
+class StoreWriter;
+
+/// What every entity step works with, all living on the sync thread.
+struct StepContext {
+    graph::GraphClient *client = nullptr;
+    store::Database *db = nullptr;
+    StoreWriter *writer = nullptr;
+    const core::Clock *clock = nullptr;
+    SyncRequest request;
+    std::function<void(const SyncProgress &)> progress;
+};
+
+/// One entity of a sync. A step writes its entity in one transaction (or, for sign-ins, one per
+/// day) together with its checkpoint, so a failed, cancelled or killed sync leaves the last good
+/// snapshot and the checkpoint that matches it.
+class EntityStep : public QObject {
+    Q_OBJECT
+
+public:
+    EntityStep(QString entity, StepContext &context, QObject *parent = nullptr);
+
+    [[nodiscard]] QString entity() const { return m_summary.entity; }
+    /// Runs the step; finished() follows exactly once.
+    virtual void start() = 0;
+    /// Stops the step as soon as it can (within a second); finished() reports Cancelled.
+    virtual void cancel();
+
+Q_SIGNALS:
+    void finished(const stocktake::sync::EntitySummary &summary);
+
+protected:
+    /// Opens the entity's write transaction.
+    [[nodiscard]] core::Status begin();
+    /// Saves the checkpoint with the data and commits.
+    [[nodiscard]] core::Status commitWithState(const QString &deltaLink = {}, const QString &highWaterMark = {});
+    /// Rolls back and ends the step with `error` (saving it in sync_state in its own transaction).
+    void fail(const core::Error &error);
+    /// Ends the step as Unavailable: the tenant does not give this entity (licence, consent).
+    void unavailable(const core::Error &why);
+    void succeed();
+    /// Rolls back the open transaction, if any, without ending the step (to start over).
+    void abandon();
+    void reportProgress(const QString &detail = {}, qint64 expectedItems = -1);
+    /// Runs a paged query; every page goes to `onPage`, which returns a failure to stop.
+    void walk(const graph::Endpoint &endpoint, std::function<core::Status(const QJsonArray &)> onPage,
+        std::function<void(const QUrl &deltaLink)> onDone);
+    void walkFrom(const QUrl &first, const graph::Endpoint &like,
+        std::function<core::Status(const QJsonArray &)> onPage, std::function<void(const QUrl &deltaLink)> onDone,
+        std::function<void(const core::Error &)> onError);
+    [[nodiscard]] QString storedDeltaLink() const;
+    [[nodiscard]] QString storedHighWaterMark() const;
+    void countSkipped(qint64 n) { m_summary.skippedRecords += n; }
+    void countItems(qint64 n) { m_summary.items += n; }
+    [[nodiscard]] bool cancelled() const { return m_cancelled; }
+
+    StepContext &m_context;
+    EntitySummary m_summary;
+
+private:
+    void end(EntitySummary::Outcome outcome);
+    [[nodiscard]] QString stateValue(const char *column) const;
+
+    QElapsedTimer m_timer;
+    qint64 m_requestsAtStart = 0;
+    QPointer<graph::PagedQuery> m_query;
+    bool m_inTransaction = false;
+    bool m_cancelled = false;
+    bool m_ended = false;
+    int m_pages = 0;
+};
+
+}  // namespace stocktake::sync

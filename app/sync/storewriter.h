@@ -1,0 +1,66 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/error.h"
+#include "graph/records.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <map>
+
+namespace stocktake::sync {
+
+/// Writes typed Graph records into schema 1 with prepared statements that live as long as the
+/// writer (one per sync, on the sync thread's connection). It never opens or ends a transaction:
+/// the entity steps do, so each entity lands whole or not at all.
+class StoreWriter {
+public:
+    explicit StoreWriter(QSqlDatabase db);
+
+    void setFetchedAt(const QDateTime &utc);
+
+    [[nodiscard]] core::Status exec(const QString &sql);
+
+    [[nodiscard]] core::Status writeOrganization(const graph::Organization &org);
+    /// Upserts the directory fields; the signInActivity columns are left as they are.
+    [[nodiscard]] core::Status upsertUser(const graph::User &user);
+    [[nodiscard]] core::Status removeUser(const QString &id);
+    /// The separate signInActivity pass: only the activity columns.
+    [[nodiscard]] core::Status writeSignInActivity(const QString &userId, const graph::SignInActivity &activity);
+    [[nodiscard]] core::Status writeGroup(const graph::Group &group);
+    [[nodiscard]] core::Status writeMember(const QString &groupId, const graph::MemberRef &member);
+    [[nodiscard]] core::Status writeSku(const graph::SubscribedSku &sku);
+    [[nodiscard]] core::Status writeServicePrincipal(const graph::ServicePrincipal &sp);
+    [[nodiscard]] core::Status writeGrant(const graph::OAuth2PermissionGrant &grant);
+    [[nodiscard]] core::Status writeSignIn(const graph::SignIn &signIn);
+    [[nodiscard]] core::Status writeUsage(const graph::UsageRecord &record, const QString &report);
+
+    /// Mark-and-sweep for snapshot entities: ids seen in this sync go to a temp table; the rows
+    /// of `table` whose id was not seen are deleted at the end.
+    [[nodiscard]] core::Status beginSweep(const QString &table);
+    [[nodiscard]] core::Status markSeen(const QString &id);
+    [[nodiscard]] core::Result<qint64> sweepUnseen(const QString &table);
+
+    /// Rebuilds usage_daily for one UTC day from signins_raw.
+    [[nodiscard]] core::Status foldDay(const QDate &day);
+
+private:
+    QSqlQuery &prepared(const char *key, const QString &sql);
+    [[nodiscard]] core::Status run(QSqlQuery &query, const char *what);
+
+    QSqlDatabase m_db;
+    QString m_fetchedAt;
+    std::map<const char *, QSqlQuery> m_queries;
+};
+
+/// ISO 8601 UTC with a Z, second precision: the form every time column of the schema uses.
+[[nodiscard]] QString isoUtc(const QDateTime &dt);
+[[nodiscard]] QVariant isoUtcOrNull(const std::optional<QDateTime> &dt);
+
+/// The typed error for a failed write (exit 5: the local store refused).
+[[nodiscard]] core::Error storeWriteError(const QString &what, const QString &detail);
+
+}  // namespace stocktake::sync

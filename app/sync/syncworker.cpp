@@ -1,0 +1,222 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "syncworker.h"
+
+#include "core/clock.h"
+#include "graph/tokensource.h"
+#include "store/database.h"
+#include "sync/activitysteps.h"
+#include "sync/directorysteps.h"
+#include "sync/storewriter.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace stocktake::sync {
+
+core::Result<QStringList> selectEntities(const QStringList &only)
+{
+    if (only.isEmpty())
+        return allEntities();
+    for (const QString &name : only) {
+        if (name == QStringLiteral("mail")) {
+            return core::Error {QStringLiteral("sync.mail_unavailable"),
+                QCoreApplication::translate("stocktake::sync::SyncEngine",
+                    "Billing mail discovery is not part of this version yet; "
+                    "leave `mail` out of --only."),
+                QString(), core::ExitCode::Usage};
+        }
+        if (!allEntities().contains(name)) {
+            return core::Error {QStringLiteral("sync.unknown_entity"),
+                QCoreApplication::translate("stocktake::sync::SyncEngine", "Unknown entity %1. Choose from %2.")
+                    .arg(name, allEntities().join(QStringLiteral(","))),
+                QString(), core::ExitCode::Usage};
+        }
+    }
+    QStringList ordered;
+    for (const QString &name : allEntities()) {
+        if (only.contains(name))
+            ordered.append(name);
+    }
+    return ordered;
+}
+
+QString outcomeName(EntitySummary::Outcome outcome)
+{
+    switch (outcome) {
+    case EntitySummary::Outcome::Ok:
+        return QStringLiteral("ok");
+    case EntitySummary::Outcome::Failed:
+        return QStringLiteral("failed");
+    case EntitySummary::Outcome::Unavailable:
+        return QStringLiteral("unavailable");
+    case EntitySummary::Outcome::Cancelled:
+        return QStringLiteral("cancelled");
+    case EntitySummary::Outcome::Skipped:
+        return QStringLiteral("skipped");
+    }
+    return QStringLiteral("unknown");
+}
+
+SyncWorker::SyncWorker(SyncSetup setup)
+    : m_setup(std::move(setup))
+{ }
+
+SyncWorker::~SyncWorker()
+{
+    // Steps and the client hold references into the context: end them first.
+    delete m_current.data();
+    m_client.reset();
+    m_writer.reset();
+    m_db.reset();
+}
+
+core::Status SyncWorker::prepare()
+{
+    if (!m_db) {
+        auto db = store::Database::open(m_setup.databasePath, *m_setup.databaseKey);
+        if (!db)
+            return db.error();
+        m_db = std::move(db.value());
+    }
+    if (!m_tokens)
+        m_tokens = m_setup.makeTokenSource();
+    if (!m_client)
+        m_client = std::make_unique<graph::GraphClient>(m_setup.graph, *m_tokens);
+    if (!m_writer)
+        m_writer = std::make_unique<StoreWriter>(m_db->sql());
+    m_context.client = m_client.get();
+    m_context.db = m_db.get();
+    m_context.writer = m_writer.get();
+    m_context.clock = m_setup.clock;
+    m_context.progress = [this](const SyncProgress &p) {
+        Q_EMIT progress(p);
+    };
+    return {};
+}
+
+void SyncWorker::run(const SyncRequest &request)
+{
+    m_report = SyncReport {};
+    m_cancelled = false;
+    m_timer.start();
+    const auto entities = selectEntities(request.entities);
+    if (!entities) {
+        m_report.firstError = entities.error();
+        Q_EMIT finished(m_report);
+        return;
+    }
+    if (auto s = prepare(); !s) {
+        m_report.firstError = s.error();
+        Q_EMIT finished(m_report);
+        return;
+    }
+    m_context.request = request;
+    m_writer->setFetchedAt(m_setup.clock->nowUtc());
+    m_queue = *entities;
+    // signInActivity is the users' own paced pass.
+    const qsizetype users = m_queue.indexOf(QStringLiteral("users"));
+    if (users >= 0)
+        m_queue.insert(users + 1, QStringLiteral("activity"));
+    recordRun(true);
+    runNext();
+}
+
+void SyncWorker::cancel()
+{
+    m_cancelled = true;
+    m_queue.clear();
+    if (EntityStep *step = m_current.data(); step != nullptr)
+        step->cancel();
+}
+
+EntityStep *SyncWorker::makeStep(const QString &entity)
+{
+    if (entity == QStringLiteral("organization"))
+        return SnapshotStep::organization(m_context, this);
+    if (entity == QStringLiteral("licenses"))
+        return SnapshotStep::licenses(m_context, this);
+    if (entity == QStringLiteral("apps"))
+        return SnapshotStep::apps(m_context, this);
+    if (entity == QStringLiteral("grants"))
+        return SnapshotStep::grants(m_context, this);
+    if (entity == QStringLiteral("users"))
+        return new UsersStep(m_context, this);
+    if (entity == QStringLiteral("activity"))
+        return new ActivityStep(m_context, this);
+    if (entity == QStringLiteral("groups"))
+        return new GroupsStep(m_context, this);
+    if (entity == QStringLiteral("usage"))
+        return new UsageStep(m_context, this);
+    if (entity == QStringLiteral("signins"))
+        return new SignInsStep(m_context, this);
+    return nullptr;
+}
+
+void SyncWorker::runNext()
+{
+    if (m_queue.isEmpty() || m_cancelled)
+        return finish();
+    EntityStep *step = makeStep(m_queue.takeFirst());
+    m_current = step;
+    connect(step, &EntityStep::finished, this, [this, step](const EntitySummary &summary) {
+        step->deleteLater();
+        stepFinished(summary);
+    });
+    step->start();
+}
+
+void SyncWorker::stepFinished(const EntitySummary &summary)
+{
+    m_report.entities.append(summary);
+    if (summary.outcome == EntitySummary::Outcome::Failed && !m_report.firstError)
+        m_report.firstError = core::Error {summary.errorCode, summary.message, QString(), summary.exitCode};
+    if (summary.outcome == EntitySummary::Outcome::Cancelled)
+        m_cancelled = true;
+    Q_EMIT entityFinished(summary);
+    // A sign-in that failed for good stops the whole sync: every later entity would fail alike.
+    if (summary.exitCode == core::ExitCode::SignIn && summary.errorCode != QStringLiteral("graph.consent_missing"))
+        m_queue.clear();
+    QMetaObject::invokeMethod(this, &SyncWorker::runNext, Qt::QueuedConnection);
+}
+
+void SyncWorker::finish()
+{
+    m_current = nullptr;
+    m_report.cancelled = m_cancelled;
+    m_report.seconds = double(m_timer.elapsed()) / 1000.0;
+    recordRun(false);
+    Q_EMIT finished(m_report);
+}
+
+void SyncWorker::recordRun(bool starting)
+{
+    QSqlQuery query(m_db->sql());
+    if (starting) {
+        query.prepare(QStringLiteral("INSERT INTO sync_runs (started, entities, full_sync) VALUES (?, ?, ?)"));
+        query.addBindValue(isoUtc(m_setup.clock->nowUtc()));
+        query.addBindValue(m_queue.join(u','));
+        query.addBindValue(m_context.request.full ? 1 : 0);
+        if (query.exec())
+            m_runId = query.lastInsertId().toLongLong();
+        return;
+    }
+    qint64 items = 0;
+    for (const auto &entity : std::as_const(m_report.entities))
+        items += entity.items;
+    const QString outcome = m_report.cancelled ? QStringLiteral("cancelled")
+        : m_report.firstError                  ? QStringLiteral("failed")
+                                               : QStringLiteral("ok");
+    query.prepare(
+        QStringLiteral("UPDATE sync_runs SET finished = ?, outcome = ?, error_code = ?, items = ? WHERE id = ?"));
+    query.addBindValue(isoUtc(m_setup.clock->nowUtc()));
+    query.addBindValue(outcome);
+    query.addBindValue(
+        m_report.firstError ? QVariant(m_report.firstError->code) : QVariant(QMetaType::fromType<QString>()));
+    query.addBindValue(items);
+    query.addBindValue(m_runId);
+    (void)query.exec();
+}
+
+}  // namespace stocktake::sync
