@@ -4,6 +4,7 @@
 #include "clirunner.h"
 #include "secrets/passphrasekeystore.h"
 #include "store/database.h"
+#include "store/migrations.h"
 #include "store/profilekeys.h"
 #include "temphome.h"
 
@@ -167,7 +168,7 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         const QJsonObject status = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(status.value(QStringLiteral("keyStorage")).toString(), QStringLiteral("passphrase"));
-        QCOMPARE(status.value(QStringLiteral("schemaVersion")).toInt(), 1);
+        QCOMPARE(status.value(QStringLiteral("schemaVersion")).toInt(), store::Migrations::latestVersion());
         QCOMPARE(status.value(QStringLiteral("database")).toString(), db);
         QCOMPARE(status.value(QStringLiteral("tables")).toObject().value(QStringLiteral("users")).toInt(), 0);
 
