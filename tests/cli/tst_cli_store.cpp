@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTest>
 
 #include <optional>
@@ -268,6 +269,47 @@ private Q_SLOTS:
         QCOMPARE(run.errLines().size(), 1);
         QVERIFY(run.err.contains(QStringLiteral("newer Stocktake")));
         QCOMPARE(testing::FileFingerprint::of(db), before);
+    }
+
+    void rekeyKilledAtAnyPointLeavesAnOpenableDatabase()
+    {
+        // SECURITY C7: SIGKILL at spread-out moments of `db rekey` on a database of some size;
+        // every time, the next run opens it with a stored key and it is whole.
+        QVERIFY(addPassphraseProfile(QStringLiteral("acme")));
+        const QString db = databaseOf(QStringLiteral("acme"));
+        {
+            auto open = store::Database::open(db, databaseKey(QStringLiteral("acme")));
+            QVERIFY(open.ok());
+            QVERIFY((*open)
+                        ->exec(QStringLiteral(
+                            "WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 150000) "
+                            "INSERT INTO usage_daily (day, user_id, app_id, sign_ins) "
+                            "SELECT '2026-01-01', printf('user-%08d-padding-padding', v), 'app', v FROM n"))
+                        .ok());
+        }
+        QVERIFY(QFileInfo(db).size() > 8 * 1024 * 1024);
+        int killed = 0;
+        for (const int delayMs : {350, 450, 600, 800, 1000, 1300, 1700, 2300}) {
+            QProcess rekey;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("STOCKTAKE_HOME"), home());
+            rekey.setProcessEnvironment(env);
+            rekey.start(QStringLiteral(STOCKTAKE_CLI_PATH), args({"db", "rekey"}));
+            QVERIFY(rekey.waitForStarted());
+            rekey.write(kPassphrase);
+            rekey.closeWriteChannel();
+            if (!rekey.waitForFinished(delayMs)) {
+                rekey.kill();  // SIGKILL
+                QVERIFY(rekey.waitForFinished());
+                ++killed;
+            }
+            const auto check = runCli(home(), args({"db", "check"}), kPassphrase);
+            QVERIFY2(check.exitCode == 0, qPrintable(QStringLiteral("after %1 ms: %2").arg(delayMs).arg(check.err)));
+            auto open = store::Database::open(db, databaseKey(QStringLiteral("acme")));
+            QVERIFY(open.ok());
+            QCOMPARE((*open)->rowCount(QStringLiteral("usage_daily")).value(), 150000);
+        }
+        QVERIFY2(killed >= 3, qPrintable(QString::number(killed)));
     }
 
     void missingKeychainFailsClosedInOneLine()
