@@ -282,7 +282,14 @@ void GraphCall::onFinished()
     }
     if (status >= 300 && status < 400 && location.isValid()) {
         m_body.clear();
+        const bool fromHttps = finalUrl.scheme().compare(QLatin1StringView("https"), Qt::CaseInsensitive) == 0;
         m_url = finalUrl.resolved(location);
+        if (fromHttps && m_url.scheme().compare(QLatin1StringView("https"), Qt::CaseInsensitive) != 0) {
+            // SECURITY.md D2: never from https down to http, not even to loopback.
+            finish(GraphError::tls(
+                m_request.what, QStringLiteral("refused a redirect from https to %1").arg(m_url.scheme())));
+            return;
+        }
         handleRedirect(status);
         return;
     }

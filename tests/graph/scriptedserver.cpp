@@ -3,6 +3,7 @@
 #include "scriptedserver.h"
 
 #include <QPointer>
+#include <QSslServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
@@ -20,8 +21,8 @@ ScriptedServer::Response ScriptedServer::Response::json(const QByteArray &body, 
 
 ScriptedServer::ScriptedServer(QObject *parent)
     : QObject(parent)
+    , m_server(std::make_unique<QTcpServer>())
 {
-    connect(&m_server, &QTcpServer::newConnection, this, &ScriptedServer::onNewConnection);
     m_clock.start();
 }
 
@@ -37,12 +38,25 @@ ScriptedServer::~ScriptedServer()
 
 bool ScriptedServer::listen(const QHostAddress &address)
 {
-    return m_server.listen(address, 0);
+    connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, &ScriptedServer::onNewConnection);
+    return m_server->listen(address, 0);
+}
+
+bool ScriptedServer::listenTls(const QSslConfiguration &config, const QHostAddress &address)
+{
+    auto server = std::make_unique<QSslServer>();
+    server->setSslConfiguration(config);
+    server->setHandshakeTimeout(5000);
+    m_server = std::move(server);
+    m_tls = true;
+    return listen(address);
 }
 
 QString ScriptedServer::origin() const
 {
-    return QStringLiteral("http://%1:%2").arg(m_server.serverAddress().toString()).arg(m_server.serverPort());
+    return QStringLiteral("%1://%2:%3")
+        .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"), m_server->serverAddress().toString())
+        .arg(m_server->serverPort());
 }
 
 void ScriptedServer::enqueue(const QByteArray &pathOrTarget, Response response)
@@ -63,7 +77,7 @@ QList<ScriptedServer::Request> ScriptedServer::requestsTo(const QByteArray &path
 
 void ScriptedServer::onNewConnection()
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         socket->setParent(nullptr);
         m_connections.insert(socket, {});
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadable(socket); });

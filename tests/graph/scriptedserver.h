@@ -9,10 +9,12 @@
 #include <QList>
 #include <QObject>
 #include <QPair>
+#include <QSslConfiguration>
 #include <QTcpServer>
 
 #include <deque>
 #include <functional>
+#include <memory>
 
 class QTcpSocket;
 
@@ -58,8 +60,11 @@ public:
 
     /// Listens on `address` (e.g. 127.0.0.2) on a free port.
     bool listen(const QHostAddress &address = QHostAddress(QStringLiteral("127.0.0.1")));
-    [[nodiscard]] QString origin() const;  ///< http://host:port
-    [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
+    /// The same over TLS (QSslServer) with `config`'s certificate and key; origin() is https.
+    bool listenTls(
+        const QSslConfiguration &config, const QHostAddress &address = QHostAddress(QStringLiteral("127.0.0.1")));
+    [[nodiscard]] QString origin() const;  ///< http(s)://host:port
+    [[nodiscard]] quint16 port() const { return m_server->serverPort(); }
 
     /// Queues answers for requests whose target equals `pathOrTarget` (with '?') or whose path
     /// equals it (without '?'). The last answer of a queue repeats.
@@ -81,7 +86,8 @@ private:
     void write(QTcpSocket *socket, const Response &response);
     Response pick(const Request &request);
 
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
+    bool m_tls = false;
     QElapsedTimer m_clock;
     QHash<QByteArray, std::deque<Response>> m_queues;
     QHash<QTcpSocket *, Connection> m_connections;
