@@ -1,0 +1,400 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The sync engine against a small scripted Graph on loopback: what lands in the encrypted store,
+// what a failure or a cancel leaves behind, delta rounds, the no-P1 case and the sign-in days.
+// The full-size behaviour against tenant-sim is in tst_sync_tenantsim.
+#include "fixedclock.h"
+#include "scriptedserver.h"
+#include "store/database.h"
+#include "sync/syncengine.h"
+#include "temphome.h"
+#include "testtokens.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+#include <QTimeZone>
+#include <QUrlQuery>
+
+using namespace stocktake;
+using testing::ScriptedServer;
+using Response = testing::ScriptedServer::Response;
+
+namespace {
+
+const QDateTime kNow = QDateTime(QDate(2026, 11, 20), QTime(15, 30), QTimeZone::utc());
+
+QJsonObject user(int i, bool enabled = true)
+{
+    return QJsonObject {
+        {QStringLiteral("id"), QStringLiteral("00000000-0000-0000-0000-%1").arg(i, 12, 10, QLatin1Char('0'))},
+        {QStringLiteral("displayName"), QStringLiteral("Person %1 Ærø").arg(i)},
+        {QStringLiteral("userPrincipalName"), QStringLiteral("p%1@contoso.example").arg(i)},
+        {QStringLiteral("accountEnabled"), enabled},
+        {QStringLiteral("userType"), QStringLiteral("Member")},
+        {QStringLiteral("assignedLicenses"),
+            QJsonArray {QJsonObject {{QStringLiteral("skuId"), QStringLiteral("05e9a617-0261-4cee-bb44-138d3ef5d965")},
+                {QStringLiteral("disabledPlans"), QJsonArray {}}}}},
+        {QStringLiteral("unknownFieldGraphAddsLater"), 42},
+    };
+}
+
+QString userId(int i)
+{
+    return QStringLiteral("00000000-0000-0000-0000-%1").arg(i, 12, 10, QLatin1Char('0'));
+}
+
+QByteArray page(const QJsonArray &items, const QString &next = {}, const QString &delta = {})
+{
+    QJsonObject o {{QStringLiteral("value"), items}};
+    if (!next.isEmpty())
+        o.insert(QStringLiteral("@odata.nextLink"), next);
+    if (!delta.isEmpty())
+        o.insert(QStringLiteral("@odata.deltaLink"), delta);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+/// A tiny Graph: one organisation, one SKU, five users on two pages, their activity, a delta
+/// round, and three sign-ins on each past day.
+class MiniGraph {
+public:
+    explicit MiniGraph(ScriptedServer &server)
+        : m_server(server)
+    {
+        server.setFallback([this](const ScriptedServer::Request &r) { return answer(r); });
+    }
+
+    bool failUsersPage2 = false;
+    bool noPremium = false;
+    int usersPage2DelayMs = 0;
+    QJsonArray deltaChanges;
+
+private:
+    Response answer(const ScriptedServer::Request &r)
+    {
+        const QString o = m_server.origin();
+        const QString path = QString::fromUtf8(r.path);
+        const QUrlQuery q(QString::fromUtf8(r.query));
+        if (path == QStringLiteral("/v1.0/organization")) {
+            return Response::json(page(
+                QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("11111111-2222-3333-4444-555555555555")},
+                    {QStringLiteral("displayName"), QStringLiteral("Contoso")},
+                    {QStringLiteral("verifiedDomains"),
+                        QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("contoso.example")},
+                            {QStringLiteral("isDefault"), true}, {QStringLiteral("isInitial"), false}}}}}}));
+        }
+        if (path == QStringLiteral("/v1.0/subscribedSkus")) {
+            return Response::json(page(QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("t_05e9a617")},
+                {QStringLiteral("skuId"), QStringLiteral("05E9A617-0261-4CEE-BB44-138D3EF5D965")},
+                {QStringLiteral("skuPartNumber"), QStringLiteral("SPE_E3")},
+                {QStringLiteral("capabilityStatus"), QStringLiteral("Enabled")}, {QStringLiteral("consumedUnits"), 5},
+                {QStringLiteral("prepaidUnits"),
+                    QJsonObject {{QStringLiteral("enabled"), 10}, {QStringLiteral("suspended"), 0},
+                        {QStringLiteral("warning"), 0}, {QStringLiteral("lockedOut"), 0}}},
+                {QStringLiteral("servicePlans"), QJsonArray {}}}}));
+        }
+        if (path == QStringLiteral("/v1.0/users/delta")) {
+            if (q.queryItemValue(QStringLiteral("$deltatoken")) == QStringLiteral("latest"))
+                return Response::json(page({}, {}, o + QStringLiteral("/v1.0/users/delta?$deltatoken=T1")));
+            if (q.queryItemValue(QStringLiteral("$deltatoken")) == QStringLiteral("T1"))
+                return Response::json(page(deltaChanges, {}, o + QStringLiteral("/v1.0/users/delta?$deltatoken=T2")));
+            return Response::json("{}", 400);
+        }
+        if (path == QStringLiteral("/v1.0/users")
+            && q.queryItemValue(QStringLiteral("$select")).contains(QStringLiteral("signInActivity"))) {
+            if (noPremium) {
+                return Response::json(
+                    R"({"error":{"code":"Authentication_RequestFromNonPremiumTenantOrB2CTenant","message":"Neither tenant is B2C or tenant doesn't have premium license"}})",
+                    403);
+            }
+            QJsonArray items;
+            for (int i = 1; i <= 5; ++i) {
+                QJsonObject activity;
+                if (i != 5)  // person 5 never signed in
+                    activity.insert(
+                        QStringLiteral("lastSignInDateTime"), QStringLiteral("2026-11-1%1T08:00:00Z").arg(i));
+                QJsonObject item {{QStringLiteral("id"), userId(i)}};
+                if (!activity.isEmpty())
+                    item.insert(QStringLiteral("signInActivity"), activity);
+                items.append(item);
+            }
+            return Response::json(page(items));
+        }
+        if (path == QStringLiteral("/v1.0/users")) {
+            if (q.hasQueryItem(QStringLiteral("$skiptoken"))) {
+                Response r2 = failUsersPage2 ? Response::json(R"({"value":[{"id":"trunc)")
+                                             : Response::json(page(QJsonArray {user(4), user(5, false)}));
+                r2.delayMs = usersPage2DelayMs;
+                return r2;
+            }
+            return Response::json(
+                page(QJsonArray {user(1), user(2), user(3)}, o + QStringLiteral("/v1.0/users?$skiptoken=page2")));
+        }
+        if (path == QStringLiteral("/v1.0/auditLogs/signIns")) {
+            static const QRegularExpression range(QStringLiteral("ge (\\S+) and createdDateTime lt (\\S+)"));
+            const auto m = range.match(q.queryItemValue(QStringLiteral("$filter"), QUrl::FullyDecoded));
+            if (!m.hasMatch())
+                return Response::json("{}", 400);
+            const QDateTime from = QDateTime::fromString(m.captured(1), Qt::ISODate);
+            const QDateTime to = QDateTime::fromString(m.captured(2), Qt::ISODate);
+            ++signInRequests;
+            QJsonArray items;
+            // Three events a day at 10, 11 and 12 o'clock, the last one a failure; newest first.
+            for (int hour : {12, 11, 10}) {
+                const QDateTime at(from.date(), QTime(hour, 0), QTimeZone::utc());
+                if (at < from || at >= to)
+                    continue;
+                items.append(QJsonObject {
+                    {QStringLiteral("id"), QStringLiteral("si-%1-%2").arg(from.date().toString(Qt::ISODate)).arg(hour)},
+                    {QStringLiteral("createdDateTime"), at.toString(Qt::ISODate)},
+                    {QStringLiteral("userId"), userId(1 + hour % 2)},
+                    {QStringLiteral("appId"), QStringLiteral("00000003-0000-0ff1-CE00-000000000000")},
+                    {QStringLiteral("appDisplayName"), QStringLiteral("Office 365 SharePoint Online")},
+                    {QStringLiteral("isInteractive"), true},
+                    {QStringLiteral("status"), QJsonObject {{QStringLiteral("errorCode"), hour == 12 ? 50126 : 0}}},
+                });
+            }
+            return Response::json(page(items));
+        }
+        return Response::json(R"({"error":{"code":"Request_ResourceNotFound","message":"no"}})", 404);
+    }
+
+    ScriptedServer &m_server;
+
+public:
+    int signInRequests = 0;
+};
+
+}  // namespace
+
+class TestSyncEngine : public QObject {
+    Q_OBJECT
+
+private:
+    struct Fixture {
+        testing::TempHome home;
+        ScriptedServer server;
+        testing::FixedClock clock {kNow};
+        QString dbPath;
+        std::shared_ptr<secrets::SecretBytes> key
+            = std::make_shared<secrets::SecretBytes>(secrets::SecretBytes::random(32));
+
+        Fixture()
+        {
+            server.listen();
+            dbPath = home.filePath(QStringLiteral("sync.db"));
+            store::Database::Options options;
+            options.mode = store::Database::Mode::Create;
+            auto db = store::Database::open(dbPath, *key, options);
+            if (!db)
+                qFatal("cannot create the test database");
+        }
+
+        sync::SyncSetup setup()
+        {
+            sync::SyncSetup s;
+            s.databasePath = dbPath;
+            s.databaseKey = key;
+            s.graph.graphRoot = QUrl(server.origin());
+            s.graph.pacing = false;
+            s.graph.retry.budget = 1;
+            s.makeTokenSource = [] {
+                return std::make_unique<testing::ListTokenSource>(QList<QByteArray> {QByteArrayLiteral("token-1")});
+            };
+            s.clock = &clock;
+            return s;
+        }
+
+        sync::SyncReport run(const sync::SyncRequest &request, std::function<void(sync::SyncEngine &)> during = {})
+        {
+            sync::SyncEngine engine(setup());
+            QSignalSpy done(&engine, &sync::SyncEngine::finished);
+            engine.start(request);
+            if (during)
+                during(engine);
+            if (done.isEmpty() && !done.wait(30000))
+                qFatal("sync did not finish");
+            return done.first().first().value<sync::SyncReport>();
+        }
+
+        QVariant scalar(const QString &sql)
+        {
+            auto db = store::Database::open(dbPath, *key);
+            if (!db)
+                return {};
+            QSqlQuery q((*db)->sql());
+            if (!q.exec(sql) || !q.next())
+                return {};
+            return q.value(0);
+        }
+    };
+
+    static const sync::EntitySummary *entity(const sync::SyncReport &report, const QString &name)
+    {
+        for (const auto &e : report.entities) {
+            if (e.entity == name)
+                return &e;
+        }
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void fullSyncStoresEveryEntity()
+    {
+        Fixture f;
+        MiniGraph graph(f.server);
+        const auto report
+            = f.run({{QStringLiteral("organization"), QStringLiteral("licenses"), QStringLiteral("users")}});
+        QVERIFY2(!report.firstError, qPrintable(report.firstError ? report.firstError->detail : QString()));
+        QCOMPARE(report.entities.size(), 4);  // organization, licenses, users, activity
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM users")).toInt(), 5);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM user_licenses WHERE sku_id = "
+                                         "'05e9a617-0261-4cee-bb44-138d3ef5d965'"))
+                     .toInt(),
+            5);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT prepaid_enabled FROM subscribed_skus")).toInt(), 10);
+        QCOMPARE(
+            f.scalar(QStringLiteral("SELECT display_name FROM organization")).toString(), QStringLiteral("Contoso"));
+        QCOMPARE(f.scalar(QStringLiteral("SELECT display_name FROM users WHERE upn = 'p2@contoso.example'")).toString(),
+            QStringLiteral("Person 2 Ærø"));
+        QCOMPARE(
+            f.scalar(QStringLiteral("SELECT account_enabled FROM users WHERE upn = 'p5@contoso.example'")).toInt(), 0);
+        // The activity pass: known for everyone, a date for four, none for the one who never signed in.
+        QCOMPARE(
+            f.scalar(QStringLiteral("SELECT count(*) FROM users WHERE sign_in_activity_available = 1")).toInt(), 5);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM users WHERE last_sign_in IS NOT NULL")).toInt(), 4);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT delta_link FROM sync_state WHERE entity = 'users'")).toString(),
+            f.server.origin() + QStringLiteral("/v1.0/users/delta?$deltatoken=T1"));
+        QCOMPARE(f.scalar(QStringLiteral("SELECT outcome FROM sync_runs")).toString(), QStringLiteral("ok"));
+        // Every first request asked only for the fields Stocktake keeps (F1); the links Graph
+        // hands back carry the query inside their tokens.
+        for (const auto &request : f.server.requests()) {
+            if (request.path.startsWith("/v1.0/") && !request.query.contains("token="))
+                QVERIFY2(request.query.contains("$select="), request.target.constData());
+        }
+    }
+
+    void deltaRoundAppliesChangesAndRemovals()
+    {
+        Fixture f;
+        MiniGraph graph(f.server);
+        const sync::SyncRequest users {{QStringLiteral("users")}};
+        QVERIFY(!f.run(users).firstError);
+        QJsonObject renamed = user(2);
+        renamed.insert(QStringLiteral("displayName"), QStringLiteral("Renamed Person"));
+        graph.deltaChanges = QJsonArray {renamed,
+            QJsonObject {{QStringLiteral("id"), userId(3)},
+                {QStringLiteral("@removed"), QJsonObject {{QStringLiteral("reason"), QStringLiteral("deleted")}}}}};
+        f.server.clearLog();
+        const auto report = f.run(users);
+        QVERIFY(!report.firstError);
+        QVERIFY(entity(report, QStringLiteral("users"))->incremental);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM users")).toInt(), 4);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT display_name FROM users WHERE upn = 'p2@contoso.example'")).toString(),
+            QStringLiteral("Renamed Person"));
+        // The activity columns survive a delta upsert.
+        QVERIFY(!f.scalar(QStringLiteral("SELECT last_sign_in FROM users WHERE upn = 'p2@contoso.example'")).isNull());
+        QCOMPARE(f.server.requestsTo("/v1.0/users/delta").size(), 1);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT delta_link FROM sync_state WHERE entity = 'users'")).toString(),
+            f.server.origin() + QStringLiteral("/v1.0/users/delta?$deltatoken=T2"));
+    }
+
+    void aFailedEntityKeepsTheLastGoodSnapshot()
+    {
+        Fixture f;
+        MiniGraph graph(f.server);
+        QVERIFY(!f.run({{QStringLiteral("users")}}).firstError);
+        const QString deltaBefore
+            = f.scalar(QStringLiteral("SELECT delta_link FROM sync_state WHERE entity = 'users'")).toString();
+        graph.failUsersPage2 = true;
+        sync::SyncRequest full {{QStringLiteral("users")}};
+        full.full = true;
+        const auto report = f.run(full);
+        QVERIFY(report.firstError);
+        QCOMPARE(report.firstError->code, QStringLiteral("graph.malformed_json"));
+        QCOMPARE(entity(report, QStringLiteral("users"))->outcome, sync::EntitySummary::Outcome::Failed);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM users")).toInt(), 5);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT delta_link FROM sync_state WHERE entity = 'users'")).toString(),
+            deltaBefore);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT last_error_code FROM sync_state WHERE entity = 'users'")).toString(),
+            QStringLiteral("graph.malformed_json"));
+        QCOMPARE(f.scalar(QStringLiteral("SELECT outcome FROM sync_runs ORDER BY id DESC")).toString(),
+            QStringLiteral("failed"));
+    }
+
+    void withoutEntraP1ActivityIsUnknownNotInactive()
+    {
+        Fixture f;
+        MiniGraph graph(f.server);
+        graph.noPremium = true;
+        const auto report = f.run({{QStringLiteral("users")}});
+        QVERIFY(!report.firstError);  // the rest syncs
+        const auto *activity = entity(report, QStringLiteral("activity"));
+        QVERIFY(activity);
+        QCOMPARE(activity->outcome, sync::EntitySummary::Outcome::Unavailable);
+        QVERIFY(!activity->message.isEmpty());
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM users")).toInt(), 5);
+        QCOMPARE(
+            f.scalar(QStringLiteral("SELECT count(*) FROM users WHERE sign_in_activity_available = 1")).toInt(), 0);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT available FROM sync_state WHERE entity = 'activity'")).toInt(), 0);
+    }
+
+    void cancelStopsWithinASecondAndKeepsTheData()
+    {
+        Fixture f;
+        MiniGraph graph(f.server);
+        QVERIFY(!f.run({{QStringLiteral("users")}}).firstError);
+        graph.usersPage2DelayMs = 10000;
+        sync::SyncRequest full {{QStringLiteral("users")}};
+        full.full = true;
+        QElapsedTimer timer;
+        const auto report = f.run(full, [&timer](sync::SyncEngine &engine) {
+            QTest::qWait(300);
+            timer.start();
+            engine.cancel();
+        });
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(report.cancelled);
+        QCOMPARE(entity(report, QStringLiteral("users"))->outcome, sync::EntitySummary::Outcome::Cancelled);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM users")).toInt(), 5);
+    }
+
+    void signInsAreFoldedPerDayAndResumeWithoutDuplicates()
+    {
+        Fixture f;
+        MiniGraph graph(f.server);
+        sync::SyncRequest request {{QStringLiteral("signins")}};
+        request.signInDays = 3;  // 18, 19 and 20 November; the 20th up to 15:30
+        auto report = f.run(request);
+        QVERIFY(!report.firstError);
+        QCOMPARE(graph.signInRequests, 3);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM signins_raw")).toInt(), 9);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM signin_days")).toInt(), 3);
+        // Per day: user 1 at 11:00 (success), user 2 at 10:00 (success) and 12:00 (failure).
+        QCOMPARE(f.scalar(QStringLiteral("SELECT sum(sign_ins) FROM usage_daily")).toInt(), 6);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT sum(failures) FROM usage_daily")).toInt(), 3);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT app_id FROM usage_daily LIMIT 1")).toString(),
+            QStringLiteral("00000003-0000-0ff1-ce00-000000000000"));
+        QCOMPARE(f.scalar(QStringLiteral("SELECT high_water_mark FROM sync_state WHERE entity = 'signins'")).toString(),
+            QStringLiteral("2026-11-20T15:30:00Z"));
+
+        // An hour later: the whole past days are not fetched again; today resumes at 15:30.
+        f.clock.advanceSeconds(3600);
+        report = f.run(request);
+        QVERIFY(!report.firstError);
+        QCOMPARE(graph.signInRequests, 4);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM signins_raw")).toInt(), 9);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT sum(sign_ins) FROM usage_daily")).toInt(), 6);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT complete_until FROM signin_days WHERE day = '2026-11-20'")).toString(),
+            QStringLiteral("2026-11-20T16:30:00Z"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"
