@@ -164,7 +164,8 @@ core::Result<std::unique_ptr<Database>> Database::open(
 #ifdef SQLITE_OPEN_NOFOLLOW
     flags |= SQLITE_OPEN_NOFOLLOW;
 #endif
-    int rc = sqlite3_open_v2(QFile::encodeName(self->m_path).constData(), &db, flags, nullptr);
+    // SQLite takes UTF-8 file names everywhere, Windows included (not the local 8-bit code page).
+    int rc = sqlite3_open_v2(self->m_path.toUtf8().constData(), &db, flags, nullptr);
     // Closes the handle on every early return; released once the driver owns it.
     struct Guard {
         sqlite3 *&db;
@@ -387,7 +388,7 @@ core::Status Database::backupTo(const QString &file, const secrets::SecretBytes 
     sqlite3_stmt *stmt = nullptr;
     int rc = sqlite3_prepare_v2(m_handle, reinterpret_cast<const char *>(sql.data()), -1, &stmt, nullptr);
     if (rc == SQLITE_OK) {
-        const QByteArray name = QFile::encodeName(target);
+        const QByteArray name = target.toUtf8();
         sqlite3_bind_text(stmt, 1, name.constData(), static_cast<int>(name.size()), SQLITE_TRANSIENT);
         rc = sqlite3_step(stmt);
         rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
