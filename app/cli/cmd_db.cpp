@@ -107,17 +107,15 @@ private:
                 auto keys = m_access->keysFor(profile);
                 if (!keys)
                     return finish(keys.error());
-                m_access->keysOf(profile, **keys)
-                    .backupKey(
-                        profile.id, false, [this, path, options, finish](core::Result<secrets::SecretBytes> key) {
-                            if (!key)
-                                return finish(
-                                    key.error().is(u"secrets.not_found") ? store::noKeyError(path) : key.error());
-                            auto db = store::Database::open(path, *key, options);
-                            if (!db)
-                                return finish(db.error());
-                            report(std::shared_ptr<store::Database>(std::move(db.value())), path, finish);
-                        });
+                m_access->keysIn(**keys).backupKey(
+                    profile.id, false, [this, path, options, finish](core::Result<secrets::SecretBytes> key) {
+                        if (!key)
+                            return finish(key.error().is(u"secrets.not_found") ? store::noKeyError(path) : key.error());
+                        auto db = store::Database::open(path, *key, options);
+                        if (!db)
+                            return finish(db.error());
+                        report(std::shared_ptr<store::Database>(std::move(db.value())), path, finish);
+                    });
             },
             finish);
     }

@@ -166,8 +166,8 @@ private:
             return finish(keys.error());
         }
         const QString path = m_access->profiles().databasePath(profile);
-        m_access->keysOf(profile, **keys)
-            .create(profile.id, path, {}, [this, profile, path, finish](store::ProfileKeys::Opened db) {
+        m_access->keysIn(**keys).create(
+            profile.id, path, {}, [this, profile, path, finish](store::ProfileKeys::Opened db) {
                 if (!db) {
                     QDir(m_access->profiles().profileDir(profile)).removeRecursively();
                     return finish(db.error());

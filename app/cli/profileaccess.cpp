@@ -110,7 +110,7 @@ core::Result<secrets::KeyStore *> ProfileAccess::keysFor(const store::Profile &p
     return m_vault.get();
 }
 
-store::ProfileKeys &ProfileAccess::keysOf(const store::Profile &, secrets::KeyStore &store)
+store::ProfileKeys &ProfileAccess::keysIn(secrets::KeyStore &store)
 {
     m_keys = std::make_unique<store::ProfileKeys>(store);
     return *m_keys;
@@ -128,7 +128,7 @@ void ProfileAccess::openDatabase(
     auto keys = keysFor(profile);
     if (!keys)
         return done(keys.error());
-    keysOf(profile, **keys).open(profile.id, m_profiles.databasePath(profile), options, std::move(done));
+    keysIn(**keys).open(profile.id, m_profiles.databasePath(profile), options, std::move(done));
 }
 
 }  // namespace stocktake::cli

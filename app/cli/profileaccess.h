@@ -51,7 +51,8 @@ public:
     /// Opens the profile's database with its key (current, then pending).
     void openDatabase(
         const store::Profile &profile, const store::Database::Options &options, store::ProfileKeys::OpenDone done);
-    [[nodiscard]] store::ProfileKeys &keysOf(const store::Profile &profile, secrets::KeyStore &store);
+    /// A ProfileKeys over `store` that lives as long as this object (until the next call).
+    [[nodiscard]] store::ProfileKeys &keysIn(secrets::KeyStore &store);
 
 private:
     const CommandContext &m_context;

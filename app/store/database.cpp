@@ -152,6 +152,18 @@ core::Result<std::unique_ptr<Database>> Database::open(
         if (!createPrivateFile(path))
             return StoreError::io(path, QStringLiteral("create 0600"));
     }
+    // A file this call created goes again if the call fails.
+    struct CreatedFile {
+        QString path;
+        bool keep = false;
+        ~CreatedFile()
+        {
+            if (!path.isEmpty() && !keep) {
+                for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+                    QFile::remove(path + suffix);
+            }
+        }
+    } created {options.mode == Mode::Create ? info.absoluteFilePath() : QString()};
 
     std::unique_ptr<Database> self(new Database);
     self->m_path = info.absoluteFilePath();
@@ -238,6 +250,7 @@ core::Result<std::unique_ptr<Database>> Database::open(
         tightenPermissions(self->m_path);
     }
 
+    created.keep = true;
     self->m_handle = db;
     self->m_connectionName = QStringLiteral("stocktake.store.%1").arg(g_connections.fetch_add(1));
     auto *driver = new SqlCipherDriver(db);

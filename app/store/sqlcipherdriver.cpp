@@ -145,20 +145,13 @@ QSqlRecord SqlCipherDriver::record(const QString &table) const
     if (!query.exec(QStringLiteral("PRAGMA table_info(%1)").arg(escapeIdentifier(table, TableName))))
         return out;
     while (query.next()) {
-        const QString declared = query.value(2).toString().toUpper();
-        QMetaType type = QMetaType::fromType<double>();
-        if (declared.contains(QLatin1StringView("INT")))
-            type = QMetaType::fromType<qlonglong>();
-        else if (declared.contains(QLatin1StringView("CHAR")) || declared.contains(QLatin1StringView("TEXT"))
-            || declared.contains(QLatin1StringView("CLOB")))
-            type = QMetaType::fromType<QString>();
-        else if (declared.contains(QLatin1StringView("BLOB")) || declared.isEmpty())
-            type = QMetaType::fromType<QByteArray>();
+        const QByteArray declared = query.value(2).toString().toUtf8();
+        const QMetaType type = SqlCipherResult::typeOfDeclared(declared.constData(), SQLITE_BLOB);
         QSqlField field(query.value(1).toString(), type, table);
         field.setRequired(query.value(3).toInt() != 0);
         if (!query.isNull(4))
             field.setDefaultValue(query.value(4));
-        field.setAutoValue(query.value(5).toInt() == 1 && declared == QLatin1StringView("INTEGER"));
+        field.setAutoValue(query.value(5).toInt() == 1 && declared.toUpper() == "INTEGER");
         out.append(field);
     }
     return out;

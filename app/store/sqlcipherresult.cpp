@@ -16,9 +16,29 @@ namespace stocktake::store {
 
 namespace {
 
-/// The Qt type of a column from its declared type, by SQLite's affinity rules (§3.1 of
-/// "Datatypes In SQLite"), so an INTEGER column reports qlonglong, which is what it holds.
-QMetaType typeOfDeclared(const char *declared, int storageClass)
+bool isNullValue(const QVariant &value)
+{
+    if (!value.isValid() || value.isNull())
+        return true;
+    switch (value.typeId()) {
+    case QMetaType::QString:
+        return static_cast<const QString *>(value.constData())->isNull();
+    case QMetaType::QByteArray:
+        return static_cast<const QByteArray *>(value.constData())->isNull();
+    case QMetaType::QDateTime:
+        return !static_cast<const QDateTime *>(value.constData())->isValid();
+    case QMetaType::QDate:
+        return !static_cast<const QDate *>(value.constData())->isValid();
+    default:
+        return false;
+    }
+}
+
+}  // namespace
+
+// SQLite's affinity rules (§3.1 of "Datatypes In SQLite"): an INTEGER column reports qlonglong,
+// which is what it holds.
+QMetaType SqlCipherResult::typeOfDeclared(const char *declared, int storageClass)
 {
     if (declared && *declared) {
         const QByteArray type = QByteArray(declared).toUpper();
@@ -45,26 +65,6 @@ QMetaType typeOfDeclared(const char *declared, int storageClass)
         return {};
     }
 }
-
-bool isNullValue(const QVariant &value)
-{
-    if (!value.isValid() || value.isNull())
-        return true;
-    switch (value.typeId()) {
-    case QMetaType::QString:
-        return static_cast<const QString *>(value.constData())->isNull();
-    case QMetaType::QByteArray:
-        return static_cast<const QByteArray *>(value.constData())->isNull();
-    case QMetaType::QDateTime:
-        return !static_cast<const QDateTime *>(value.constData())->isValid();
-    case QMetaType::QDate:
-        return !static_cast<const QDate *>(value.constData())->isValid();
-    default:
-        return false;
-    }
-}
-
-}  // namespace
 
 SqlCipherResult::SqlCipherResult(const SqlCipherDriver *driver)
     : QSqlResult(driver)

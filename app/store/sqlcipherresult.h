@@ -26,6 +26,9 @@ public:
     SqlCipherResult &operator=(const SqlCipherResult &) = delete;
 
     [[nodiscard]] QVariant handle() const override;
+    /// The Qt type of a column from its declared SQL type, by SQLite's affinity rules; without
+    /// a declared type (an expression), from the storage class of the value.
+    [[nodiscard]] static QMetaType typeOfDeclared(const char *declared, int storageClass);
     /// Finalizes the statement (the driver is closing).
     void finalize();
 

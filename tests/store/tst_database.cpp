@@ -99,7 +99,8 @@ private Q_SLOTS:
             Database::Options options;
             options.trace = &trace;
             auto db = Database::open(path, testing::fixedKey(1), options);
-            QSqlQuery((*db)->sql()).exec(QStringLiteral("SELECT count(*) FROM users"));
+            if (db)
+                QSqlQuery((*db)->sql()).exec(QStringLiteral("SELECT count(*) FROM users"));
         });
         worker->start();
         worker->wait();
@@ -116,6 +117,30 @@ private Q_SLOTS:
         const QByteArray hex(reinterpret_cast<const char *>(testing::fixedKey(1).toHex().data()), 64);
         for (const auto &entry : trace.entries())
             QVERIFY(!entry.statement.toLatin1().contains(hex));
+    }
+
+    void traceRedactsKeyMaterialInEveryForm_data()
+    {
+        QTest::addColumn<QByteArray>("sql");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("key") << QByteArray("PRAGMA key = \"x'00112233'\"") << QStringLiteral("PRAGMA key = <redacted>");
+        QTest::newRow("rekey") << QByteArray("  pragma REKEY='secret'") << QStringLiteral("PRAGMA rekey = <redacted>");
+        QTest::newRow("schema key") << QByteArray("PRAGMA main.key = 'secret'")
+                                    << QStringLiteral("PRAGMA main.key = <redacted>");
+        QTest::newRow("hexkey") << QByteArray("PRAGMA hexkey('0011')") << QStringLiteral("PRAGMA hexkey = <redacted>");
+        QTest::newRow("attach") << QByteArray("ATTACH DATABASE ?1 AS b KEY \"x'0011'\"")
+                                << QStringLiteral("ATTACH … KEY <redacted>");
+        QTest::newRow("plain") << QByteArray("SELECT  count(*)\n FROM users")
+                               << QStringLiteral("SELECT count(*) FROM users");
+        QTest::newRow("other pragma") << QByteArray("PRAGMA foreign_key_check")
+                                      << QStringLiteral("PRAGMA foreign_key_check");
+    }
+
+    void traceRedactsKeyMaterialInEveryForm()
+    {
+        QFETCH(QByteArray, sql);
+        QFETCH(QString, expected);
+        QCOMPARE(store::StatementTrace::redacted(sql.constData()), expected);
     }
 
     void rejectsWrongKeyWithClearErrorAndLeavesFileAlone()
