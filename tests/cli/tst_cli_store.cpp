@@ -9,10 +9,12 @@
 #include "temphome.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <optional>
@@ -331,6 +333,40 @@ private Q_SLOTS:
         QCOMPARE(testing::profileId(home(), QStringLiteral("acme")), QString());
         QCOMPARE(
             QDir(home() + QStringLiteral("/profiles")).entryList(QDir::Dirs | QDir::NoDotAndDotDot), QStringList());
+    }
+
+    void lockedCollectionFailsClosed()
+    {
+        // SECURITY B1/B2, "bus, no --unlock": D-Bus activation starts gnome-keyring with a locked
+        // login collection and no prompter can open. Exit 5, and no plaintext anywhere.
+        const QString sandbox = home() + QStringLiteral("/sandbox");
+        QVERIFY(QDir().mkpath(sandbox + QStringLiteral("/run")));
+        QFile::setPermissions(sandbox + QStringLiteral("/run"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), sandbox);
+        env.insert(QStringLiteral("XDG_DATA_HOME"), sandbox + QStringLiteral("/data"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), sandbox + QStringLiteral("/config"));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), sandbox + QStringLiteral("/run"));
+        env.insert(QStringLiteral("STOCKTAKE_HOME"), home() + QStringLiteral("/st"));
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral("dbus-run-session"),
+            {QStringLiteral("--"), QStringLiteral(STOCKTAKE_CLI_PATH), QStringLiteral("profile"), QStringLiteral("add"),
+                QStringLiteral("acme"), QStringLiteral("--tenant"), QStringLiteral("contoso.com")});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 5);
+        // dbus-daemon and gnome-keyring share the stream; the CLI's own lines are one.
+        const QStringList ours = QString::fromUtf8(process.readAllStandardError())
+                                     .split(u'\n')
+                                     .filter(QRegularExpression(QStringLiteral("^stocktake-cli: ")));
+        QCOMPARE(ours.size(), 1);
+        QVERIFY(ours.constFirst().contains(QStringLiteral("keychain")));
+        QCOMPARE(testing::profileId(home() + QStringLiteral("/st"), QStringLiteral("acme")), QString());
+        QVERIFY(!QFileInfo::exists(sandbox + QStringLiteral("/config/Stocktake")));  // no QSettings fallback
+        QDirIterator it(home() + QStringLiteral("/st"), QDir::Files, QDirIterator::Subdirectories);
+        QVERIFY(!it.hasNext());
     }
 
     void interruptedRemovalIsFinishedByTheNextRun()
