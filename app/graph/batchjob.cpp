@@ -159,10 +159,10 @@ void BatchJob::onEnvelope(quint64 serial, core::Result<GraphResponse> response)
         end(response.error());
         return;
     }
-    onBatchAnswer(std::move(chunk), response->json);
+    onBatchAnswer(chunk, response->json);
 }
 
-void BatchJob::onBatchAnswer(std::vector<Pending> chunk, const QJsonObject &envelope)
+void BatchJob::onBatchAnswer(const std::vector<Pending> &chunk, const QJsonObject &envelope)
 {
     const QJsonValue responses = envelope.value(QLatin1StringView("responses"));
     if (!responses.isArray()) {
@@ -174,7 +174,7 @@ void BatchJob::onBatchAnswer(std::vector<Pending> chunk, const QJsonObject &enve
         waiting.emplace(p.index, p);
     }
     const QJsonArray answers = responses.toArray();
-    for (const QJsonValue &answerValue : answers) {
+    for (const auto &answerValue : answers) {
         if (m_ended) {
             return;
         }

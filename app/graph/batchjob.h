@@ -70,7 +70,7 @@ private:
     void pump();
     void sendBatch(std::vector<Pending> chunk);
     void onEnvelope(quint64 serial, core::Result<GraphResponse> response);
-    void onBatchAnswer(std::vector<Pending> chunk, const QJsonObject &envelope);
+    void onBatchAnswer(const std::vector<Pending> &chunk, const QJsonObject &envelope);
     void requeue(Pending item, std::optional<std::chrono::milliseconds> retryAfter, int status);
     void deliver(int index, core::Result<QJsonObject> body);
     void end(core::Result<BatchSummary> result);

@@ -28,8 +28,8 @@ int digits(QStringView s, qsizetype from, qsizetype count, bool &ok)
 
 }  // namespace
 
-FieldReader::FieldReader(const QJsonObject &object, QString prefix)
-    : m_object(object)
+FieldReader::FieldReader(QJsonObject object, QString prefix)
+    : m_object(std::move(object))
     , m_prefix(std::move(prefix))
 { }
 
@@ -156,8 +156,9 @@ qint64 FieldReader::requiredInt(QLatin1StringView key)
     return optionalInt(key).value_or(0);
 }
 
-std::optional<QDateTime> FieldReader::parseUtc(QStringView s)
+std::optional<QDateTime> FieldReader::parseUtc(QStringView text)
 {
+    const QStringView s = text;
     // yyyy-MM-ddTHH:mm:ss, then an optional fraction of 1-9 digits, then Z or ±00:00.
     if (s.size() < 20 || s.size() > 35) {
         return std::nullopt;
@@ -230,7 +231,7 @@ QStringList FieldReader::stringList(QLatin1StringView key, qsizetype maxItems, q
     const QJsonArray a = array(key, maxItems);
     QStringList out;
     out.reserve(a.size());
-    for (const QJsonValue &v : a) {
+    for (const auto &v : a) {
         if (!v.isString() || v.toString().size() > maxLen) {
             fail(QStringLiteral("%1 holds an item that is not a short string").arg(name(key)));
             return {};

@@ -21,7 +21,7 @@ public:
     static constexpr qsizetype IdMax = 512;
     static constexpr qsizetype TextMax = 1024;
 
-    explicit FieldReader(const QJsonObject &object, QString prefix = {});
+    explicit FieldReader(QJsonObject object, QString prefix = {});
 
     [[nodiscard]] QString requiredString(QLatin1StringView key, qsizetype maxLen = TextMax);
     [[nodiscard]] std::optional<QString> optionalString(QLatin1StringView key, qsizetype maxLen = TextMax);

@@ -254,6 +254,10 @@ void GraphCall::onFinished()
     dropReply();
     releaseSlot();
     m_client.m_stats.bytes += m_body.size();
+    // Path only: queries may carry $filter values, and nothing here may hold a token.
+    qCDebug(lcGraph, "%s %s -> HTTP %d (transport %d) %lld bytes", m_request.method.constData(),
+        qPrintable(pathForLog()), status, static_cast<int>(status == 0 ? netError : QNetworkReply::NoError),
+        static_cast<long long>(m_body.size()));
 
     if (m_abort == Abort::TooLarge) {
         finish(GraphError::bodyTooLarge(std::max<qint64>(m_body.size(), bodyCap() + 1), bodyCap()));
@@ -407,7 +411,8 @@ void GraphCall::handleUnauthorized()
 
 void GraphCall::retryLater(int status, std::chrono::milliseconds delay)
 {
-    Q_UNUSED(status)
+    qCDebug(lcGraph, "retry %d of %s after %d in %lld ms", m_retries + 1, qPrintable(pathForLog()), status,
+        static_cast<long long>(delay.count()));
     ++m_retries;
     ++m_client.m_stats.retries;
     m_waitTimer.disconnect();

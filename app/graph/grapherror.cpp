@@ -35,7 +35,7 @@ QString bodyDetail(int status, const std::optional<GraphErrorBody> &body, const 
 
 std::optional<GraphErrorBody> GraphError::parseBody(QByteArrayView body)
 {
-    if (body.isEmpty() || body.size() > 64 * 1024) {
+    if (body.isEmpty() || body.size() > qsizetype {64} * 1024) {
         return std::nullopt;
     }
     QJsonParseError parseError {};

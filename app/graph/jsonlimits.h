@@ -12,7 +12,7 @@ namespace stocktake::graph {
 /// Bounds on untrusted JSON (SECURITY.md D4): a body cap and a nesting cap far under Qt's own
 /// 1024, checked before QJsonDocument sees the bytes.
 struct JsonLimits {
-    qint64 maxBytes = 32 * 1024 * 1024;
+    qint64 maxBytes = qint64 {32} * 1024 * 1024;
     int maxDepth = 64;
 };
 

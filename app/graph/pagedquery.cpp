@@ -19,7 +19,7 @@ core::Result<QUrl> readLink(const QJsonObject &page, QLatin1StringView key)
     if (v.isUndefined() || v.isNull()) {
         return QUrl();
     }
-    if (!v.isString() || v.toString().size() > 16 * 1024) {
+    if (!v.isString() || v.toString().size() > qsizetype {16} * 1024) {
         return GraphError::malformedJson(
             GraphError::JsonProblem::BadShape, QStringLiteral("%1 is not a link").arg(key));
     }

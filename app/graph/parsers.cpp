@@ -52,7 +52,7 @@ Result<Organization> parseOrganization(const QJsonObject &item)
     o.countryLetterCode = r.optionalString(L("countryLetterCode"), 8);
     o.createdDateTime = r.optionalDateTime(L("createdDateTime"));
     const QJsonArray domains = r.array(L("verifiedDomains"), 5000);
-    for (const QJsonValue &v : domains) {
+    for (const auto &v : domains) {
         if (!v.isObject()) {
             r.fail(QStringLiteral("verifiedDomains holds a non-object"));
             break;
@@ -77,7 +77,7 @@ void readLicenses(FieldReader &r, User &u)
 {
     const QJsonArray licenses = r.array(L("assignedLicenses"), 1000);
     u.assignedLicenses.reserve(licenses.size());
-    for (const QJsonValue &v : licenses) {
+    for (const auto &v : licenses) {
         if (!v.isObject()) {
             r.fail(QStringLiteral("assignedLicenses holds a non-object"));
             return;
@@ -91,7 +91,7 @@ void readLicenses(FieldReader &r, User &u)
     }
     const QJsonArray states = r.array(L("licenseAssignmentStates"), 1000);
     u.licenseAssignmentStates.reserve(states.size());
-    for (const QJsonValue &v : states) {
+    for (const auto &v : states) {
         if (!v.isObject()) {
             r.fail(QStringLiteral("licenseAssignmentStates holds a non-object"));
             return;
@@ -222,7 +222,7 @@ Result<SubscribedSku> parseSubscribedSku(const QJsonObject &item)
     }
     const QJsonArray plans = r.array(L("servicePlans"), 1000);
     s.servicePlans.reserve(plans.size());
-    for (const QJsonValue &v : plans) {
+    for (const auto &v : plans) {
         if (!v.isObject()) {
             r.fail(QStringLiteral("servicePlans holds a non-object"));
             break;
@@ -269,7 +269,7 @@ Result<OAuth2PermissionGrant> parseOAuth2PermissionGrant(const QJsonObject &item
     g.consentType = r.requiredString(L("consentType"), 32);
     g.principalId = r.optionalId(L("principalId"));
     g.resourceId = r.id(L("resourceId"));
-    const QString scope = r.optionalString(L("scope"), 16 * 1024).value_or(QString());
+    const QString scope = r.optionalString(L("scope"), qsizetype {16} * 1024).value_or(QString());
     g.scopes = scope.split(u' ', Qt::SkipEmptyParts);
     if (!r.ok()) {
         return badRecord(r.problem());

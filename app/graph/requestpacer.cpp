@@ -18,7 +18,7 @@ RequestPacer RequestPacer::forBudget(Budget budget, double headroom)
 {
     const double h = std::clamp(headroom, 0.01, 1.0);
     const auto scaled = [h](qint64 n) {
-        return std::max<qint64>(1, static_cast<qint64>(std::floor(n * h)));
+        return std::max<qint64>(1, static_cast<qint64>(std::floor(static_cast<double>(n) * h)));
     };
     switch (budget) {
     case Budget::Directory:
