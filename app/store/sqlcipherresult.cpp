@@ -68,16 +68,26 @@ QMetaType SqlCipherResult::typeOfDeclared(const char *declared, int storageClass
 
 SqlCipherResult::SqlCipherResult(const SqlCipherDriver *driver)
     : QSqlResult(driver)
-    , m_driver(driver)
 {
-    m_driver->attach(this);
+    driver->attach(this);
 }
 
 SqlCipherResult::~SqlCipherResult()
 {
     finalize();
-    if (m_driver)
-        m_driver->detach(this);
+    if (const SqlCipherDriver *owner = cipherDriver())
+        owner->detach(this);
+}
+
+const SqlCipherDriver *SqlCipherResult::cipherDriver() const
+{
+    return static_cast<const SqlCipherDriver *>(driver());
+}
+
+sqlite3 *SqlCipherResult::connection() const
+{
+    const SqlCipherDriver *owner = cipherDriver();
+    return owner ? owner->connection() : nullptr;
 }
 
 void SqlCipherResult::finalize()
@@ -100,7 +110,7 @@ QVariant SqlCipherResult::handle() const
 
 void SqlCipherResult::fail(const QString &what, int code)
 {
-    sqlite3 *db = m_driver ? m_driver->connection() : nullptr;
+    sqlite3 *db = connection();
     const QString text = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString();
     setLastError(QSqlError(what, text, QSqlError::StatementError, QString::number(code)));
 }
@@ -111,7 +121,7 @@ bool SqlCipherResult::prepare(const QString &query)
     setSelect(false);
     setActive(false);
     setAt(QSql::BeforeFirstRow);
-    if (!m_driver || !m_driver->isOpen() || !m_driver->connection()) {
+    if (!cipherDriver() || !cipherDriver()->isOpen() || !connection()) {
         setLastError(
             QSqlError(QCoreApplication::translate("stocktake::store::SqlCipherResult", "The database is closed."),
                 QString(), QSqlError::ConnectionError));
@@ -119,10 +129,10 @@ bool SqlCipherResult::prepare(const QString &query)
     }
     const void *tail = nullptr;
     const auto bytes = static_cast<int>((query.size() + 1) * static_cast<qsizetype>(sizeof(QChar)));
-    const int rc = sqlite3_prepare16_v2(m_driver->connection(), query.constData(), bytes, &m_stmt, &tail);
+    const int rc = sqlite3_prepare16_v2(connection(), query.constData(), bytes, &m_stmt, &tail);
     if (rc != SQLITE_OK) {
         fail(QCoreApplication::translate("stocktake::store::SqlCipherResult", "Unable to prepare the statement."),
-            sqlite3_extended_errcode(m_driver->connection()));
+            sqlite3_extended_errcode(connection()));
         finalize();
         return false;
     }
@@ -245,8 +255,8 @@ bool SqlCipherResult::exec()
     m_hasPending = first == Step::Row;
     m_done = first == Step::Done;
     if (m_columns == 0) {
-        m_changes = sqlite3_changes64(m_driver->connection());
-        m_lastInsertId = sqlite3_last_insert_rowid(m_driver->connection());
+        m_changes = sqlite3_changes64(connection());
+        m_lastInsertId = sqlite3_last_insert_rowid(connection());
     }
     buildRecord(m_hasPending);
     setSelect(m_columns > 0);
@@ -263,7 +273,7 @@ SqlCipherResult::Step SqlCipherResult::step(Row *row)
     }
     if (rc != SQLITE_ROW) {
         fail(QCoreApplication::translate("stocktake::store::SqlCipherResult", "Unable to run the statement."),
-            sqlite3_extended_errcode(m_driver->connection()));
+            sqlite3_extended_errcode(connection()));
         sqlite3_reset(m_stmt);
         return Step::Failed;
     }

@@ -8,6 +8,7 @@
 
 #include <vector>
 
+struct sqlite3;
 struct sqlite3_stmt;
 
 namespace stocktake::store {
@@ -57,7 +58,10 @@ private:
     [[nodiscard]] const Row *currentRow() const;
     void fail(const QString &what, int code);
 
-    const SqlCipherDriver *m_driver;
+    /// The driver, or nullptr once it is gone (QSqlResult keeps it in a QPointer).
+    [[nodiscard]] const SqlCipherDriver *cipherDriver() const;
+    [[nodiscard]] sqlite3 *connection() const;
+
     sqlite3_stmt *m_stmt = nullptr;
     QSqlRecord m_record;
     std::vector<Row> m_rows;  ///< scrollable: every row fetched so far

@@ -187,6 +187,16 @@ private Q_SLOTS:
         QVERIFY(!q.exec());  // a placeholder without a value
     }
 
+    void queryOutlivingItsDatabaseFailsCleanly()
+    {
+        QSqlQuery query(m_db->sql());
+        QVERIFY(query.exec(QStringLiteral("SELECT 1")));
+        QVERIFY(query.next());
+        m_db.reset();  // closes the connection under the live query
+        QVERIFY(!query.exec(QStringLiteral("SELECT 1")));
+        QVERIFY(!query.next());
+    }
+
     void queryModelPassesTheModelTester()
     {
         QSqlQuery insert(m_db->sql());
