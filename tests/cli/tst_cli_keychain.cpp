@@ -95,6 +95,22 @@ private Q_SLOTS:
         QVERIFY(db.size() > 0);
     }
 
+    void twoProfilesNeverShareAKey()
+    {
+        const QString first = add(QStringLiteral("first"));
+        const QString second = add(QStringLiteral("second"));
+        QVERIFY(!first.isEmpty() && !second.isEmpty() && first != second);
+        const secrets::SecretBytes a = keychainKey(first + QStringLiteral("/database-key"));
+        const secrets::SecretBytes b = keychainKey(second + QStringLiteral("/database-key"));
+        QCOMPARE(a.size(), std::size_t(32));
+        QCOMPARE(b.size(), std::size_t(32));
+        QVERIFY(!a.equals(b.view()));
+        // Each opens only its own database.
+        const QString dbA = home() + QStringLiteral("/profiles/") + first + QStringLiteral("/stocktake.db");
+        QCOMPARE(store::Database::open(dbA, b).error().code, QStringLiteral("store.wrong_key"));
+        QVERIFY(store::Database::open(dbA, a).ok());
+    }
+
     void missingKeychainFailsAndLeavesTheFile()
     {
         const QString id = add(QStringLiteral("acme"));
