@@ -1,0 +1,301 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sqltablemodel.h"
+
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace stocktake::models {
+
+// ---------------------------------------------------------------------------------------------
+// TableWorker
+
+TableWorker::TableWorker(TableQuery query, ConnectionFactory connect)
+    : m_query(std::move(query))
+    , m_connect(std::move(connect))
+{ }
+
+TableWorker::~TableWorker() = default;
+
+void TableWorker::close()
+{
+    m_db.reset();
+}
+
+void TableWorker::fetch(const TableRequest &request)
+{
+    if (request.generation < latestGeneration.load())
+        return;  // a newer search is already queued behind this one
+    TableRows out;
+    out.generation = request.generation;
+    out.offset = request.offset;
+    QElapsedTimer timer;
+    timer.start();
+    if (!m_db) {
+        auto db = m_connect();
+        if (!db) {
+            out.error = db.error().userMessage;
+            Q_EMIT rows(out);
+            return;
+        }
+        m_db = std::move(db.value());
+    }
+    const auto bindAll = [](QSqlQuery &q, const QVariantList &binds) {
+        for (const QVariant &value : binds)
+            q.addBindValue(value);
+    };
+    if (request.wantCount) {
+        const auto st = TableSql::count(m_query, request);
+        QSqlQuery q(m_db->sql());
+        q.setForwardOnly(true);
+        q.prepare(st.sql);
+        bindAll(q, st.binds);
+        if (!q.exec() || !q.next()) {
+            out.error = q.lastError().text();
+            Q_EMIT rows(out);
+            return;
+        }
+        out.total = q.value(0).toInt();
+    }
+    const auto st = TableSql::select(m_query, request);
+    QSqlQuery q(m_db->sql());
+    q.setForwardOnly(true);
+    q.prepare(st.sql);
+    bindAll(q, st.binds);
+    if (!q.exec()) {
+        out.error = q.lastError().text();
+        Q_EMIT rows(out);
+        return;
+    }
+    const int columns = int(m_query.columns.size());
+    while (q.next()) {
+        QVariantList row;
+        row.reserve(columns);
+        for (int c = 0; c < columns; ++c)
+            row.append(q.value(c));
+        out.rows.append(std::move(row));
+    }
+    out.elapsedMs = timer.elapsed();
+    Q_EMIT rows(out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// SqlTableModel
+
+SqlTableModel::SqlTableModel(TableQuery query, ConnectionFactory openConnection, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_query(std::move(query))
+{
+    qRegisterMetaType<TableRequest>();
+    qRegisterMetaType<TableRows>();
+    m_thread.setObjectName(QStringLiteral("stocktake-table"));
+    m_worker = new TableWorker(m_query, std::move(openConnection));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &TableWorker::rows, this, &SqlTableModel::onRows);
+    m_thread.start();
+    restart();
+}
+
+SqlTableModel::~SqlTableModel()
+{
+    m_worker->latestGeneration = std::numeric_limits<quint64>::max();
+    QMetaObject::invokeMethod(m_worker, &TableWorker::close, Qt::QueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+int SqlTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_total;
+}
+
+int SqlTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_query.columns.size());
+}
+
+QVariant SqlTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= m_query.columns.size())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole)
+        return m_query.columns.at(section).header;
+    if (role == Qt::UserRole)
+        return m_query.columns.at(section).key;
+    return {};
+}
+
+QVariantList SqlTableModel::rowValues(int row) const
+{
+    const auto it = m_pages.constFind(row / PageSize);
+    if (it == m_pages.constEnd() || row % PageSize >= it->size())
+        return {};
+    return it->at(row % PageSize);
+}
+
+QString SqlTableModel::displayText(const TableColumn &column, const QVariant &value) const
+{
+    if (value.isNull())
+        return {};
+    switch (column.kind) {
+    case TableColumn::Kind::Integer:
+        return QLocale().toString(value.toLongLong());
+    case TableColumn::Kind::Decimal:
+        return value.toString();
+    case TableColumn::Kind::Boolean:
+        return value.toInt() != 0 ? QCoreApplication::translate("stocktake::models::SqlTableModel", "Yes")
+                                  : QCoreApplication::translate("stocktake::models::SqlTableModel", "No");
+    case TableColumn::Kind::DateTime: {
+        // Stored in UTC; shown in the person's own time zone.
+        const QDateTime utc = QDateTime::fromString(value.toString(), Qt::ISODate);
+        return utc.isValid() ? QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat) : value.toString();
+    }
+    case TableColumn::Kind::Text:
+        break;
+    }
+    return value.toString();
+}
+
+QVariant SqlTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const TableColumn &column = m_query.columns.at(index.column());
+    if (role == Qt::TextAlignmentRole) {
+        const bool numeric = column.kind == TableColumn::Kind::Integer || column.kind == TableColumn::Kind::Decimal;
+        return QVariant::fromValue(Qt::Alignment(numeric ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+    }
+    if (role != Qt::DisplayRole && role != RawValueRole && role != Qt::ToolTipRole && role != Qt::AccessibleTextRole)
+        return {};
+    const int page = index.row() / PageSize;
+    const auto it = m_pages.constFind(page);
+    if (it == m_pages.constEnd()) {
+        requestPage(page);
+        return {};
+    }
+    const int inPage = index.row() % PageSize;
+    if (inPage >= it->size())
+        return {};
+    const QVariant &value = it->at(inPage).at(index.column());
+    if (role == RawValueRole)
+        return value;
+    return displayText(column, value);
+}
+
+void SqlTableModel::sort(int column, Qt::SortOrder order)
+{
+    m_request.sortColumn = column;
+    m_request.sortOrder = order;
+    restart();
+}
+
+void SqlTableModel::setSearch(const QString &text)
+{
+    if (text == m_request.search)
+        return;
+    m_request.search = text;
+    restart();
+}
+
+void SqlTableModel::setColumnFilter(int column, const QString &text)
+{
+    auto &filters = m_request.columnFilters;
+    filters.erase(std::remove_if(filters.begin(), filters.end(), [column](const auto &f) { return f.first == column; }),
+        filters.end());
+    if (!text.trimmed().isEmpty())
+        filters.append({column, text});
+    restart();
+}
+
+void SqlTableModel::reload()
+{
+    m_cleared = false;
+    restart();
+}
+
+void SqlTableModel::clear()
+{
+    m_cleared = true;
+    m_worker->latestGeneration = ++m_request.generation;
+    beginResetModel();
+    m_total = 0;
+    m_pages.clear();
+    m_requested.clear();
+    endResetModel();
+    QMetaObject::invokeMethod(m_worker, &TableWorker::close, Qt::QueuedConnection);
+}
+
+void SqlTableModel::restart()
+{
+    if (m_cleared)
+        return;
+    TableRequest request = m_request;
+    request.generation = ++m_request.generation;
+    request.offset = 0;
+    request.limit = PageSize;
+    request.wantCount = true;
+    m_worker->latestGeneration = request.generation;
+    m_refreshTimer.start();
+    if (!m_loading) {
+        m_loading = true;
+        Q_EMIT loadingChanged(true);
+    }
+    QMetaObject::invokeMethod(m_worker, "fetch", Qt::QueuedConnection, Q_ARG(stocktake::models::TableRequest, request));
+}
+
+void SqlTableModel::requestPage(int page) const
+{
+    if (m_cleared || m_requested.contains(page))
+        return;
+    m_requested.insert(page);
+    TableRequest request = m_request;
+    request.offset = page * PageSize;
+    request.limit = PageSize;
+    request.wantCount = false;
+    QMetaObject::invokeMethod(m_worker, "fetch", Qt::QueuedConnection, Q_ARG(stocktake::models::TableRequest, request));
+}
+
+void SqlTableModel::onRows(const TableRows &rows)
+{
+    if (rows.generation != m_request.generation || m_cleared)
+        return;  // an answer to an older search
+    if (!rows.error.isEmpty()) {
+        m_error = rows.error;
+        if (m_loading) {
+            m_loading = false;
+            Q_EMIT loadingChanged(false);
+        }
+        Q_EMIT failed(rows.error);
+        return;
+    }
+    const int page = rows.offset / PageSize;
+    if (rows.total >= 0) {
+        // The first page of a new search: swap the whole table at once.
+        beginResetModel();
+        m_total = rows.total;
+        m_pages.clear();
+        m_requested.clear();
+        m_pages.insert(page, rows.rows);
+        m_requested.insert(page);
+        m_error.clear();
+        endResetModel();
+        m_loading = false;
+        Q_EMIT loadingChanged(false);
+        Q_EMIT refreshed(m_refreshTimer.elapsed());
+        return;
+    }
+    m_pages.insert(page, rows.rows);
+    const int first = page * PageSize;
+    const int last = std::min(m_total, first + int(rows.rows.size())) - 1;
+    if (last >= first)
+        Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1), {Qt::DisplayRole, RawValueRole});
+}
+
+}  // namespace stocktake::models

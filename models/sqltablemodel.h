@@ -1,0 +1,113 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/error.h"
+#include "models/tablequery.h"
+
+#include <QAbstractTableModel>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+namespace stocktake::store {
+class Database;
+}
+
+namespace stocktake::models {
+
+class TableWorker;
+
+/// Opens a database connection; called on the model's worker thread (one connection per thread).
+using ConnectionFactory = std::function<core::Result<std::unique_ptr<store::Database>>()>;
+
+/// A table over SQL that stays smooth at 100,000 rows and more: counting, searching, filtering,
+/// sorting and fetching run on a worker thread with its own connection, and the model holds only
+/// the pages the view has asked for. The UI thread never waits for SQLite; an answer to an old
+/// search is dropped when a newer one is under way.
+class SqlTableModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    /// The raw value of a cell (for copy and export), beside the display text.
+    static constexpr int RawValueRole = Qt::UserRole + 1;
+    static constexpr int PageSize = 256;
+
+    SqlTableModel(TableQuery query, ConnectionFactory openConnection, QObject *parent = nullptr);
+    ~SqlTableModel() override;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    [[nodiscard]] const TableQuery &query() const { return m_query; }
+    /// The search box: rows where any searchable column contains `text` (case-insensitive).
+    void setSearch(const QString &text);
+    /// A column filter: rows whose `column` contains `text`; empty text clears it.
+    void setColumnFilter(int column, const QString &text);
+    /// Runs the query again (after a sync).
+    void reload();
+    /// Empties the model and stops asking (the app locked).
+    void clear();
+
+    [[nodiscard]] bool isLoading() const { return m_loading; }
+    [[nodiscard]] QString lastError() const { return m_error; }
+    /// A loaded row's raw values, or an empty list.
+    [[nodiscard]] QVariantList rowValues(int row) const;
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    /// A new search, filter, sort or reload has its first page: `elapsedMs` from the request.
+    void refreshed(qint64 elapsedMs);
+    void failed(const QString &message);
+
+private:
+    void restart();
+    void requestPage(int page) const;
+    void onRows(const stocktake::models::TableRows &rows);
+    [[nodiscard]] QString displayText(const TableColumn &column, const QVariant &value) const;
+
+    TableQuery m_query;
+    QThread m_thread;
+    TableWorker *m_worker = nullptr;
+    TableRequest m_request;  // the current search, filters and order
+    int m_total = 0;
+    QHash<int, QList<QVariantList>> m_pages;
+    mutable QSet<int> m_requested;
+    QElapsedTimer m_refreshTimer;
+    QString m_error;
+    bool m_loading = false;
+    bool m_cleared = false;
+};
+
+/// Runs TableRequests on the model's thread.
+class TableWorker : public QObject {
+    Q_OBJECT
+
+public:
+    TableWorker(TableQuery query, ConnectionFactory connect);
+    ~TableWorker() override;
+    /// Requests older than this are skipped unrun (set from the UI thread).
+    std::atomic<quint64> latestGeneration {0};
+
+public Q_SLOTS:
+    void fetch(const stocktake::models::TableRequest &request);
+    void close();
+
+Q_SIGNALS:
+    void rows(const stocktake::models::TableRows &rows);
+
+private:
+    TableQuery m_query;
+    ConnectionFactory m_connect;
+    std::unique_ptr<store::Database> m_db;
+};
+
+}  // namespace stocktake::models
