@@ -11,8 +11,8 @@ namespace stocktake::i18n {
 bool installTranslations(const QLocale &locale)
 {
     auto *qtBase = new QTranslator(QCoreApplication::instance());
-    if (qtBase->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qtBase->load(
+            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtBase);
     auto *own = new QTranslator(QCoreApplication::instance());
     if (!own->load(locale, QStringLiteral("stocktake"), QStringLiteral("_"), QStringLiteral(":/i18n")))
