@@ -145,13 +145,15 @@ private:
                 return finish(dir);
             if (profile.keyStorage == store::KeyStorage::Keychain) {
                 // Fail before any file exists when there is no keychain (SECURITY B1, B2).
-                m_access->keychain().probe([this, profile, finish](core::Status usable) {
-                    if (!usable) {
-                        QDir(m_access->profiles().profileDir(profile)).removeRecursively();
-                        return finish(usable);
-                    }
-                    create(profile, finish);
-                });
+                m_access->keychain().probe(
+                    [this, profile, finish](core::Status usable) {
+                        if (!usable) {
+                            QDir(m_access->profiles().profileDir(profile)).removeRecursively();
+                            return finish(usable);
+                        }
+                        create(profile, finish);
+                    },
+                    secrets::QtKeychainStore::ProbeMode::ReadWrite);
                 return;
             }
             create(profile, finish);

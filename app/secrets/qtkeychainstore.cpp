@@ -311,22 +311,28 @@ void QtKeychainStore::remove(const QString &entry, Done done)
         m_options.timeout);
 }
 
-void QtKeychainStore::probe(Done done, std::chrono::milliseconds timeout)
+void QtKeychainStore::probe(Done done, ProbeMode mode, std::chrono::milliseconds timeout)
 {
+    const auto asUnavailable = [](core::Error error) {
+        qCDebug(lcKeychain).noquote() << "keychain probe failed:" << error.detail;
+        return error.is(u"secrets.unavailable") ? error : unavailable(error.detail);
+    };
     readRaw(
         kProbeEntry,
-        [done = std::move(done)](core::Result<QByteArray> result) {
-            if (result) {
+        [this, mode, asUnavailable, done = std::move(done)](core::Result<QByteArray> result) {
+            if (result)
                 SecretBytes::wipe(result.value());
+            else if (!result.error().is(u"secrets.not_found"))
+                return done(asUnavailable(result.error()));
+            if (mode == ProbeMode::Read)
                 return done({});
-            }
-            if (result.error().is(u"secrets.not_found"))
-                return done({});
-            core::Error error = result.error();
-            qCDebug(lcKeychain).noquote() << "keychain probe failed:" << error.detail;
-            if (!error.is(u"secrets.unavailable"))
-                error = unavailable(error.detail);
-            done(error);
+            writeRaw(kProbeEntry, QByteArray(1, kSingle), [this, asUnavailable, done](core::Status written) {
+                if (!written)
+                    return done(asUnavailable(written.error()));
+                removeRaw(kProbeEntry, [asUnavailable, done](core::Status removed) {
+                    done(removed ? removed : core::Status(asUnavailable(removed.error())));
+                });
+            });
         },
         timeout);
 }

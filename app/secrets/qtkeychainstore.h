@@ -47,10 +47,16 @@ public:
     void write(const QString &entry, const SecretBytes &value, Done done) override;
     void remove(const QString &entry, Done done) override;
 
+    enum class ProbeMode {
+        Read,       ///< a sentinel read: enough to know a backend answers
+        ReadWrite,  ///< also writes and deletes the sentinel: a locked collection still reads
+                    ///< "not found" but refuses the write
+    };
     /// Whether the keychain works at all (SECURITY B2; QtKeychain 0.13 has no isAvailable()):
     /// reads a sentinel entry. "not found" means available; no backend, denied, another error
     /// or no answer within `timeout` means unavailable (`secrets.unavailable`).
-    void probe(Done done, std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
+    void probe(Done done, ProbeMode mode = ProbeMode::Read,
+        std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
 
     [[nodiscard]] const Options &options() const
     {

@@ -150,13 +150,24 @@ private Q_SLOTS:
         QVERIFY(!storedEntries(QStringLiteral("Stocktake")).contains(QStringLiteral("svc/database-key")));
     }
 
+    void probeFindsTheKeychainAvailable_data()
+    {
+        QTest::addColumn<bool>("write");
+        QTest::newRow("read") << false;
+        QTest::newRow("read and write") << true;
+    }
+
     void probeFindsTheKeychainAvailable()
     {
+        QFETCH(bool, write);
         QtKeychainStore store;
         std::optional<core::Status> result;
-        store.probe([&](core::Status s) { result = std::move(s); });
+        store.probe([&](core::Status s) { result = std::move(s); },
+            write ? QtKeychainStore::ProbeMode::ReadWrite : QtKeychainStore::ProbeMode::Read);
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
         QVERIFY(result->ok());
+        // The sentinel does not stay behind.
+        QVERIFY(!storedEntries(store.options().service).contains(QStringLiteral("stocktake-probe/sentinel")));
     }
 
     void callbacksNeverRunInsideTheCall()
