@@ -56,6 +56,9 @@ GraphCall::GraphCall(GraphClient &client, quint64 id, GraphRequest request, Grap
         if (QNetworkReply *reply = m_reply.data(); reply != nullptr) {
             m_abort = Abort::Deadline;
             reply->abort();
+        } else {
+            // Still waiting for the token source: it must not hold the request (and its slot) forever.
+            finish(GraphError::timeout(m_request.what, m_client.m_options.requestDeadline.count()));
         }
     });
 }
@@ -124,6 +127,7 @@ void GraphCall::onSlot()
         sendWith(&token);
         return;
     }
+    m_deadline.start(m_client.m_options.requestDeadline);
     QPointer<GraphCall> self(this);
     m_client.m_tokens.accessToken([self](core::Result<secrets::SecretBytes> token) {
         GraphCall *call = self.data();
@@ -394,6 +398,7 @@ void GraphCall::handleUnauthorized()
     }
     m_refreshed = true;
     ++m_client.m_stats.refreshes;
+    m_deadline.start(m_client.m_options.requestDeadline);
     QPointer<GraphCall> self(this);
     m_client.m_tokens.refreshAfterUnauthorized([self](core::Result<secrets::SecretBytes> token) {
         GraphCall *call = self.data();
@@ -404,6 +409,7 @@ void GraphCall::handleUnauthorized()
             call->finish(token.error());
             return;
         }
+        call->m_deadline.stop();
         call->m_freshToken = std::move(token).value();
         call->enterQueue();
     });

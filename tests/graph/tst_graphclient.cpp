@@ -72,6 +72,7 @@ private Q_SLOTS:
     void graphErrorBodiesBecomeTypedErrors_data();
     void graphErrorBodiesBecomeTypedErrors();
     void cancelEndsRequestWithCancelled();
+    void silentTokenSourceEndsAtDeadline();
 };
 
 void TestGraphClient::retryAfterSecondsIsHonoured()
@@ -554,6 +555,31 @@ void TestGraphClient::cancelEndsRequestWithCancelled()
     client.cancel(id);
     QVERIFY(out.has_value());
     QCOMPARE(out->error().code, QStringLiteral("graph.cancelled"));
+    QCOMPARE(client.pending(), 0);
+}
+
+void TestGraphClient::silentTokenSourceEndsAtDeadline()
+{
+    // A token source that never answers (a hung keychain prompt) must not hold the request.
+    class SilentTokens final : public graph::TokenSource {
+    public:
+        void accessToken(TokenCallback done) override { m_pending.append(std::move(done)); }
+        void refreshAfterUnauthorized(TokenCallback done) override { m_pending.append(std::move(done)); }
+
+    private:
+        QList<TokenCallback> m_pending;
+    };
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    SilentTokens tokens;
+    GraphClientOptions options = optionsFor(server);
+    options.requestDeadline = 500ms;
+    GraphClient client(options, tokens);
+
+    const auto result = sendAndWait(client, usersRequest(client), 5000);
+    QVERIFY(result.has_value());
+    QCOMPARE(result->error().code, QStringLiteral("graph.timeout"));
+    QCOMPARE(server.requests().size(), 0);
     QCOMPARE(client.pending(), 0);
 }
 
