@@ -7,44 +7,43 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <cstring>
+
 namespace stocktake::graph {
 
 int jsonNestingDepth(QByteArrayView bytes, int stopAbove)
 {
     int depth = 0;
     int deepest = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (const char c : bytes) {
-        if (inString) {
-            if (escaped) {
-                escaped = false;
-            } else if (c == '\\') {
-                escaped = true;
-            } else if (c == '"') {
-                inString = false;
+    const char *p = bytes.data();
+    const char *const end = p + bytes.size();
+    while (p < end) {
+        const char c = *p++;
+        if (c == '"') {
+            // Jump to the closing quote: one that follows an even run of backslashes.
+            for (;;) {
+                const auto *q = static_cast<const char *>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
+                if (q == nullptr) {
+                    return deepest;  // unterminated: the parser reports it
+                }
+                std::size_t slashes = 0;
+                for (const char *b = q; b > p && *(b - 1) == '\\'; --b) {
+                    ++slashes;
+                }
+                p = q + 1;
+                if (slashes % 2 == 0) {
+                    break;
+                }
             }
-            continue;
-        }
-        switch (c) {
-        case '"':
-            inString = true;
-            break;
-        case '{':
-        case '[':
+        } else if (c == '{' || c == '[') {
             if (++depth > deepest) {
                 deepest = depth;
                 if (deepest > stopAbove) {
                     return deepest;
                 }
             }
-            break;
-        case '}':
-        case ']':
+        } else if (c == '}' || c == ']') {
             --depth;
-            break;
-        default:
-            break;
         }
     }
     return deepest;

@@ -110,6 +110,8 @@ private Q_SLOTS:
     void signInActivityPassNeedsOnlyTheId();
     void usageReportCsvIncludingConcealedNames();
     void usageReportWithoutUpnColumnIsTypedError();
+    void nestingDepthIgnoresBracketsInStrings_data();
+    void nestingDepthIgnoresBracketsInStrings();
     void utcDatetimesAreStrict_data();
     void utcDatetimesAreStrict();
 };
@@ -412,6 +414,26 @@ void TestParsers::usageReportWithoutUpnColumnIsTypedError()
     QCOMPARE(unterminated->records.size(), 0);
     QCOMPARE(unterminated->issues.size(), 1);
     QVERIFY(!parseOffice365ActiveUserDetail(QByteArrayView("")).ok());
+}
+
+void TestParsers::nestingDepthIgnoresBracketsInStrings_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<int>("depth");
+    QTest::newRow("flat") << QByteArray(R"({"a":1})") << 1;
+    QTest::newRow("nested") << QByteArray(R"({"a":[{"b":[]}]})") << 4;
+    QTest::newRow("brackets in string") << QByteArray(R"({"a":"[[[{{{"})") << 1;
+    QTest::newRow("escaped quote") << QByteArray(R"({"a":"x\"[[[","b":[1]})") << 2;
+    QTest::newRow("escaped backslash") << QByteArray(R"({"a":"x\\","b":[[1]]})") << 3;
+    QTest::newRow("three backslashes") << QByteArray(R"({"a":"x\\\"[[","b":[1]})") << 2;
+    QTest::newRow("unterminated") << QByteArray(R"({"a":[ "[[[[)") << 2;
+}
+
+void TestParsers::nestingDepthIgnoresBracketsInStrings()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(int, depth);
+    QCOMPARE(jsonNestingDepth(json, 64), depth);
 }
 
 void TestParsers::utcDatetimesAreStrict_data()
