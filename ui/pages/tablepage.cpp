@@ -1,0 +1,161 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tablepage.h"
+
+#include "models/sqltablemodel.h"
+#include "widgets/secureclipboard.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace stocktake::ui {
+
+TablePage::TablePage(models::SqlTableModel *model, SecureClipboard *clipboard, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_clipboard(clipboard)
+    , m_search(new QLineEdit(this))
+    , m_filterRow(new QWidget(this))
+    , m_view(new QTableView(this))
+    , m_count(new QLabel(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_searchDelay(new QTimer(this))
+{
+    m_search->setObjectName(QStringLiteral("searchLineEdit"));
+    m_search->setPlaceholderText(tr("Search"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search this table"));
+    m_count->setObjectName(QStringLiteral("rowCountLabel"));
+    auto *exportButton = new QPushButton(tr("Export CSV…"), this);
+    exportButton->setObjectName(QStringLiteral("exportPushButton"));
+    connect(exportButton, &QPushButton::clicked, this, &TablePage::exportRequested);
+
+    // Typing waits a moment before asking, so a fast typist sends one query, not ten.
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(150);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this] { m_model->setSearch(m_search->text()); });
+
+    auto *filterLayout = new QHBoxLayout(m_filterRow);
+    filterLayout->setContentsMargins(0, 0, 0, 0);
+    filterLayout->setSpacing(4);
+    const auto &columns = m_model->query().columns;
+    for (int c = 0; c < columns.size(); ++c) {
+        auto *filter = new QLineEdit(m_filterRow);
+        filter->setObjectName(QStringLiteral("filterLineEdit_%1").arg(columns.at(c).key));
+        filter->setPlaceholderText(tr("Filter %1").arg(columns.at(c).header));
+        filter->setAccessibleName(tr("Filter column %1").arg(columns.at(c).header));
+        filter->setClearButtonEnabled(true);
+        connect(filter, &QLineEdit::textChanged, this,
+            [this, c](const QString &text) { m_model->setColumnFilter(c, text); });
+        filterLayout->addWidget(filter);
+    }
+    m_filterRow->setVisible(false);
+    auto *filtersButton = new QPushButton(tr("Column filters"), this);
+    filtersButton->setObjectName(QStringLiteral("filtersPushButton"));
+    filtersButton->setCheckable(true);
+    connect(filtersButton, &QPushButton::toggled, m_filterRow, &QWidget::setVisible);
+
+    m_view->setObjectName(QStringLiteral("tableView"));
+    m_view->setModel(m_model);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setVisible(false);
+    // Fixed row heights keep scrolling through 100,000 rows cheap (P10).
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setDefaultSectionSize(160);
+    m_view->setAccessibleName(tr("Table"));
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) { Q_EMIT currentRowChanged(m_model->rowValues(current.row())); });
+
+    auto *copy = new QAction(tr("Copy"), this);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(copy, &QAction::triggered, this, &TablePage::copySelection);
+    m_view->addAction(copy);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    connect(m_model, &models::SqlTableModel::modelReset, this, &TablePage::updateCount);
+    connect(m_model, &models::SqlTableModel::loadingChanged, this, &TablePage::updateCount);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_search, 1);
+    top->addWidget(filtersButton);
+    top->addWidget(exportButton);
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addLayout(top);
+    leftLayout->addWidget(m_filterRow);
+    leftLayout->addWidget(m_view, 1);
+    leftLayout->addWidget(m_count);
+    m_splitter->addWidget(left);
+    m_splitter->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->addWidget(m_splitter);
+    updateCount();
+}
+
+void TablePage::setDetailWidget(QWidget *detail)
+{
+    delete m_detail;
+    m_detail = detail;
+    m_splitter->addWidget(detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+}
+
+QVariantList TablePage::selectedRow() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? m_model->rowValues(current.row()) : QVariantList();
+}
+
+void TablePage::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void TablePage::copySelection()
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    QStringList lines;
+    for (int row : std::as_const(rows)) {
+        QStringList cells;
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            cells.append(m_model->data(m_model->index(row, c)).toString());
+        lines.append(cells.join(u'\t'));
+    }
+    if (!lines.isEmpty())
+        m_clipboard->copyText(lines.join(u'\n'));
+}
+
+void TablePage::updateCount()
+{
+    if (m_model->isLoading())
+        m_count->setText(tr("Loading…"));
+    else if (!m_model->lastError().isEmpty())
+        m_count->setText(tr("The table could not be read: %1").arg(m_model->lastError()));
+    else
+        m_count->setText(tr("%n row(s)", nullptr, m_model->rowCount()));
+}
+
+}  // namespace stocktake::ui
