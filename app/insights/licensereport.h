@@ -1,0 +1,59 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "catalog.h"
+#include "pricing.h"
+#include "reportcontext.h"
+
+#include <QList>
+
+namespace stocktake::insights {
+
+/// One row of `report licenses` (METRICS.md): one subscribed SKU.
+struct LicenseRow {
+    QString skuId;
+    QString skuPartNumber;
+    QString productName;   ///< bundled licensing name table, else the part number
+    QString status;        ///< capabilityStatus
+    qint64 purchased = 0;  ///< prepaidUnits.enabled
+    qint64 assigned = 0;   ///< consumedUnits
+    qint64 assignedUsers = 0;
+    qint64 unassigned = 0;           ///< max(purchased - assigned, 0)
+    std::optional<qint64> active;    ///< empty when activity is unknown
+    std::optional<qint64> inactive;  ///< enabled holders not active in the window; empty when unknown
+    qint64 disabled = 0;
+    std::optional<qint64> reclaimable;        ///< inactive + disabled; empty when unknown
+    std::optional<UnitPrice> unitPrice;       ///< empty when no price is known
+    std::optional<core::Money> monthlyWaste;  ///< empty when the price or activity is unknown
+};
+
+struct LicenseReport {
+    ReportContext context;
+    QList<LicenseRow> rows;  ///< by part number
+};
+
+[[nodiscard]] core::Result<LicenseReport> licenseReport(
+    const store::Database &db, const InsightsCatalog &catalog, const ReportOptions &options);
+
+/// One holder on a SKU's reclaim list.
+struct ReclaimRow {
+    enum class Reason { Inactive, Disabled };
+    QString userId;
+    QString upn;
+    QString displayName;
+    QString userType;
+    Reason reason = Reason::Inactive;
+    QDateTime lastActive;  ///< invalid when never signed in or unknown
+};
+
+/// A SKU's reclaim list: its disabled holders and, when activity is known, its enabled holders
+/// not active in the window; the least recently active first.
+[[nodiscard]] core::Result<QList<ReclaimRow>> skuReclaimList(
+    const store::Database &db, const ReportContext &context, const QString &skuId);
+
+/// The SQL expression of a person's last activity over `users` aliased `u`: the latest present
+/// of the three signInActivity datetimes, NULL when none is.
+[[nodiscard]] QString lastActiveSql();
+
+}  // namespace stocktake::insights

@@ -1,0 +1,110 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reportcontext.h"
+
+#include "queryerror.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace stocktake::insights {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("stocktake::insights::ReportContext", text);
+}
+
+}  // namespace
+
+core::Error queryError(const char *what, const QSqlQuery &query)
+{
+    return core::Error {QStringLiteral("insights.query"),
+        QCoreApplication::translate("stocktake::insights::ReportContext",
+            "The figures could not be read from the local database. Run `stocktake-cli db check`."),
+        QStringLiteral("%1: %2").arg(QLatin1StringView(what), query.lastError().text()), core::ExitCode::Store};
+}
+
+QString notRestricted(const QString &column)
+{
+    return column + QStringLiteral(" NOT IN (SELECT user_id FROM subject_restriction)");
+}
+
+QString isoUtc(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+}
+
+QDateTime parseUtc(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(text, Qt::ISODate);
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+std::optional<QDateTime> parseAsOf(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.size() == 10) {
+        const QDate day = QDate::fromString(trimmed, Qt::ISODate);
+        if (!day.isValid())
+            return std::nullopt;
+        return QDateTime(day, QTime(23, 59, 59), QTimeZone::utc());
+    }
+    QDateTime t = QDateTime::fromString(trimmed, Qt::ISODateWithMs);
+    if (!t.isValid())
+        return std::nullopt;
+    if (t.timeSpec() == Qt::LocalTime)
+        t.setTimeZone(QTimeZone::utc());
+    return t.toUTC();
+}
+
+core::Result<ReportContext> resolveContext(const store::Database &db, const ReportOptions &options)
+{
+    ReportContext context;
+    context.inactiveDays = options.inactiveDays;
+    QSqlQuery query(db.sql());
+    query.setForwardOnly(true);
+    if (options.asOf) {
+        context.asOf = options.asOf->toUTC();
+    } else {
+        if (!query.exec(QStringLiteral("SELECT last_success FROM sync_state WHERE entity = 'users'")))
+            return queryError("as-of", query);
+        const QDateTime last = query.next() ? parseUtc(query.value(0).toString()) : QDateTime();
+        if (!last.isValid()) {
+            return core::Error {QStringLiteral("insights.no_sync"),
+                tr("Users have not been synced yet, so there is nothing to report. Run `stocktake-cli sync`, "
+                   "or give --as-of."),
+                QStringLiteral("sync_state has no last_success for users"), core::ExitCode::Failed};
+        }
+        context.asOf = last;
+    }
+    // The tenant gives signInActivity when the activity pass succeeded and at least one synced
+    // person carries it. An activity pass that came back unavailable (no Entra ID P1/P2, or no
+    // AuditLog.Read.All consent) makes it unknown even if older rows carry dates.
+    if (!query.exec(QStringLiteral("SELECT (SELECT available FROM sync_state WHERE entity = 'activity'), "
+                                   "EXISTS (SELECT 1 FROM users WHERE sign_in_activity_available = 1)"))
+        || !query.next())
+        return queryError("activity", query);
+    const QVariant passAvailable = query.value(0);
+    const bool anyPerson = query.value(1).toInt() == 1;
+    if (!passAvailable.isNull() && passAvailable.toInt() == 0) {
+        context.activityReason = tr("The tenant does not give sign-in activity (it needs Entra ID P1 or P2 and "
+                                    "the AuditLog.Read.All permission), so activity is unknown.");
+    } else if (!anyPerson) {
+        context.activityReason = tr("No synced person carries sign-in activity yet, so activity is unknown. "
+                                    "Sync users with an Entra ID P1 or P2 tenant.");
+    } else {
+        context.activityKnown = true;
+    }
+    return context;
+}
+
+}  // namespace stocktake::insights

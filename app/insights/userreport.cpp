@@ -1,0 +1,108 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "userreport.h"
+
+#include "licensereport.h"
+#include "queryerror.h"
+#include "store/database.h"
+
+#include <QSqlQuery>
+
+namespace stocktake::insights {
+
+core::Result<UserReport> userReport(const store::Database &db, const ReportOptions &options)
+{
+    auto context = resolveContext(db, options);
+    if (!context)
+        return context.error();
+    QSqlQuery q(db.sql());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT u.id, u.upn, coalesce(u.display_name, ''), coalesce(u.department, ''), coalesce(u.job_title, ''), "
+        "       u.account_enabled, coalesce(u.user_type, ''), "
+        "       (SELECT group_concat(pn, ';') FROM ("
+        "          SELECT coalesce(s.sku_part_number, ul.sku_id) AS pn FROM user_licenses ul "
+        "          LEFT JOIN subscribed_skus s ON s.sku_id = ul.sku_id WHERE ul.user_id = u.id ORDER BY pn)), "
+        "       %1, "
+        "       (SELECT count(DISTINCT ud.app_id) FROM usage_daily ud WHERE ud.user_id = u.id "
+        "          AND ud.day >= :sinceDay AND ud.day <= :asOfDay AND ud.sign_ins > 0 AND ud.last_sign_in >= :since) "
+        "FROM users u WHERE %2 ORDER BY u.upn COLLATE NOCASE, u.id")
+                  .arg(lastActiveSql(), notRestricted(QStringLiteral("u.id"))));
+    q.bindValue(QStringLiteral(":sinceDay"), context->usageSince().date().toString(Qt::ISODate));
+    q.bindValue(QStringLiteral(":asOfDay"), context->asOf.date().toString(Qt::ISODate));
+    q.bindValue(QStringLiteral(":since"), isoUtc(context->usageSince()));
+    if (!q.exec())
+        return queryError("user report", q);
+    UserReport report;
+    report.context = *context;
+    while (q.next()) {
+        UserRow row;
+        row.userId = q.value(0).toString();
+        row.upn = q.value(1).toString();
+        row.displayName = q.value(2).toString();
+        row.department = q.value(3).toString();
+        row.jobTitle = q.value(4).toString();
+        if (!q.value(5).isNull())
+            row.accountEnabled = q.value(5).toInt() != 0;
+        row.userType = q.value(6).toString();
+        row.licenses = q.value(7).toString().split(u';', Qt::SkipEmptyParts);
+        if (context->activityKnown)
+            row.lastActive = parseUtc(q.value(8).toString());
+        row.apps30d = q.value(9).toLongLong();
+        report.rows.append(row);
+    }
+    return report;
+}
+
+core::Result<QList<UserLicenseRow>> userLicenses(
+    const store::Database &db, const InsightsCatalog &catalog, const QString &userId)
+{
+    QSqlQuery q(db.sql());
+    q.setForwardOnly(true);
+    q.prepare(
+        QStringLiteral("SELECT ul.sku_id, coalesce(s.sku_part_number, ul.sku_id), coalesce(ul.assigned_by_group, '') "
+                       "FROM user_licenses ul LEFT JOIN subscribed_skus s ON s.sku_id = ul.sku_id "
+                       "WHERE ul.user_id = :user AND %1 ORDER BY 2")
+            .arg(notRestricted(QStringLiteral("ul.user_id"))));
+    q.bindValue(QStringLiteral(":user"), userId);
+    if (!q.exec())
+        return queryError("user licenses", q);
+    QList<UserLicenseRow> rows;
+    while (q.next()) {
+        const QString part = q.value(1).toString();
+        rows.append({q.value(0).toString(), part, catalog.productNames.value(part, part), q.value(2).toString()});
+    }
+    return rows;
+}
+
+core::Result<QList<UserAppRow>> userApps(const store::Database &db, const ReportContext &context, const QString &userId)
+{
+    QSqlQuery q(db.sql());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT a.app_id, coalesce((SELECT coalesce(display_name, app_display_name) FROM service_principals sp "
+        "                           WHERE lower(sp.app_id) = a.app_id LIMIT 1), "
+        "                          (SELECT app_display_name FROM signins_raw r WHERE r.app_id = a.app_id "
+        "                           AND r.app_display_name IS NOT NULL ORDER BY r.created DESC LIMIT 1), a.app_id), "
+        "       a.sign_ins, a.last_used FROM ("
+        "  SELECT lower(ud.app_id) AS app_id, "
+        "         coalesce(sum(CASE WHEN ud.day >= :sinceDay AND ud.last_sign_in >= :since THEN ud.sign_ins END), 0) "
+        "AS sign_ins,"
+        "         max(ud.last_sign_in) AS last_used "
+        "  FROM usage_daily ud WHERE ud.user_id = :user AND ud.sign_ins > 0 AND ud.day <= :asOfDay AND %1 "
+        "  GROUP BY lower(ud.app_id)) a ORDER BY a.last_used DESC, a.app_id")
+                  .arg(notRestricted(QStringLiteral("ud.user_id"))));
+    q.bindValue(QStringLiteral(":sinceDay"), context.usageSince().date().toString(Qt::ISODate));
+    q.bindValue(QStringLiteral(":since"), isoUtc(context.usageSince()));
+    q.bindValue(QStringLiteral(":asOfDay"), context.asOf.date().toString(Qt::ISODate));
+    q.bindValue(QStringLiteral(":user"), userId);
+    if (!q.exec())
+        return queryError("user apps", q);
+    QList<UserAppRow> rows;
+    while (q.next())
+        rows.append(
+            {q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), parseUtc(q.value(3).toString())});
+    return rows;
+}
+
+}  // namespace stocktake::insights
