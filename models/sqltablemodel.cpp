@@ -89,7 +89,7 @@ void TableWorker::fetch(const TableRequest &request)
 // SqlTableModel
 
 SqlTableModel::SqlTableModel(TableQuery query, ConnectionFactory openConnection, QObject *parent)
-    : QAbstractTableModel(parent)
+    : SearchableTableModel(parent)
     , m_query(std::move(query))
 {
     qRegisterMetaType<TableRequest>();
@@ -124,12 +124,20 @@ int SqlTableModel::columnCount(const QModelIndex &parent) const
 QVariant SqlTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= m_query.columns.size())
-        return QAbstractTableModel::headerData(section, orientation, role);
+        return SearchableTableModel::headerData(section, orientation, role);
     if (role == Qt::DisplayRole)
         return m_query.columns.at(section).header;
     if (role == Qt::UserRole)
         return m_query.columns.at(section).key;
     return {};
+}
+
+QStringList SqlTableModel::columnKeys() const
+{
+    QStringList keys;
+    for (const TableColumn &column : m_query.columns)
+        keys.append(column.key);
+    return keys;
 }
 
 QVariantList SqlTableModel::rowValues(int row) const

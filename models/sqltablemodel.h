@@ -3,9 +3,9 @@
 #pragma once
 
 #include "core/error.h"
+#include "models/searchablemodel.h"
 #include "models/tablequery.h"
 
-#include <QAbstractTableModel>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
@@ -29,12 +29,10 @@ using ConnectionFactory = std::function<core::Result<std::unique_ptr<store::Data
 /// sorting and fetching run on a worker thread with its own connection, and the model holds only
 /// the pages the view has asked for. The UI thread never waits for SQLite; an answer to an old
 /// search is dropped when a newer one is under way.
-class SqlTableModel : public QAbstractTableModel {
+class SqlTableModel : public SearchableTableModel {
     Q_OBJECT
 
 public:
-    /// The raw value of a cell (for copy and export), beside the display text.
-    static constexpr int RawValueRole = Qt::UserRole + 1;
     static constexpr int PageSize = 256;
 
     SqlTableModel(TableQuery query, ConnectionFactory openConnection, QObject *parent = nullptr);
@@ -49,24 +47,17 @@ public:
 
     [[nodiscard]] const TableQuery &query() const { return m_query; }
     /// The search box: rows where any searchable column contains `text` (case-insensitive).
-    void setSearch(const QString &text);
+    void setSearch(const QString &text) override;
     /// A column filter: rows whose `column` contains `text`; empty text clears it.
-    void setColumnFilter(int column, const QString &text);
-    /// Runs the query again (after a sync).
-    void reload();
-    /// Empties the model and stops asking (the app locked).
-    void clear();
+    void setColumnFilter(int column, const QString &text) override;
+    void reload() override;
+    void clear() override;
 
-    [[nodiscard]] bool isLoading() const { return m_loading; }
-    [[nodiscard]] QString lastError() const { return m_error; }
+    [[nodiscard]] bool isLoading() const override { return m_loading; }
+    [[nodiscard]] QString lastError() const override { return m_error; }
     /// A loaded row's raw values, or an empty list.
-    [[nodiscard]] QVariantList rowValues(int row) const;
-
-Q_SIGNALS:
-    void loadingChanged(bool loading);
-    /// A new search, filter, sort or reload has its first page: `elapsedMs` from the request.
-    void refreshed(qint64 elapsedMs);
-    void failed(const QString &message);
+    [[nodiscard]] QVariantList rowValues(int row) const override;
+    [[nodiscard]] QStringList columnKeys() const override;
 
 private:
     void restart();

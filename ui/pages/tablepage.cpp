@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tablepage.h"
 
-#include "models/sqltablemodel.h"
+#include "models/searchablemodel.h"
 #include "widgets/secureclipboard.h"
 
 #include <QAction>
@@ -18,7 +18,7 @@
 
 namespace stocktake::ui {
 
-TablePage::TablePage(models::SqlTableModel *model, SecureClipboard *clipboard, QWidget *parent)
+TablePage::TablePage(models::SearchableTableModel *model, SecureClipboard *clipboard, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_clipboard(clipboard)
@@ -47,12 +47,13 @@ TablePage::TablePage(models::SqlTableModel *model, SecureClipboard *clipboard, Q
     auto *filterLayout = new QHBoxLayout(m_filterRow);
     filterLayout->setContentsMargins(0, 0, 0, 0);
     filterLayout->setSpacing(4);
-    const auto &columns = m_model->query().columns;
-    for (int c = 0; c < columns.size(); ++c) {
+    const QStringList keys = m_model->columnKeys();
+    for (int c = 0; c < keys.size(); ++c) {
+        const QString header = m_model->headerData(c, Qt::Horizontal).toString();
         auto *filter = new QLineEdit(m_filterRow);
-        filter->setObjectName(QStringLiteral("filterLineEdit_%1").arg(columns.at(c).key));
-        filter->setPlaceholderText(tr("Filter %1").arg(columns.at(c).header));
-        filter->setAccessibleName(tr("Filter column %1").arg(columns.at(c).header));
+        filter->setObjectName(QStringLiteral("filterLineEdit_%1").arg(keys.at(c)));
+        filter->setPlaceholderText(tr("Filter %1").arg(header));
+        filter->setAccessibleName(tr("Filter column %1").arg(header));
         filter->setClearButtonEnabled(true);
         connect(filter, &QLineEdit::textChanged, this,
             [this, c](const QString &text) { m_model->setColumnFilter(c, text); });
@@ -88,8 +89,8 @@ TablePage::TablePage(models::SqlTableModel *model, SecureClipboard *clipboard, Q
     m_view->addAction(copy);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 
-    connect(m_model, &models::SqlTableModel::modelReset, this, &TablePage::updateCount);
-    connect(m_model, &models::SqlTableModel::loadingChanged, this, &TablePage::updateCount);
+    connect(m_model, &models::SearchableTableModel::modelReset, this, &TablePage::updateCount);
+    connect(m_model, &models::SearchableTableModel::loadingChanged, this, &TablePage::updateCount);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_search, 1);

@@ -11,7 +11,7 @@ class QTableView;
 class QTimer;
 
 namespace stocktake::models {
-class SqlTableModel;
+class SearchableTableModel;
 }
 
 namespace stocktake::ui {
@@ -26,9 +26,9 @@ class TablePage : public QWidget {
     Q_OBJECT
 
 public:
-    TablePage(models::SqlTableModel *model, SecureClipboard *clipboard, QWidget *parent = nullptr);
+    TablePage(models::SearchableTableModel *model, SecureClipboard *clipboard, QWidget *parent = nullptr);
 
-    [[nodiscard]] models::SqlTableModel *model() const { return m_model; }
+    [[nodiscard]] models::SearchableTableModel *model() const { return m_model; }
     [[nodiscard]] QTableView *view() const { return m_view; }
     [[nodiscard]] QLineEdit *searchBox() const { return m_search; }
     /// Replaces the detail pane (the page owns it).
@@ -48,7 +48,7 @@ Q_SIGNALS:
 private:
     void updateCount();
 
-    models::SqlTableModel *m_model;
+    models::SearchableTableModel *m_model;
     SecureClipboard *m_clipboard;
     QLineEdit *m_search;
     QWidget *m_filterRow;
