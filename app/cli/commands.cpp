@@ -5,12 +5,15 @@
 
 namespace stocktake::cli {
 
+std::unique_ptr<Command> makeReportCommand();  // cmd_report.cpp
+
 std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(makeProfileCommand());
     commands.push_back(makeDbCommand());
     commands.push_back(makeStatusCommand());
+    commands.push_back(makeReportCommand());
     return commands;
 }
 
