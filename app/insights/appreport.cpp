@@ -95,21 +95,33 @@ core::Status readServicePrincipals(const store::Database &db, QMap<QString, Part
 
 core::Status readUsage(const store::Database &db, const ReportContext &context, QMap<QString, Part> &parts)
 {
+    // Two index-only scans of usage_daily_app (schema 3): the window's figures, then every app
+    // ever signed in to (source sso) with its latest success. App ids are stored lower-case.
     QSqlQuery q(db.sql());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT lower(ud.app_id), count(DISTINCT CASE WHEN %1 THEN ud.user_id END), "
-                             "coalesce(sum(CASE WHEN %1 THEN ud.sign_ins END), 0), max(ud.last_sign_in) "
-                             "FROM usage_daily ud WHERE ud.day <= :asOfDay AND %2 GROUP BY lower(ud.app_id)")
+    q.prepare(QStringLiteral("SELECT ud.app_id, count(DISTINCT ud.user_id), sum(ud.sign_ins) FROM usage_daily ud "
+                             "WHERE %1 AND ud.day <= :asOfDay AND %2 GROUP BY ud.app_id")
                   .arg(inWindowSql(), notRestricted(QStringLiteral("ud.user_id"))));
     bindWindow(q, context);
     if (!q.exec())
-        return queryError("apps: usage", q);
+        return queryError("apps: usage window", q);
     while (q.next()) {
         Part &p = parts[q.value(0).toString()];
-        p.key = q.value(0).toString();
         p.users30d = q.value(1).toLongLong();
         p.signIns30d = q.value(2).toLongLong();
-        p.lastUsed = q.value(3).toString();
+    }
+    QSqlQuery last(db.sql());
+    last.setForwardOnly(true);
+    last.prepare(QStringLiteral("SELECT ud.app_id, max(ud.last_sign_in) FROM usage_daily ud "
+                                "WHERE ud.day <= :asOfDay AND %1 GROUP BY ud.app_id")
+                     .arg(notRestricted(QStringLiteral("ud.user_id"))));
+    last.bindValue(QStringLiteral(":asOfDay"), context.asOf.date().toString(Qt::ISODate));
+    if (!last.exec())
+        return queryError("apps: usage", last);
+    while (last.next()) {
+        Part &p = parts[last.value(0).toString()];
+        p.key = last.value(0).toString();
+        p.lastUsed = last.value(1).toString();
         p.sources.insert(QStringLiteral("sso"));
     }
     return {};
@@ -173,8 +185,8 @@ core::Status readMergedFigures(
 {
     QSqlQuery q(db.sql());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT count(DISTINCT CASE WHEN %1 THEN ud.user_id END) FROM usage_daily ud "
-                             "WHERE ud.day <= :asOfDay AND %2 AND lower(ud.app_id) IN (%3)")
+    q.prepare(QStringLiteral("SELECT count(DISTINCT ud.user_id) FROM usage_daily ud "
+                             "WHERE %1 AND ud.day <= :asOfDay AND %2 AND ud.app_id IN (%3)")
                   .arg(inWindowSql(), notRestricted(QStringLiteral("ud.user_id")), placeholders(ids.size())));
     bindWindow(q, context);
     bindIds(q, ids);
@@ -362,7 +374,7 @@ core::Result<QList<AppUserRow>> appUsers(
         QStringLiteral("SELECT ud.user_id, coalesce(u.upn, ''), coalesce(u.display_name, ''), max(ud.last_sign_in), "
                        "coalesce(sum(CASE WHEN %1 THEN ud.sign_ins END), 0) "
                        "FROM usage_daily ud LEFT JOIN users u ON u.id = ud.user_id "
-                       "WHERE ud.sign_ins > 0 AND ud.day <= :asOfDay AND %2 AND lower(ud.app_id) IN (%3) "
+                       "WHERE ud.sign_ins > 0 AND ud.day <= :asOfDay AND %2 AND ud.app_id IN (%3) "
                        "GROUP BY ud.user_id ORDER BY 4 DESC, 2")
             .arg(inWindowSql(), notRestricted(QStringLiteral("ud.user_id")), placeholders(appIds.size())));
     bindWindow(q, context);

@@ -81,16 +81,16 @@ core::Result<QList<UserAppRow>> userApps(const store::Database &db, const Report
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
         "SELECT a.app_id, coalesce((SELECT coalesce(display_name, app_display_name) FROM service_principals sp "
-        "                           WHERE lower(sp.app_id) = a.app_id LIMIT 1), "
+        "                           WHERE sp.app_id = a.app_id LIMIT 1), "
         "                          (SELECT app_display_name FROM signins_raw r WHERE r.app_id = a.app_id "
         "                           AND r.app_display_name IS NOT NULL ORDER BY r.created DESC LIMIT 1), a.app_id), "
         "       a.sign_ins, a.last_used FROM ("
-        "  SELECT lower(ud.app_id) AS app_id, "
+        "  SELECT ud.app_id AS app_id, "
         "         coalesce(sum(CASE WHEN ud.day >= :sinceDay AND ud.last_sign_in >= :since THEN ud.sign_ins END), 0) "
         "AS sign_ins,"
         "         max(ud.last_sign_in) AS last_used "
         "  FROM usage_daily ud WHERE ud.user_id = :user AND ud.sign_ins > 0 AND ud.day <= :asOfDay AND %1 "
-        "  GROUP BY lower(ud.app_id)) a ORDER BY a.last_used DESC, a.app_id")
+        "  GROUP BY ud.app_id) a ORDER BY a.last_used DESC, a.app_id")
                   .arg(notRestricted(QStringLiteral("ud.user_id"))));
     q.bindValue(QStringLiteral(":sinceDay"), context.usageSince().date().toString(Qt::ISODate));
     q.bindValue(QStringLiteral(":since"), isoUtc(context.usageSince()));
