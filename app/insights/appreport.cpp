@@ -95,33 +95,24 @@ core::Status readServicePrincipals(const store::Database &db, QMap<QString, Part
 
 core::Status readUsage(const store::Database &db, const ReportContext &context, QMap<QString, Part> &parts)
 {
-    // Two index-only scans of usage_daily_app (schema 3): the window's figures, then every app
-    // ever signed in to (source sso) with its latest success. App ids are stored lower-case.
+    // One index-only scan of usage_daily_app (schema 3): every app ever signed in to up to
+    // as_of's day (source sso), its window figures and its latest success. App ids are stored
+    // lower-case.
     QSqlQuery q(db.sql());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ud.app_id, count(DISTINCT ud.user_id), sum(ud.sign_ins) FROM usage_daily ud "
-                             "WHERE %1 AND ud.day <= :asOfDay AND %2 GROUP BY ud.app_id")
+    q.prepare(QStringLiteral("SELECT ud.app_id, count(DISTINCT CASE WHEN %1 THEN ud.user_id END), "
+                             "coalesce(sum(CASE WHEN %1 THEN ud.sign_ins END), 0), max(ud.last_sign_in) "
+                             "FROM usage_daily ud WHERE ud.day <= :asOfDay AND %2 GROUP BY ud.app_id")
                   .arg(inWindowSql(), notRestricted(QStringLiteral("ud.user_id"))));
     bindWindow(q, context);
     if (!q.exec())
-        return queryError("apps: usage window", q);
+        return queryError("apps: usage", q);
     while (q.next()) {
         Part &p = parts[q.value(0).toString()];
+        p.key = q.value(0).toString();
         p.users30d = q.value(1).toLongLong();
         p.signIns30d = q.value(2).toLongLong();
-    }
-    QSqlQuery last(db.sql());
-    last.setForwardOnly(true);
-    last.prepare(QStringLiteral("SELECT ud.app_id, max(ud.last_sign_in) FROM usage_daily ud "
-                                "WHERE ud.day <= :asOfDay AND %1 GROUP BY ud.app_id")
-                     .arg(notRestricted(QStringLiteral("ud.user_id"))));
-    last.bindValue(QStringLiteral(":asOfDay"), context.asOf.date().toString(Qt::ISODate));
-    if (!last.exec())
-        return queryError("apps: usage", last);
-    while (last.next()) {
-        Part &p = parts[last.value(0).toString()];
-        p.key = last.value(0).toString();
-        p.lastUsed = last.value(1).toString();
+        p.lastUsed = q.value(3).toString();
         p.sources.insert(QStringLiteral("sso"));
     }
     return {};

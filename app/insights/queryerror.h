@@ -12,7 +12,7 @@ namespace stocktake::insights {
 /// the query, never a value.
 [[nodiscard]] core::Error queryError(const char *what, const QSqlQuery &query);
 
-/// The SQL fragment that leaves out restricted subjects (GDPR Art. 18): `<column> NOT IN (…)`.
+/// The SQL fragment that leaves out restricted subjects (GDPR Art. 18): `NOT EXISTS (…)` over `column`.
 [[nodiscard]] QString notRestricted(const QString &column);
 
 }  // namespace stocktake::insights

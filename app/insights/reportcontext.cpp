@@ -31,7 +31,8 @@ core::Error queryError(const char *what, const QSqlQuery &query)
 
 QString notRestricted(const QString &column)
 {
-    return column + QStringLiteral(" NOT IN (SELECT user_id FROM subject_restriction)");
+    // NOT EXISTS measured faster than NOT IN here (no NULL handling, one index probe a row).
+    return QStringLiteral("NOT EXISTS (SELECT 1 FROM subject_restriction sr WHERE sr.user_id = %1)").arg(column);
 }
 
 QString isoUtc(const QDateTime &time)
