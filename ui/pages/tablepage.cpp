@@ -37,6 +37,8 @@ TablePage::TablePage(models::SearchableTableModel *model, SecureClipboard *clipb
     auto *exportButton = new QPushButton(tr("Export CSV…"), this);
     exportButton->setObjectName(QStringLiteral("exportPushButton"));
     connect(exportButton, &QPushButton::clicked, this, &TablePage::exportRequested);
+    exportButton->setVisible(false);
+    m_exportButton = exportButton;
 
     // Typing waits a moment before asking, so a fast typist sends one query, not ten.
     m_searchDelay->setSingleShot(true);
@@ -77,7 +79,9 @@ TablePage::TablePage(models::SearchableTableModel *model, SecureClipboard *clipb
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setDefaultSectionSize(160);
+    m_view->horizontalHeader()->setDefaultSectionSize(140);
+    // Size columns to what the first rows hold, never to all 100,000 (which would fetch them all).
+    m_view->horizontalHeader()->setResizeContentsPrecision(64);
     m_view->setAccessibleName(tr("Table"));
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) { Q_EMIT currentRowChanged(m_model->rowValues(current.row())); });
@@ -120,6 +124,21 @@ void TablePage::setDetailWidget(QWidget *detail)
     m_splitter->setStretchFactor(1, 2);
 }
 
+void TablePage::hideColumns(const QStringList &keys)
+{
+    const QStringList all = m_model->columnKeys();
+    for (const QString &key : keys) {
+        const qsizetype c = all.indexOf(key);
+        if (c >= 0)
+            m_view->setColumnHidden(int(c), true);
+    }
+}
+
+void TablePage::setExportAvailable(bool available)
+{
+    m_exportButton->setVisible(available);
+}
+
 QVariantList TablePage::selectedRow() const
 {
     const QModelIndex current = m_view->currentIndex();
@@ -151,6 +170,12 @@ void TablePage::copySelection()
 
 void TablePage::updateCount()
 {
+    if (!m_sized && m_model->rowCount() > 0 && !m_model->isLoading()) {
+        m_sized = true;
+        m_view->resizeColumnsToContents();
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            m_view->setColumnWidth(c, std::min(m_view->columnWidth(c), 320));
+    }
     if (m_model->isLoading())
         m_count->setText(tr("Loading…"));
     else if (!m_model->lastError().isEmpty())

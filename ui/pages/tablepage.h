@@ -33,6 +33,10 @@ public:
     [[nodiscard]] QLineEdit *searchBox() const { return m_search; }
     /// Replaces the detail pane (the page owns it).
     void setDetailWidget(QWidget *detail);
+    /// Hides columns by their METRICS.md key (ids the detail pane needs but a person does not).
+    void hideColumns(const QStringList &keys);
+    /// Shows the Export button; exportRequested() is then the owner's to answer.
+    void setExportAvailable(bool available);
     /// The selected row's raw values, or empty.
     [[nodiscard]] QVariantList selectedRow() const;
 
@@ -54,9 +58,11 @@ private:
     QWidget *m_filterRow;
     QTableView *m_view;
     QLabel *m_count;
+    QWidget *m_exportButton = nullptr;
     QSplitter *m_splitter;
     QWidget *m_detail = nullptr;
     QTimer *m_searchDelay;
+    bool m_sized = false;
 };
 
 }  // namespace stocktake::ui

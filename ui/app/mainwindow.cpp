@@ -1,0 +1,275 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "app/profilesession.h"
+#include "models/searchablemodel.h"
+#include "pages/overviewpage.h"
+#include "pages/tablepage.h"
+#include "sync/syncengine.h"
+#include "widgets/inactivitytimer.h"
+#include "widgets/statusindicator.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#if defined(Q_OS_LINUX)
+#include "widgets/screenlocklistener.h"
+#endif
+
+namespace stocktake::ui {
+
+namespace {
+constexpr int kLockPage = 4;
+}
+
+MainWindow::MainWindow(ProfileSession *session, PageContext context, sync::SyncEngine *engine, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_context(std::move(context))
+    , m_engine(engine)
+    , m_navigation(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_dataAge(new DataAgeLabel(this))
+    , m_syncProgress(new QProgressBar(this))
+    , m_cancelSync(new QPushButton(tr("Cancel"), this))
+    , m_syncText(new QLabel(this))
+    , m_idle(new InactivityTimer(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Stocktake — %1").arg(m_session->profile().name));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/stocktake.svg")));
+    resize(1280, 800);
+
+    m_navigation->setObjectName(QStringLiteral("navigationListWidget"));
+    m_navigation->setAccessibleName(tr("Sections"));
+    m_navigation->setIconSize(QSize(20, 20));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setFixedWidth(200);
+    m_navigation->setSpacing(2);
+    const QList<QPair<QString, QString>> sections {{tr("Overview"), QStringLiteral(":/icons/overview.svg")},
+        {tr("Applications"), QStringLiteral(":/icons/apps.svg")},
+        {tr("Licenses"), QStringLiteral(":/icons/licenses.svg")}, {tr("Users"), QStringLiteral(":/icons/users.svg")}};
+    for (const auto &[name, icon] : sections)
+        new QListWidgetItem(QIcon(icon), name, m_navigation);
+
+    m_overview = new OverviewPage(m_context, m_stack);
+    m_tables = {makeApplicationsPage(m_context, m_stack), makeLicensesPage(m_context, m_stack),
+        makeUsersPage(m_context, m_stack)};
+    m_stack->addWidget(m_overview);
+    for (TablePage *page : std::as_const(m_tables))
+        m_stack->addWidget(page);
+
+    m_lockScreen = new QWidget(m_stack);
+    m_lockScreen->setObjectName(QStringLiteral("lockScreen"));
+    auto *lockLayout = new QVBoxLayout(m_lockScreen);
+    auto *lockTitle = new QLabel(tr("Stocktake is locked"), m_lockScreen);
+    QFont big = lockTitle->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    lockTitle->setFont(big);
+    m_lockMessage = new QLabel(tr("The data is encrypted and its key is out of memory."), m_lockScreen);
+    m_lockMessage->setWordWrap(true);
+    auto *unlockButton = new QPushButton(QIcon(QStringLiteral(":/icons/lock.svg")), tr("Unlock"), m_lockScreen);
+    unlockButton->setObjectName(QStringLiteral("unlockPushButton"));
+    connect(unlockButton, &QPushButton::clicked, this, &MainWindow::unlock);
+    lockLayout->addStretch();
+    lockLayout->addWidget(lockTitle, 0, Qt::AlignHCenter);
+    lockLayout->addWidget(m_lockMessage, 0, Qt::AlignHCenter);
+    lockLayout->addWidget(unlockButton, 0, Qt::AlignHCenter);
+    lockLayout->addStretch();
+    m_stack->addWidget(m_lockScreen);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (!m_locked && row >= 0)
+            m_stack->setCurrentIndex(row);
+    });
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_syncProgress->setObjectName(QStringLiteral("syncProgressBar"));
+    m_syncProgress->setMaximumWidth(180);
+    m_syncProgress->setRange(0, 0);
+    m_cancelSync->setObjectName(QStringLiteral("cancelSyncPushButton"));
+    m_syncText->setObjectName(QStringLiteral("syncStatusLabel"));
+    m_syncProgress->hide();
+    m_cancelSync->hide();
+    statusBar()->addWidget(m_dataAge);
+    statusBar()->addWidget(m_syncText, 1);
+    statusBar()->addPermanentWidget(m_syncProgress);
+    statusBar()->addPermanentWidget(m_cancelSync);
+
+    buildActions();
+
+    connect(m_session, &ProfileSession::dataTimeChanged, m_dataAge, &DataAgeLabel::setDataTime);
+    m_dataAge->setDataTime(m_session->dataTime());
+    connect(m_session, &ProfileSession::opened, this, [this] {
+        m_locked = false;
+        m_dataAge->setDataTime(m_session->dataTime());
+        m_context.connect = m_session->connectionFactory();
+        reloadAll();
+        showPage(m_lastPage);
+    });
+    connect(m_session, &ProfileSession::failed, this,
+        [this](const core::Error &error) { m_lockMessage->setText(error.userMessage); });
+    if (m_engine) {
+        connect(m_engine, &sync::SyncEngine::progress, this, &MainWindow::onSyncProgress);
+        connect(m_engine, &sync::SyncEngine::finished, this, &MainWindow::onSyncFinished);
+        connect(m_cancelSync, &QPushButton::clicked, m_engine, &sync::SyncEngine::cancel);
+    }
+    connect(m_idle, &InactivityTimer::inactive, this, &MainWindow::lock);
+#if defined(Q_OS_LINUX)
+    auto *screenLock = new ScreenLockListener(this);
+    connect(screenLock, &ScreenLockListener::screenLocked, this, &MainWindow::lock);
+#endif
+    m_navigation->setCurrentRow(0);
+    if (m_session->isOpen())
+        m_overview->reload();  // the table models start their own queries
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    auto *fileMenu = menuBar()->addMenu(tr("&File"));
+    auto *lockAction = fileMenu->addAction(QIcon(QStringLiteral(":/icons/lock.svg")), tr("&Lock"));
+    lockAction->setObjectName(QStringLiteral("lockAction"));
+    lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(lockAction, &QAction::triggered, this, &MainWindow::lock);
+    fileMenu->addSeparator();
+    auto *quitAction = fileMenu->addAction(tr("&Quit"));
+    quitAction->setShortcut(QKeySequence::Quit);
+    connect(quitAction, &QAction::triggered, this, &QWidget::close);
+
+    auto *viewMenu = menuBar()->addMenu(tr("&View"));
+    const QStringList names {tr("Overview"), tr("Applications"), tr("Licenses"), tr("Users")};
+    for (int i = 0; i < names.size(); ++i) {
+        auto *action = viewMenu->addAction(names.at(i));
+        action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, i] { showPage(i); });
+    }
+    auto *find = viewMenu->addAction(tr("&Search"));
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        if (auto *page = qobject_cast<TablePage *>(m_stack->currentWidget()))
+            page->focusSearch();
+    });
+
+    auto *syncMenu = menuBar()->addMenu(tr("&Sync"));
+    m_syncAction = syncMenu->addAction(QIcon(QStringLiteral(":/icons/sync.svg")), tr("Sync &now"));
+    m_syncAction->setObjectName(QStringLiteral("syncAction"));
+    m_syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_syncAction->setEnabled(m_engine != nullptr);
+    if (!m_engine)
+        m_syncAction->setToolTip(tr("Sign in to this tenant to sync."));
+    connect(m_syncAction, &QAction::triggered, this, &MainWindow::syncNow);
+
+    auto *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_syncAction);
+    toolbar->addAction(lockAction);
+}
+
+void MainWindow::showPage(int index)
+{
+    if (m_locked || index < 0 || index >= 4)
+        return;
+    m_lastPage = index;
+    m_navigation->setCurrentRow(index);
+    m_stack->setCurrentIndex(index);
+}
+
+void MainWindow::setLockAfterMinutes(int minutes)
+{
+    m_idle->activate(minutes * 60 * 1000);
+}
+
+void MainWindow::reloadAll()
+{
+    m_overview->reload();
+    for (TablePage *page : std::as_const(m_tables))
+        page->model()->reload();
+}
+
+void MainWindow::lock()
+{
+    if (m_locked)
+        return;
+    m_locked = true;
+    if (m_engine && m_engine->isRunning())
+        m_engine->cancel();
+    m_lastPage = std::max(0, m_stack->currentIndex() == kLockPage ? m_lastPage : m_stack->currentIndex());
+    m_overview->clear();
+    for (TablePage *page : std::as_const(m_tables))
+        page->model()->clear();
+    m_session->lock();
+    m_lockMessage->setText(tr("The data is encrypted and its key is out of memory."));
+    m_stack->setCurrentWidget(m_lockScreen);
+    m_navigation->setEnabled(false);
+}
+
+void MainWindow::unlock()
+{
+    if (!m_locked)
+        return;
+    m_lockMessage->setText(tr("Reading the key from the keychain…"));
+    m_navigation->setEnabled(true);
+    m_session->open();
+}
+
+void MainWindow::syncNow()
+{
+    if (!m_engine || m_engine->isRunning() || m_locked)
+        return;
+    m_syncProgress->show();
+    m_cancelSync->show();
+    m_syncAction->setEnabled(false);
+    m_syncText->setText(tr("Syncing…"));
+    m_engine->start({});
+}
+
+void MainWindow::onSyncProgress(const sync::SyncProgress &p)
+{
+    QString text
+        = tr("Syncing %1: %2 items").arg(p.detail.isEmpty() ? p.entity : p.entity + u' ' + p.detail).arg(p.items);
+    if (p.etaSeconds >= 0)
+        text += tr(", about %n minute(s) left", nullptr, int((p.etaSeconds + 59) / 60));
+    m_syncText->setText(text);
+}
+
+void MainWindow::onSyncFinished(const sync::SyncReport &report)
+{
+    m_syncProgress->hide();
+    m_cancelSync->hide();
+    m_syncAction->setEnabled(true);
+    m_dataAge->setOnline(!report.firstError || report.firstError->exitCode != core::ExitCode::Service);
+    if (report.cancelled)
+        m_syncText->setText(tr("Sync cancelled; what finished is saved."));
+    else if (report.firstError)
+        m_syncText->setText(report.firstError->userMessage);
+    else
+        m_syncText->setText(tr("Sync finished in %n second(s).", nullptr, int(report.seconds)));
+    m_session->refreshDataTime();
+    if (!m_locked)
+        reloadAll();
+}
+
+}  // namespace stocktake::ui

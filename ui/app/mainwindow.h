@@ -1,0 +1,81 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "pages/reportpages.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+
+namespace stocktake::sync {
+struct EntitySummary;
+struct SyncProgress;
+struct SyncReport;
+class SyncEngine;
+}  // namespace stocktake::sync
+
+namespace stocktake::ui {
+
+class DataAgeLabel;
+class InactivityTimer;
+class OverviewPage;
+class ProfileSession;
+class TablePage;
+
+/// The window an admin lives in: a sidebar (Overview, Applications, Licenses, Users), the pages,
+/// and a status bar that says how old the data is and shows a running sync with its cancel
+/// button. It locks itself after idle time, on screen lock and on demand; locking empties every
+/// model and wipes the key, unlocking reads it from the keychain again.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    /// `engine` may be null when the profile cannot sync yet (not signed in); the window then
+    /// works on the cached data alone.
+    MainWindow(ProfileSession *session, PageContext context, sync::SyncEngine *engine, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Minutes of no input before the window locks; 0 never.
+    void setLockAfterMinutes(int minutes);
+    [[nodiscard]] bool isLocked() const { return m_locked; }
+    [[nodiscard]] QStackedWidget *pages() const { return m_stack; }
+    /// Shows page `index` (0 Overview, 1 Applications, 2 Licenses, 3 Users).
+    void showPage(int index);
+
+public Q_SLOTS:
+    void lock();
+    void unlock();
+    void syncNow();
+
+private:
+    void buildActions();
+    void onSyncProgress(const sync::SyncProgress &progress);
+    void onSyncFinished(const sync::SyncReport &report);
+    void reloadAll();
+
+    ProfileSession *m_session;
+    PageContext m_context;
+    sync::SyncEngine *m_engine;
+    QListWidget *m_navigation;
+    QStackedWidget *m_stack;
+    OverviewPage *m_overview = nullptr;
+    QList<TablePage *> m_tables;
+    QWidget *m_lockScreen = nullptr;
+    QLabel *m_lockMessage = nullptr;
+    DataAgeLabel *m_dataAge;
+    QProgressBar *m_syncProgress;
+    QPushButton *m_cancelSync;
+    QLabel *m_syncText;
+    QAction *m_syncAction = nullptr;
+    InactivityTimer *m_idle;
+    int m_lastPage = 0;
+    bool m_locked = false;
+};
+
+}  // namespace stocktake::ui

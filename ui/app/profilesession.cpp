@@ -1,0 +1,89 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "profilesession.h"
+
+#include "secrets/keystore.h"
+#include "store/database.h"
+#include "store/profilekeys.h"
+
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace stocktake::ui {
+
+ProfileSession::ProfileSession(
+    store::ProfileStore profiles, store::Profile profile, secrets::KeyStore &keys, QObject *parent)
+    : QObject(parent)
+    , m_profiles(std::move(profiles))
+    , m_profile(std::move(profile))
+    , m_keys(keys)
+    , m_profileKeys(std::make_unique<store::ProfileKeys>(keys))
+{
+    qRegisterMetaType<core::Error>();
+}
+
+ProfileSession::~ProfileSession() = default;
+
+QString ProfileSession::databasePath() const
+{
+    return m_profiles.databasePath(m_profile);
+}
+
+models::ConnectionFactory ProfileSession::connectionFactory() const
+{
+    // The worker keeps its own reference to the key: locking drops the session's, and the models
+    // close their connections, so the last copy goes with them.
+    return [path = databasePath(), key = m_key]() -> core::Result<std::unique_ptr<store::Database>> {
+        if (!key)
+            return core::Error {
+                QStringLiteral("ui.locked"), tr("Stocktake is locked."), QString(), core::ExitCode::Store};
+        return store::Database::open(path, *key);
+    };
+}
+
+void ProfileSession::open()
+{
+    // ProfileKeys::open finishes an interrupted rekey and applies migrations on the way.
+    m_profileKeys->open(m_profile.id, databasePath(), {}, [this](store::ProfileKeys::Opened db) {
+        if (!db) {
+            Q_EMIT failed(db.error());
+            return;
+        }
+        m_db = *db;
+        m_keys.read(store::ProfileKeys::databaseKeyEntry(m_profile.id), [this](core::Result<secrets::SecretBytes> key) {
+            if (!key) {
+                m_db.reset();
+                Q_EMIT failed(key.error());
+                return;
+            }
+            m_key = std::make_shared<const secrets::SecretBytes>(std::move(key.value()));
+            refreshDataTime();
+            Q_EMIT opened();
+        });
+    });
+}
+
+void ProfileSession::lock()
+{
+    m_db.reset();
+    m_key.reset();
+    Q_EMIT locked();
+}
+
+void ProfileSession::refreshDataTime()
+{
+    if (!m_db)
+        return;
+    QSqlQuery query(m_db->sql());
+    QDateTime when;
+    if (query.exec(QStringLiteral("SELECT last_success FROM sync_state WHERE entity = 'users'")) && query.next())
+        when = QDateTime::fromString(query.value(0).toString(), Qt::ISODate);
+    if (when.isValid())
+        when = when.toTimeZone(QTimeZone::utc());
+    if (when != m_dataTime) {
+        m_dataTime = when;
+        Q_EMIT dataTimeChanged(m_dataTime);
+    }
+}
+
+}  // namespace stocktake::ui

@@ -1,0 +1,238 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "overviewpage.h"
+
+#include "insights/appreport.h"
+#include "store/database.h"
+#include "widgets/theme.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QFrame>
+#include <QFutureWatcher>
+#include <QGridLayout>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLocale>
+#include <QSqlQuery>
+#include <QValueAxis>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace stocktake::ui {
+
+core::Result<OverviewFigures> computeOverview(const store::Database &db, const PageContext &context)
+{
+    insights::ReportOptions options;
+    options.inactiveDays = context.inactiveDays;
+    auto licenses = insights::licenseReport(db, context.catalog, options);
+    if (!licenses)
+        return licenses.error();
+    auto apps = insights::appReport(db, context.catalog, options);
+    if (!apps)
+        return apps.error();
+    OverviewFigures f;
+    f.asOf = licenses->context.asOf;
+    f.activityReason = licenses->context.activityReason;
+    f.licenses = licenses->rows;
+    QHash<QString, core::Money> waste;
+    bool wasteKnown = licenses->context.activityKnown;
+    for (const auto &row : std::as_const(licenses->rows)) {
+        if (row.status == QStringLiteral("Enabled") || row.status == QStringLiteral("Warning")) {
+            f.purchasedSeats += row.purchased;
+            f.assignedSeats += row.assigned;
+        }
+        if (row.monthlyWaste) {
+            const QString code = row.monthlyWaste->currency().code();
+            auto it = waste.find(code);
+            if (it == waste.end())
+                waste.insert(code, *row.monthlyWaste);
+            else if (auto sum = it->plus(*row.monthlyWaste))
+                *it = *sum;
+        }
+    }
+    if (wasteKnown) {
+        for (auto it = waste.constBegin(); it != waste.constEnd(); ++it)
+            f.monthlyWaste.append(it->toDecimalString() + u' ' + it.key());
+    }
+    for (const auto &app : std::as_const(apps->rows)) {
+        if (app.users30d > 0)
+            ++f.appsInUse;
+        if (!app.riskyScopes.isEmpty())
+            ++f.riskyApps;
+    }
+    if (licenses->context.activityKnown) {
+        QSqlQuery q(db.sql());
+        q.prepare(QStringLiteral("SELECT count(*) FROM users u WHERE %1 >= ?").arg(insights::lastActiveSql()));
+        q.addBindValue(insights::isoUtc(licenses->context.inactiveSince()));
+        if (q.exec() && q.next())
+            f.activePeople = q.value(0).toLongLong();
+    }
+    return f;
+}
+
+OverviewPage::OverviewPage(PageContext context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(std::move(context))
+    , m_cards(new QGridLayout)
+    , m_chart(new QChartView(this))
+    , m_note(new QLabel(this))
+{
+    setObjectName(QStringLiteral("overviewPage"));
+    addCard(0, 0, QStringLiteral("appsCard"), tr("Apps in use (30 days)"));
+    addCard(0, 1, QStringLiteral("activePeopleCard"), tr("Active people"));
+    addCard(0, 2, QStringLiteral("seatsCard"), tr("Seats used of purchased"));
+    addCard(1, 0, QStringLiteral("wasteCard"), tr("Monthly license waste"));
+    addCard(1, 1, QStringLiteral("riskyCard"), tr("Apps with high-privilege grants"));
+    addCard(1, 2, QStringLiteral("lastSyncCard"), tr("Data as of"));
+    m_chart->setObjectName(QStringLiteral("licenseChartView"));
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setMinimumHeight(260);
+    m_chart->setAccessibleName(tr("License use per product"));
+    m_note->setWordWrap(true);
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->setObjectName(QStringLiteral("overviewNoteLabel"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 16, 16, 16);
+    layout->setSpacing(12);
+    layout->addLayout(m_cards);
+    layout->addWidget(m_note);
+    layout->addWidget(m_chart, 1);
+    clear();
+}
+
+QLabel *OverviewPage::addCard(int row, int column, const QString &objectName, const QString &title)
+{
+    auto *card = new QFrame(this);
+    card->setFrameShape(QFrame::StyledPanel);
+    card->setAutoFillBackground(true);
+    card->setBackgroundRole(QPalette::Base);
+    auto *titleLabel = new QLabel(title, card);
+    titleLabel->setForegroundRole(QPalette::PlaceholderText);
+    auto *value = new QLabel(card);
+    value->setObjectName(objectName);
+    value->setTextFormat(Qt::PlainText);
+    QFont font = value->font();
+    font.setPointSizeF(font.pointSizeF() * 1.8);
+    font.setBold(true);
+    value->setFont(font);
+    value->setAccessibleDescription(title);
+    auto *layout = new QVBoxLayout(card);
+    layout->addWidget(titleLabel);
+    layout->addWidget(value);
+    m_cards->addWidget(card, row, column);
+    return value;
+}
+
+QString OverviewPage::cardText(const QString &objectName) const
+{
+    const auto *label = findChild<QLabel *>(objectName);
+    return label ? label->text() : QString();
+}
+
+void OverviewPage::clear()
+{
+    ++m_generation;
+    for (auto *label : findChildren<QLabel *>()) {
+        if (label->objectName().endsWith(QStringLiteral("Card")))
+            label->setText(QStringLiteral("–"));
+    }
+    m_note->clear();
+    m_chart->setChart(new QChart);
+}
+
+void OverviewPage::reload()
+{
+    const quint64 generation = ++m_generation;
+    auto *watcher = new QFutureWatcher<core::Result<OverviewFigures>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const auto result = watcher->result();
+        if (!result) {
+            m_note->setText(result.error().userMessage);
+            return;
+        }
+        present(*result);
+        Q_EMIT refreshed();
+    });
+    watcher->setFuture(QtConcurrent::run([context = m_context]() -> core::Result<OverviewFigures> {
+        auto db = context.connect();
+        if (!db)
+            return db.error();
+        return computeOverview(**db, context);
+    }));
+}
+
+void OverviewPage::present(const OverviewFigures &f)
+{
+    const QLocale locale;
+    const auto set = [this](const QString &name, const QString &text) {
+        if (auto *label = findChild<QLabel *>(name))
+            label->setText(text);
+    };
+    set(QStringLiteral("appsCard"), locale.toString(f.appsInUse));
+    set(QStringLiteral("activePeopleCard"), f.activePeople ? locale.toString(*f.activePeople) : tr("unknown"));
+    set(QStringLiteral("seatsCard"),
+        tr("%1 of %2").arg(locale.toString(f.assignedSeats), locale.toString(f.purchasedSeats)));
+    set(QStringLiteral("wasteCard"),
+        f.monthlyWaste.isEmpty() ? tr("unknown") : f.monthlyWaste.join(QStringLiteral(" + ")));
+    set(QStringLiteral("riskyCard"), locale.toString(f.riskyApps));
+    set(QStringLiteral("lastSyncCard"),
+        f.asOf.isValid() ? locale.toString(f.asOf.toLocalTime(), QLocale::ShortFormat) : tr("never"));
+    m_note->setText(f.activityReason);
+
+    // The chart: the eight largest SKUs by purchased seats.
+    QList<insights::LicenseRow> rows = f.licenses;
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.purchased > b.purchased; });
+    if (rows.size() > 8)
+        rows.resize(8);
+    std::reverse(rows.begin(), rows.end());  // largest at the top of a horizontal chart
+    auto *purchased = new QBarSet(tr("Purchased"));
+    auto *assigned = new QBarSet(tr("Assigned"));
+    auto *active = new QBarSet(tr("Active"));
+    QStringList names;
+    qint64 max = 0;
+    for (const auto &row : std::as_const(rows)) {
+        names.append(row.productName.size() > 32 ? row.productName.left(31) + u'…' : row.productName);
+        *purchased << double(row.purchased);
+        *assigned << double(row.assigned);
+        *active << double(row.active.value_or(0));
+        max = std::max({max, row.purchased, row.assigned});
+    }
+    const QPalette pal = palette();
+    purchased->setColor(pal.color(QPalette::Mid));
+    assigned->setColor(pal.color(QPalette::Highlight));
+    active->setColor(Theme::good(pal));
+    auto *series = new QHorizontalBarSeries;
+    series->append(purchased);
+    series->append(assigned);
+    if (f.activePeople)
+        series->append(active);
+    else
+        delete active;
+    auto *chart = new QChart;
+    chart->addSeries(series);
+    chart->setTitle(tr("License use per product"));
+    chart->setBackgroundBrush(pal.color(QPalette::Base));
+    chart->setTitleBrush(pal.color(QPalette::Text));
+    chart->legend()->setLabelColor(pal.color(QPalette::Text));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    auto *categories = new QBarCategoryAxis;
+    categories->append(names);
+    categories->setLabelsColor(pal.color(QPalette::Text));
+    auto *values = new QValueAxis;
+    values->setRange(0, double(std::max<qint64>(max, 1)));
+    values->setLabelFormat(QStringLiteral("%d"));
+    values->applyNiceNumbers();
+    values->setLabelsColor(pal.color(QPalette::Text));
+    chart->addAxis(categories, Qt::AlignLeft);
+    chart->addAxis(values, Qt::AlignBottom);
+    series->attachAxis(categories);
+    series->attachAxis(values);
+    m_chart->setChart(chart);
+}
+
+}  // namespace stocktake::ui

@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "insights/licensereport.h"
+#include "pages/reportpages.h"
+
+#include <QWidget>
+
+class QGridLayout;
+class QLabel;
+
+QT_BEGIN_NAMESPACE
+class QChartView;
+QT_END_NAMESPACE
+
+namespace stocktake::ui {
+
+/// The figures an admin reads on Monday morning, computed off the UI thread.
+struct OverviewFigures {
+    qint64 appsInUse = 0;                ///< apps with a successful sign-in in 30 days
+    std::optional<qint64> activePeople;  ///< empty when activity is unknown
+    qint64 purchasedSeats = 0;           ///< enabled prepaid units of Enabled/Warning SKUs
+    qint64 assignedSeats = 0;
+    QStringList monthlyWaste;  ///< one "1,440.00 USD" per currency; empty when unknown
+    qint64 riskyApps = 0;      ///< apps holding a high-privilege grant
+    QDateTime asOf;
+    QString activityReason;                ///< why activity is unknown, else empty
+    QList<insights::LicenseRow> licenses;  ///< for the chart
+};
+
+[[nodiscard]] core::Result<OverviewFigures> computeOverview(const store::Database &db, const PageContext &context);
+
+/// Overview: six cards and a chart of licence use per SKU (purchased, assigned, active).
+class OverviewPage : public QWidget {
+    Q_OBJECT
+
+public:
+    OverviewPage(PageContext context, QWidget *parent = nullptr);
+
+    /// Recomputes the figures (after a sync or an unlock).
+    void reload();
+    /// Empties the cards (the app locked).
+    void clear();
+    [[nodiscard]] QString cardText(const QString &objectName) const;
+
+Q_SIGNALS:
+    void refreshed();
+
+private:
+    QLabel *addCard(int row, int column, const QString &objectName, const QString &title);
+    void present(const OverviewFigures &figures);
+
+    PageContext m_context;
+    QGridLayout *m_cards;
+    QChartView *m_chart;
+    QLabel *m_note;
+    quint64 m_generation = 0;
+};
+
+}  // namespace stocktake::ui

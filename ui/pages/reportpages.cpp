@@ -1,0 +1,277 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reportpages.h"
+
+#include "insights/appreport.h"
+#include "insights/licensereport.h"
+#include "insights/reporttable.h"
+#include "insights/userreport.h"
+#include "models/reportmodel.h"
+#include "pages/detailpane.h"
+#include "pages/tablepage.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace stocktake::ui {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("stocktake::ui::ReportPages", text, disambiguation, n);
+}
+
+QString localTime(const QDateTime &utc)
+{
+    return utc.isValid() ? QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat) : tr("never");
+}
+
+int columnOf(const models::SearchableTableModel *model, const QString &key)
+{
+    return int(model->columnKeys().indexOf(key));
+}
+
+QString valueOf(const models::SearchableTableModel *model, const QVariantList &row, const QString &key)
+{
+    const int c = columnOf(model, key);
+    return c >= 0 && c < row.size() ? row.at(c).toString() : QString();
+}
+
+}  // namespace
+
+QHash<QString, QString> columnHeaders()
+{
+    return {
+        {QStringLiteral("sku_id"), tr("SKU id")},
+        {QStringLiteral("sku_part_number"), tr("Part number")},
+        {QStringLiteral("product_name"), tr("Product")},
+        {QStringLiteral("status"), tr("Status")},
+        {QStringLiteral("purchased"), tr("Purchased")},
+        {QStringLiteral("assigned"), tr("Assigned")},
+        {QStringLiteral("assigned_users"), tr("Assigned users")},
+        {QStringLiteral("unassigned"), tr("Unassigned")},
+        {QStringLiteral("active"), tr("Active")},
+        {QStringLiteral("inactive"), tr("Inactive")},
+        {QStringLiteral("disabled"), tr("Disabled")},
+        {QStringLiteral("reclaimable"), tr("Reclaimable")},
+        {QStringLiteral("unit_price"), tr("Unit price")},
+        {QStringLiteral("currency"), tr("Currency")},
+        {QStringLiteral("period"), tr("Period")},
+        {QStringLiteral("monthly_waste"), tr("Monthly waste")},
+        {QStringLiteral("app_key"), tr("App id")},
+        {QStringLiteral("name"), tr("Name")},
+        {QStringLiteral("vendor"), tr("Vendor")},
+        {QStringLiteral("category"), tr("Category")},
+        {QStringLiteral("sources"), tr("Seen in")},
+        {QStringLiteral("first_party"), tr("Microsoft")},
+        {QStringLiteral("users_30d"), tr("People (30 days)")},
+        {QStringLiteral("sign_ins_30d"), tr("Sign-ins (30 days)")},
+        {QStringLiteral("last_used"), tr("Last used")},
+        {QStringLiteral("grant_users"), tr("Consented")},
+        {QStringLiteral("risky_scopes"), tr("High-privilege scopes")},
+        {QStringLiteral("annual_spend"), tr("Annual spend")},
+        {QStringLiteral("user_id"), tr("User id")},
+        {QStringLiteral("upn"), tr("User principal name")},
+        {QStringLiteral("display_name"), tr("Name")},
+        {QStringLiteral("department"), tr("Department")},
+        {QStringLiteral("job_title"), tr("Job title")},
+        {QStringLiteral("account_enabled"), tr("Enabled")},
+        {QStringLiteral("user_type"), tr("Type")},
+        {QStringLiteral("licenses"), tr("Licenses")},
+        {QStringLiteral("last_active"), tr("Last active")},
+        {QStringLiteral("apps_30d"), tr("Apps (30 days)")},
+    };
+}
+
+TablePage *makeLicensesPage(const PageContext &context, QWidget *parent)
+{
+    insights::ReportOptions options;
+    options.inactiveDays = context.inactiveDays;
+    auto *model = new models::ReportModel(
+        [catalog = context.catalog, options](const store::Database &db) -> core::Result<insights::ReportTable> {
+            auto report = insights::licenseReport(db, catalog, options);
+            if (!report)
+                return report.error();
+            return insights::toTable(*report);
+        },
+        context.connect, columnHeaders(), {QStringLiteral("sku_part_number"), QStringLiteral("product_name")});
+    auto *page = new TablePage(model, context.clipboard, parent);
+    model->setParent(page);
+    page->setObjectName(QStringLiteral("licensesPage"));
+    QObject::connect(
+        model, &models::ReportModel::refreshed, page, [page] { page->hideColumns({QStringLiteral("sku_id")}); });
+    auto *detail = new DetailPane(page);
+    page->setDetailWidget(detail);
+    QObject::connect(
+        page, &TablePage::currentRowChanged, detail, [model, detail, context, options](const QVariantList &row) {
+            const QString skuId = valueOf(model, row, QStringLiteral("sku_id"));
+            if (skuId.isEmpty())
+                return detail->clear();
+            detail->show(valueOf(model, row, QStringLiteral("product_name")),
+                tr("Reclaim list: holders who are disabled, or enabled and not active in "
+                   "the last %n day(s).",
+                    nullptr, options.inactiveDays),
+                [connect = context.connect, skuId, options]() -> core::Result<QList<DetailPane::Section>> {
+                    auto db = connect();
+                    if (!db)
+                        return db.error();
+                    auto ctx = insights::resolveContext(**db, options);
+                    if (!ctx)
+                        return ctx.error();
+                    auto rows = insights::skuReclaimList(**db, *ctx, skuId);
+                    if (!rows)
+                        return rows.error();
+                    DetailPane::Section section {tr("Reclaim list"),
+                        {tr("Name"), tr("User principal name"), tr("Reason"), tr("Last active")}, {},
+                        ctx->activityKnown ? QString() : ctx->activityReason};
+                    for (const auto &r : *rows) {
+                        section.rows.append({r.displayName, r.upn,
+                            r.reason == insights::ReclaimRow::Reason::Disabled ? tr("disabled") : tr("inactive"),
+                            localTime(r.lastActive)});
+                    }
+                    return QList<DetailPane::Section> {section};
+                });
+        });
+    return page;
+}
+
+TablePage *makeApplicationsPage(const PageContext &context, QWidget *parent)
+{
+    insights::ReportOptions options;
+    options.inactiveDays = context.inactiveDays;
+    auto *model = new models::ReportModel(
+        [catalog = context.catalog, options](const store::Database &db) -> core::Result<insights::ReportTable> {
+            auto report = insights::appReport(db, catalog, options);
+            if (!report)
+                return report.error();
+            return insights::toTable(*report);
+        },
+        context.connect, columnHeaders(),
+        {QStringLiteral("name"), QStringLiteral("vendor"), QStringLiteral("category"), QStringLiteral("app_key")});
+    auto *page = new TablePage(model, context.clipboard, parent);
+    model->setParent(page);
+    page->setObjectName(QStringLiteral("applicationsPage"));
+    QObject::connect(
+        model, &models::ReportModel::refreshed, page, [page] { page->hideColumns({QStringLiteral("app_key")}); });
+    auto *detail = new DetailPane(page);
+    page->setDetailWidget(detail);
+    QObject::connect(
+        page, &TablePage::currentRowChanged, detail, [model, detail, context, options](const QVariantList &row) {
+            const QString appKey = valueOf(model, row, QStringLiteral("app_key"));
+            if (appKey.isEmpty())
+                return detail->clear();
+            const QString sources = valueOf(model, row, QStringLiteral("sources"));
+            detail->show(valueOf(model, row, QStringLiteral("name")), tr("Seen in: %1").arg(sources),
+                [connect = context.connect, catalog = context.catalog, appKey,
+                    options]() -> core::Result<QList<DetailPane::Section>> {
+                    if (appKey.startsWith(QStringLiteral("vendor:")))
+                        return QList<DetailPane::Section> {
+                            {tr("Billing only"), {}, {}, tr("Found only in billing mail; no sign-ins.")}};
+                    auto db = connect();
+                    if (!db)
+                        return db.error();
+                    auto ctx = insights::resolveContext(**db, options);
+                    if (!ctx)
+                        return ctx.error();
+                    auto users = insights::appUsers(**db, *ctx, {appKey});
+                    if (!users)
+                        return users.error();
+                    auto grants = insights::appGrants(**db, catalog, {appKey});
+                    if (!grants)
+                        return grants.error();
+                    DetailPane::Section people {tr("People"),
+                        {tr("Name"), tr("User principal name"), tr("Sign-ins (30 days)"), tr("Last used")}, {},
+                        users->isEmpty() ? tr("No successful sign-ins are known.") : QString()};
+                    for (const auto &u : *users)
+                        people.rows.append(
+                            {u.displayName, u.upn, QLocale().toString(u.signIns30d), localTime(u.lastUsed)});
+                    DetailPane::Section consents {tr("Permission grants"),
+                        {tr("Consent"), tr("Person"), tr("Resource"), tr("Scopes")}, {},
+                        grants->isEmpty() ? tr("No delegated permission grants.") : QString()};
+                    for (const auto &g : *grants) {
+                        consents.rows.append(
+                            {g.consentType == QStringLiteral("AllPrincipals") ? tr("admin, for everyone")
+                                                                              : tr("one person"),
+                                g.principalUpn, g.resource, g.scopes.join(u' ')});
+                    }
+                    return QList<DetailPane::Section> {people, consents};
+                });
+        });
+    return page;
+}
+
+TablePage *makeUsersPage(const PageContext &context, QWidget *parent)
+{
+    using models::TableColumn;
+    models::TableQuery query;
+    query.from
+        = QStringLiteral("FROM users u LEFT JOIN subject_restriction r ON r.user_id = u.id WHERE r.user_id IS NULL");
+    query.keyColumnSql = QStringLiteral("u.id");
+    const auto h = columnHeaders();
+    query.columns = {
+        {QStringLiteral("display_name"), h.value(QStringLiteral("display_name")), QStringLiteral("u.display_name"),
+            TableColumn::Kind::Text, true},
+        {QStringLiteral("upn"), h.value(QStringLiteral("upn")), QStringLiteral("u.upn"), TableColumn::Kind::Text, true},
+        {QStringLiteral("department"), h.value(QStringLiteral("department")), QStringLiteral("u.department"),
+            TableColumn::Kind::Text, true},
+        {QStringLiteral("job_title"), h.value(QStringLiteral("job_title")), QStringLiteral("u.job_title"),
+            TableColumn::Kind::Text, false},
+        {QStringLiteral("account_enabled"), h.value(QStringLiteral("account_enabled")),
+            QStringLiteral("u.account_enabled"), TableColumn::Kind::Boolean, false},
+        {QStringLiteral("user_type"), h.value(QStringLiteral("user_type")), QStringLiteral("u.user_type"),
+            TableColumn::Kind::Text, false},
+        {QStringLiteral("licenses"), h.value(QStringLiteral("licenses")),
+            QStringLiteral("(SELECT group_concat(coalesce(s.sku_part_number, l.sku_id), ';') FROM user_licenses l "
+                           "LEFT JOIN subscribed_skus s ON s.sku_id = l.sku_id WHERE l.user_id = u.id)"),
+            TableColumn::Kind::Text, false},
+        {QStringLiteral("last_active"), h.value(QStringLiteral("last_active")), insights::lastActiveSql(),
+            TableColumn::Kind::DateTime, false},
+        {QStringLiteral("user_id"), h.value(QStringLiteral("user_id")), QStringLiteral("u.id"), TableColumn::Kind::Text,
+            false},
+    };
+    auto *model = new models::SqlTableModel(query, context.connect);
+    auto *page = new TablePage(model, context.clipboard, parent);
+    model->setParent(page);
+    page->setObjectName(QStringLiteral("usersPage"));
+    page->hideColumns({QStringLiteral("user_id")});
+    auto *detail = new DetailPane(page);
+    page->setDetailWidget(detail);
+    QObject::connect(page, &TablePage::currentRowChanged, detail, [model, detail, context](const QVariantList &row) {
+        const QString userId = valueOf(model, row, QStringLiteral("user_id"));
+        if (userId.isEmpty())
+            return detail->clear();
+        detail->show(valueOf(model, row, QStringLiteral("display_name")), valueOf(model, row, QStringLiteral("upn")),
+            [connect = context.connect, catalog = context.catalog, userId,
+                days = context.inactiveDays]() -> core::Result<QList<DetailPane::Section>> {
+                auto db = connect();
+                if (!db)
+                    return db.error();
+                insights::ReportOptions options;
+                options.inactiveDays = days;
+                auto ctx = insights::resolveContext(**db, options);
+                if (!ctx)
+                    return ctx.error();
+                auto licenses = insights::userLicenses(**db, catalog, userId);
+                if (!licenses)
+                    return licenses.error();
+                auto apps = insights::userApps(**db, *ctx, userId);
+                if (!apps)
+                    return apps.error();
+                DetailPane::Section lic {tr("Licenses"), {tr("Product"), tr("Part number"), tr("How")}, {},
+                    licenses->isEmpty() ? tr("No licenses.") : QString()};
+                for (const auto &l : *licenses)
+                    lic.rows.append({l.productName, l.skuPartNumber,
+                        l.assignedByGroup.isEmpty() ? tr("direct") : tr("through a group")});
+                DetailPane::Section used {tr("Apps (30 days)"), {tr("App"), tr("Sign-ins"), tr("Last used")}, {},
+                    apps->isEmpty() ? tr("No successful sign-ins in the last 30 days.") : QString()};
+                for (const auto &a : *apps)
+                    used.rows.append({a.name, QLocale().toString(a.signIns30d), localTime(a.lastUsed)});
+                return QList<DetailPane::Section> {lic, used};
+            });
+    });
+    return page;
+}
+
+}  // namespace stocktake::ui
