@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "handmadetenant.h"
 #include "insights/appreport.h"
+#include "insights/changes.h"
 #include "insights/licensereport.h"
 #include "insights/reporttable.h"
 #include "insights/runrate.h"
@@ -10,6 +11,7 @@
 #include "store/database.h"
 #include "temphome.h"
 
+#include <QSqlQuery>
 #include <QTest>
 #include <QTimeZone>
 
@@ -470,6 +472,55 @@ private Q_SLOTS:
                 QCOMPARE(row.riskyScopes.join(u';'), QStringLiteral("Directory.ReadWrite.All;Files.ReadWrite.All"));
             }
         }
+    }
+
+    void changesSincePreviousSyncListNewAppsGrantsAndLicenseCounts()
+    {
+        // No snapshot yet: nothing to compare, nothing listed.
+        auto none = insights::changesSincePreviousSync(*m_db, m_catalog);
+        QVERIFY(none.ok());
+        QVERIFY(!none->previousAsOf.isValid());
+        QVERIFY(none->newApps.isEmpty() && none->newGrants.isEmpty() && none->skuChanges.isEmpty());
+        // The sync of 2026-11-20 keeps its snapshot; compared with itself there is still no
+        // older one.
+        QVERIFY(insights::recordSyncSnapshot(*m_db, m_catalog).ok());
+        QVERIFY(!insights::changesSincePreviousSync(*m_db, m_catalog)->previousAsOf.isValid());
+        // The next day's sync: a new app with an admin grant, Zoom's grant for heidi widened to
+        // Mail.ReadWrite, a new grant by restricted grace (left out), EMS bought up from 5 to 12.
+        exec(
+            QStringLiteral("UPDATE sync_state SET last_success = '2026-11-21T12:00:00Z' WHERE entity = 'users';"
+                           "INSERT INTO service_principals (id, app_id, display_name, fetched_at) VALUES "
+                           "  ('sp-new', 'ffffffff-0000-0000-0000-000000000006', 'New Tool', '2026-11-21T12:00:00Z');"
+                           "INSERT INTO oauth2_grants (id, client_id, consent_type, principal_id, resource_id, scope, "
+                           "fetched_at) VALUES "
+                           "  ('g5', 'sp-new', 'AllPrincipals', NULL, 'sp-graph', 'Mail.Send', '2026-11-21T12:00:00Z'),"
+                           "  ('g6', 'sp-zoom', 'Principal', 'u7', 'sp-graph', 'Mail.Send', '2026-11-21T12:00:00Z');"
+                           "UPDATE oauth2_grants SET scope = 'User.Read Mail.ReadWrite' WHERE id = 'g3';"
+                           "UPDATE subscribed_skus SET prepaid_enabled = 12 WHERE sku_part_number = 'EMS';"));
+        const auto changes = insights::changesSincePreviousSync(*m_db, m_catalog);
+        QVERIFY2(changes.ok(), changes.ok() ? "" : qPrintable(changes.error().detail));
+        QCOMPARE(changes->previousAsOf, utc("2026-11-20T12:00:00Z"));
+        QCOMPARE(changes->context.asOf, utc("2026-11-21T12:00:00Z"));
+        QCOMPARE(changes->newApps.size(), 1);
+        QCOMPARE(changes->newApps.front().name, QStringLiteral("New Tool"));
+        QCOMPARE(changes->newGrants.size(), 2);
+        QCOMPARE(changes->newGrants.at(0).grantId, QStringLiteral("g3"));
+        QCOMPARE(changes->newGrants.at(0).appName, QStringLiteral("Zoom"));
+        QCOMPARE(changes->newGrants.at(0).riskyScopes, QStringList {QStringLiteral("Mail.ReadWrite")});
+        QCOMPARE(changes->newGrants.at(1).grantId, QStringLiteral("g5"));
+        QCOMPARE(changes->newGrants.at(1).consentType, QStringLiteral("AllPrincipals"));
+        QCOMPARE(changes->newGrants.at(1).riskyScopes, QStringList {QStringLiteral("Mail.Send")});
+        QCOMPARE(changes->skuChanges.size(), 1);
+        QCOMPARE(changes->skuChanges.front().skuPartNumber, QStringLiteral("EMS"));
+        QCOMPARE(*changes->skuChanges.front().purchasedBefore, qint64(5));
+        QCOMPARE(changes->skuChanges.front().purchasedNow, qint64(12));
+        QCOMPARE(*changes->skuChanges.front().assignedBefore, qint64(2));
+        // The snapshot of a person's grant holds the grant id and scope, never the person.
+        QSqlQuery q(m_db->sql());
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT count(*) FROM sync_snapshots WHERE key LIKE 'u%' OR detail LIKE '%u7%'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
     }
 
     void billingCycleFromTheMedianGap_data()

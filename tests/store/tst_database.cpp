@@ -367,6 +367,7 @@ private Q_SLOTS:
             {1, QStringLiteral("f82ea6c225d2d9404c84a2042e4a3979ed84ef075e04e26bcb848cc6d1f60b2c")},
             {2, QStringLiteral("2eb2a53da39ce537e2f14ff268a96ccd02e97c0a9fb0d2e061afc146cc2dc687")},
             {3, QStringLiteral("105c3c3ea3ad4f10db26f47b55b43d789667e888136d2bd422b7f11a44fa04d0")},
+            {4, QStringLiteral("09190f4c4b65e5dbf9b00284bfdf1503734817b7b49d21d04bcdff2a3b0d01b2")},
         };
         const auto all = store::Migrations::all();
         QVERIFY(!all.isEmpty());
