@@ -46,7 +46,7 @@ core::Result<LicenseReport> licenseReport(
         "  FROM holders GROUP BY sku_id) "
         "SELECT s.sku_id, s.sku_part_number, coalesce(s.capability_status, ''), s.prepaid_enabled,"
         "       s.consumed_units, coalesce(p.holders, 0), coalesce(p.active, 0), coalesce(p.inactive, 0),"
-        "       coalesce(p.disabled, 0) "
+        "       coalesce(p.disabled, 0), s.fetched_at "
         "FROM subscribed_skus s LEFT JOIN per_sku p ON p.sku_id = s.sku_id "
         "ORDER BY s.sku_part_number, s.sku_id")
                       .arg(lastActiveSql(), notRestricted(QStringLiteral("u.id"))));
@@ -70,6 +70,7 @@ core::Result<LicenseReport> licenseReport(
             // inactive holders are enabled ones, so no person is in both: the sum counts each once.
             row.reclaimable = *row.inactive + row.disabled;
         }
+        row.fetchedAt = parseUtc(query.value(9).toString());
         row.unitPrice = prices->price(row.skuPartNumber);
         if (row.unitPrice && row.reclaimable)
             row.monthlyWaste = monthlyCost(row.unassigned + *row.reclaimable, *row.unitPrice);
@@ -110,6 +111,23 @@ core::Result<QList<ReclaimRow>> skuReclaimList(
         rows.append(row);
     }
     return rows;
+}
+
+core::Result<std::optional<ActivityEvidence>> activityEvidence(const store::Database &db, const QString &userId)
+{
+    QSqlQuery query(db.sql());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT u.sign_in_activity_available, u.last_sign_in, u.last_non_interactive_sign_in, "
+                                 "u.last_successful_sign_in, %1, u.fetched_at FROM users u WHERE u.id = :user AND %2")
+                      .arg(lastActiveSql(), notRestricted(QStringLiteral("u.id"))));
+    query.bindValue(QStringLiteral(":user"), userId);
+    if (!query.exec())
+        return queryError("activity evidence", query);
+    if (!query.next())
+        return std::optional<ActivityEvidence> {};
+    return std::optional<ActivityEvidence> {ActivityEvidence {query.value(0).toInt() == 1,
+        parseUtc(query.value(1).toString()), parseUtc(query.value(2).toString()), parseUtc(query.value(3).toString()),
+        parseUtc(query.value(4).toString()), parseUtc(query.value(5).toString())}};
 }
 
 }  // namespace stocktake::insights

@@ -26,6 +26,7 @@ struct LicenseRow {
     std::optional<qint64> reclaimable;        ///< inactive + disabled; empty when unknown
     std::optional<UnitPrice> unitPrice;       ///< empty when no price is known
     std::optional<core::Money> monthlyWaste;  ///< empty when the price or activity is unknown
+    QDateTime fetchedAt;                      ///< evidence: when subscribedSkus was synced
 };
 
 struct LicenseReport {
@@ -51,6 +52,20 @@ struct ReclaimRow {
 /// not active in the window; the least recently active first.
 [[nodiscard]] core::Result<QList<ReclaimRow>> skuReclaimList(
     const store::Database &db, const ReportContext &context, const QString &skuId);
+
+/// Evidence of one person's last activity: the raw signInActivity values and when they were
+/// fetched (METRICS.md: every figure can show its source, fetch time and raw values).
+struct ActivityEvidence {
+    bool available = false;  ///< users.sign_in_activity_available
+    QDateTime lastSignIn;
+    QDateTime lastNonInteractiveSignIn;
+    QDateTime lastSuccessfulSignIn;
+    QDateTime lastActive;  ///< the latest present of the three
+    QDateTime fetchedAt;
+};
+/// Nothing when the person is unknown or restricted.
+[[nodiscard]] core::Result<std::optional<ActivityEvidence>> activityEvidence(
+    const store::Database &db, const QString &userId);
 
 /// The SQL expression of a person's last activity over `users` aliased `u`: the latest present
 /// of the three signInActivity datetimes, NULL when none is.

@@ -274,6 +274,27 @@ private Q_SLOTS:
         QCOMPARE(rows->at(2).lastActive, utc("2026-10-21T11:59:59Z"));
     }
 
+    void activityEvidenceShowsTheRawValues()
+    {
+        const auto alice = insights::activityEvidence(*m_db, QStringLiteral("u1"));
+        QVERIFY(alice.ok() && alice->has_value());
+        const insights::ActivityEvidence &e = **alice;
+        QVERIFY(e.available);
+        QCOMPARE(e.lastSignIn, utc("2026-11-19T09:00:00Z"));
+        QCOMPARE(e.lastNonInteractiveSignIn, utc("2026-11-20T08:00:00Z"));
+        QCOMPARE(e.lastSuccessfulSignIn, utc("2026-11-19T09:00:00Z"));
+        QCOMPARE(e.lastActive, utc("2026-11-20T08:00:00Z"));  // the latest of the three
+        QCOMPARE(e.fetchedAt, utc("2026-11-20T12:00:00Z"));
+        const auto dave = insights::activityEvidence(*m_db, QStringLiteral("u4"));
+        QVERIFY(dave.ok() && dave->has_value());
+        QVERIFY(!(*dave)->lastActive.isValid());
+        // Restricted or unknown people have no evidence to show.
+        QVERIFY(!insights::activityEvidence(*m_db, QStringLiteral("u7"))->has_value());
+        QVERIFY(!insights::activityEvidence(*m_db, QStringLiteral("nobody"))->has_value());
+        const auto licenses = insights::licenseReport(*m_db, m_catalog, {});
+        QCOMPARE(licenses->rows.front().fetchedAt, utc("2026-11-20T12:00:00Z"));
+    }
+
     void appColumnsAreTheMetricsColumnsInOrder()
     {
         const auto report = insights::appReport(*m_db, m_catalog, {});
