@@ -353,6 +353,40 @@ core::Result<AppReport> appReport(
     return report;
 }
 
+core::Result<QStringList> appIdsForKey(const store::Database &db, const InsightsCatalog &catalog, const QString &appKey)
+{
+    // Every key's vendors, as appReport sees them: catalog app ids, stored matches, manual apps.
+    QHash<QString, QSet<QString>> vendorsOf;
+    for (const CatalogVendor &v : catalog.vendors) {
+        for (const QString &id : v.appIds)
+            vendorsOf[id.toLower()].insert(v.id);
+    }
+    QSqlQuery q(db.sql());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT lower(app_key), vendor_id FROM vendor_matches "
+                               "UNION SELECT lower(app_key), vendor_id FROM apps_manual WHERE vendor_id IS NOT NULL")))
+        return queryError("app ids: vendors", q);
+    while (q.next())
+        vendorsOf[q.value(0).toString()].insert(q.value(1).toString());
+    const QString key = appKey.startsWith(QLatin1StringView("vendor:")) ? appKey : appKey.toLower();
+    QString vendor;
+    if (key.startsWith(QLatin1StringView("vendor:")))
+        vendor = key.mid(7);
+    else if (vendorsOf.value(key).size() == 1)
+        vendor = *vendorsOf.value(key).cbegin();
+    if (vendor.isEmpty())
+        return QStringList {key};
+    QStringList ids;
+    for (auto it = vendorsOf.cbegin(); it != vendorsOf.cend(); ++it) {
+        if (it->size() == 1 && *it->cbegin() == vendor && !it.key().startsWith(QLatin1StringView("vendor:")))
+            ids.append(it.key());
+    }
+    if (!key.startsWith(QLatin1StringView("vendor:")) && !ids.contains(key))
+        ids.append(key);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
 core::Result<QList<AppUserRow>> appUsers(
     const store::Database &db, const ReportContext &context, const QStringList &appIds)
 {

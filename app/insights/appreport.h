@@ -66,6 +66,14 @@ struct AppGrantRow {
 [[nodiscard]] core::Result<QList<AppGrantRow>> appGrants(
     const store::Database &db, const InsightsCatalog &catalog, const QStringList &appIds);
 
+/// The application ids merged into the row whose app_key is `appKey`, by the merge rule of
+/// appReport (the ids that match exactly the same single vendor), for drill-downs from a table
+/// that only carries app_key. A key that matches no single vendor is its own id; a billing-only
+/// `vendor:<id>` key without ids gives an empty list. It may name catalog ids the tenant never
+/// used; the drill-downs simply find nothing for those.
+[[nodiscard]] core::Result<QStringList> appIdsForKey(
+    const store::Database &db, const InsightsCatalog &catalog, const QString &appKey);
+
 /// `scopes` that are on the catalog's high-privilege list, in the catalog's spelling, sorted.
 [[nodiscard]] QStringList riskyScopesOf(const InsightsCatalog &catalog, const QStringList &scopes);
 

@@ -403,6 +403,9 @@ private Q_SLOTS:
             [](const insights::AppRow &r) { return r.name == QLatin1StringView("Adobe"); });
         QCOMPARE(adobe->appIds.size(), 2);
         QCOMPARE(insights::appUsers(*m_db, report->context, adobe->appIds)->size(), 2);
+        // A table row only carries app_key: appIdsForKey gives back the merged ids.
+        for (const auto &row : report->rows)
+            QCOMPARE(*insights::appIdsForKey(*m_db, m_catalog, row.appKey), row.appIds);
     }
 
     void userFigures_data()
