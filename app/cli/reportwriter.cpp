@@ -30,7 +30,7 @@ QString csvText(const QString &text)
 }
 
 struct CsvCell {
-    QString operator()(std::monostate) const { return {}; }
+    QString operator()(std::monostate /*empty*/) const { return {}; }
     QString operator()(const QString &s) const { return csvText(s); }
     QString operator()(qint64 n) const { return QString::number(n); }
     QString operator()(const insights::Decimal &d) const { return d.text; }
@@ -46,7 +46,7 @@ QString jsonString(const QString &s)
 }
 
 struct JsonCell {
-    QString operator()(std::monostate) const { return QStringLiteral("null"); }
+    QString operator()(std::monostate /*empty*/) const { return QStringLiteral("null"); }
     QString operator()(const QString &s) const { return jsonString(s); }
     QString operator()(qint64 n) const { return QString::number(n); }
     QString operator()(const insights::Decimal &d) const { return d.text; }

@@ -27,7 +27,7 @@ std::optional<UnitPrice> makePrice(
 
 std::optional<core::Money> monthlyCost(qint64 units, const UnitPrice &price)
 {
-    const auto total = price.amount.times(units);
+    auto total = price.amount.times(units);
     if (!total)
         return std::nullopt;
     if (price.period == UnitPrice::Period::Month)

@@ -12,7 +12,7 @@ namespace stocktake::testing {
 inline QString cellText(const insights::Cell &cell)
 {
     struct Visitor {
-        QString operator()(std::monostate) const { return {}; }
+        QString operator()(std::monostate /*empty*/) const { return {}; }
         QString operator()(const QString &s) const { return s; }
         QString operator()(qint64 n) const { return QString::number(n); }
         QString operator()(const insights::Decimal &d) const { return d.text; }
