@@ -203,13 +203,13 @@ private Q_SLOTS:
         // Slack (sign-ins only), Figma (manual, vendor:figma) and the two vendors seen in invoices
         // (vendor:notion, vendor:slack) = 10 rows.
         QStringList keys;
-        for (const QJsonValue &v : rows)
+        for (const auto &v : rows)
             keys.append(v.toObject().value(QStringLiteral("app_key")).toString());
         QCOMPARE(keys.size(), 10);
         QVERIFY(keys.contains(QStringLiteral("vendor:slack")));
         QVERIFY(keys.contains(QStringLiteral("aaaaaaaa-0000-0000-0000-000000000001")));
         QVERIFY(keys.contains(QStringLiteral("cccccccc-0000-0000-0000-000000000003")));
-        for (const QJsonValue &v : rows) {
+        for (const auto &v : rows) {
             const QJsonObject o = v.toObject();
             if (o.value(QStringLiteral("app_key")).toString()
                 == QLatin1StringView("cccccccc-0000-0000-0000-000000000003")) {
