@@ -12,8 +12,8 @@ set(_allow_stocktake_store      stocktake_core stocktake_secrets Qt6::Sql SQLCip
 set(_allow_stocktake_auth       stocktake_core stocktake_secrets Qt6::Network)
 set(_allow_stocktake_graph      stocktake_core stocktake_auth stocktake_secrets Qt6::Network)
 set(_allow_stocktake_sync       stocktake_graph stocktake_store)
-set(_allow_stocktake_billing    stocktake_core stocktake_graph stocktake_store Qt6::Pdf Qt6::Gui)
-set(_allow_stocktake_insights   stocktake_store)
+set(_allow_stocktake_billing    stocktake_core stocktake_graph stocktake_store stocktake_resources Qt6::Pdf Qt6::Gui)
+set(_allow_stocktake_insights   stocktake_store stocktake_resources)
 set(_allow_stocktake_export     stocktake_insights Qt6::Gui)
 set(_allow_stocktake_privacy    stocktake_store)
 
