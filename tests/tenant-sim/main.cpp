@@ -1,0 +1,102 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// stocktake-tenant-sim: a synthetic Microsoft 365 tenant on loopback (see README.md for what
+// is served today and what is not yet).
+#include "httpserver.h"
+#include "router.h"
+#include "tenant.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+int g_signalFds[2] = {-1, -1};
+
+void onSigterm(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalFds[0], &byte, 1);
+}
+}  // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption port(
+        QStringLiteral("port"), QStringLiteral("Port (0 picks one)."), QStringLiteral("P"), QStringLiteral("0"));
+    const QCommandLineOption users(
+        QStringLiteral("users"), QStringLiteral("Users (up to 300,000)."), QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S"), QStringLiteral("1"));
+    const QCommandLineOption log(
+        QStringLiteral("request-log"), QStringLiteral("JSON line per request."), QStringLiteral("FILE"));
+    const QCommandLineOption truth(
+        QStringLiteral("truth"), QStringLiteral("Write the ground truth."), QStringLiteral("FILE"));
+    const QCommandLineOption throttle(QStringLiteral("throttle-every"), QStringLiteral("429 every N requests."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption fail(QStringLiteral("fail-every"), QStringLiteral("503 every N requests."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({port, users, seed, log, truth, throttle, fail});
+    parser.process(app);
+
+    const int userCount = parser.value(users).toInt();
+    if (userCount < 0 || userCount > 300000) {
+        std::fprintf(stderr, "--users must be between 0 and 300000\n");
+        return 2;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const stocktake::tenantsim::Tenant tenant(userCount, parser.value(seed).toULongLong());
+    const qint64 generationMs = timer.elapsed();
+
+    if (parser.isSet(truth)) {
+        QFile file(parser.value(truth));
+        if (!file.open(QIODevice::WriteOnly)) {
+            std::fprintf(stderr, "cannot write the truth file\n");
+            return 2;
+        }
+        const QJsonObject counts {{QStringLiteral("users"), userCount}, {QStringLiteral("guests"), tenant.guests()},
+            {QStringLiteral("disabled"), tenant.disabled()}};
+        file.write(QJsonDocument(
+            QJsonObject {{QStringLiteral("counts"), counts}, {QStringLiteral("generation_ms"), generationMs}})
+                       .toJson());
+    }
+
+    stocktake::tenantsim::Router router(tenant);
+    router.setThrottleEvery(parser.value(throttle).toInt());
+    router.setFailEvery(parser.value(fail).toInt());
+    stocktake::tenantsim::HttpServer server([&router](const auto &r) { return router.handle(r); }, parser.value(log));
+    if (!server.listen(static_cast<quint16>(parser.value(port).toUInt()))) {
+        std::fprintf(stderr, "cannot listen\n");
+        return 1;
+    }
+    router.setOrigin(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0) {
+        return 1;
+    }
+    QSocketNotifier notifier(g_signalFds[1], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
+    struct sigaction action { };
+    action.sa_handler = onSigterm;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, nullptr);
+
+    std::printf("listening on http://127.0.0.1:%u\n", static_cast<unsigned>(server.port()));
+    std::fflush(stdout);
+    return QCoreApplication::exec();
+}

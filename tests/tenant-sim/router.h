@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "httpserver.h"
+#include "tenant.h"
+
+#include <QDateTime>
+
+namespace stocktake::tenantsim {
+
+/// Routes a request to Graph's users endpoint, the control endpoints and the fault switches.
+class Router {
+public:
+    explicit Router(const Tenant &tenant);
+    void setOrigin(const QString &origin) { m_origin = origin; }
+    void setThrottleEvery(int n) { m_throttleEvery = n; }
+    void setFailEvery(int n) { m_failEvery = n; }
+    HttpResponse handle(const HttpRequest &request);
+
+private:
+    HttpResponse users(const HttpRequest &request) const;
+    HttpResponse faults(const HttpRequest &request);
+
+    const Tenant &m_tenant;
+    QString m_origin;
+    int m_throttleEvery = 0;
+    int m_failEvery = 0;
+    qint64 m_count = 0;
+    QDateTime m_retryNotBefore;
+    QStringList m_violations;
+};
+
+}  // namespace stocktake::tenantsim

@@ -1,0 +1,238 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// tenant-sim over real loopback HTTP through the TenantSim fixture: users paging, $select, 401
+// without a token, the request log, throttling/fault rates, early-retry violations, and the
+// memory and generation time of a 100,000-user tenant.
+#include "tenantsim.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSet>
+#include <QTest>
+
+using stocktake::testing::TenantSim;
+
+namespace {
+
+struct Reply {
+    int status = 0;
+    QByteArray body;
+    QByteArray retryAfter;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+Reply get(QNetworkAccessManager &nam, const QUrl &url, bool withToken = true)
+{
+    QNetworkRequest request(url);
+    if (withToken) {
+        request.setRawHeader("Authorization", "Bearer test-token");
+    }
+    QNetworkReply *reply = nam.get(request);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    Reply r {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(),
+        reply->rawHeader("Retry-After")};
+    reply->deleteLater();
+    return r;
+}
+
+QUrl usersUrl(const TenantSim &sim, const QString &query)
+{
+    QUrl url = sim.baseUrl();
+    url.setPath(QStringLiteral("/v1.0/users"));
+    url.setQuery(query);
+    return url;
+}
+
+/// Pages through users; returns the distinct ids and counts the pages.
+QSet<QString> pageAll(QNetworkAccessManager &nam, QUrl url, int *pages)
+{
+    QSet<QString> ids;
+    *pages = 0;
+    while (url.isValid() && !url.isEmpty()) {
+        const Reply r = get(nam, url);
+        if (r.status != 200) {
+            return {};
+        }
+        ++*pages;
+        const QJsonObject page = r.json();
+        for (const QJsonValue &v : page.value(QStringLiteral("value")).toArray()) {
+            ids.insert(v.toObject().value(QStringLiteral("id")).toString());
+        }
+        url = QUrl(page.value(QStringLiteral("@odata.nextLink")).toString());
+    }
+    return ids;
+}
+
+qint64 peakRssKiB(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly)) {
+        return -1;
+    }
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:")) {
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+        }
+    }
+    return -1;
+}
+
+QList<QJsonObject> logLines(const QString &path)
+{
+    QFile file(path);
+    QList<QJsonObject> lines;
+    if (file.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (!line.isEmpty()) {
+                lines.append(QJsonDocument::fromJson(line).object());
+            }
+        }
+    }
+    return lines;
+}
+
+}  // namespace
+
+class TenantSimUsersTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void pagingAtTop999ReturnsEveryUserOnceAndLogsEveryRequest()
+    {
+        TenantSim sim(
+            {QStringLiteral("--users"), QStringLiteral("2500"), QStringLiteral("--seed"), QStringLiteral("7")});
+        QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+        QNetworkAccessManager nam;
+        int pages = 0;
+        const QSet<QString> ids = pageAll(nam, usersUrl(sim, QStringLiteral("$top=999")), &pages);
+        QCOMPARE(ids.size(), 2500);
+        QCOMPARE(pages, 3);
+        const QList<QJsonObject> log = logLines(sim.requestLogPath());
+        QCOMPARE(log.size(), 3);
+        for (const QJsonObject &line : log) {
+            QCOMPARE(line.value(QStringLiteral("path")).toString(), QStringLiteral("/v1.0/users"));
+            QCOMPARE(line.value(QStringLiteral("status")).toInt(), 200);
+            QVERIFY(line.value(QStringLiteral("authorization")).toBool());
+        }
+        QFile truth(sim.truthPath());
+        QVERIFY(truth.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(truth.readAll())
+                     .object()
+                     .value(QStringLiteral("counts"))
+                     .toObject()
+                     .value(QStringLiteral("users"))
+                     .toInt(),
+            2500);
+        QCOMPARE(sim.stop(), 0);
+    }
+
+    void topAbove999IsRefused()
+    {
+        TenantSim sim({QStringLiteral("--users"), QStringLiteral("10")});
+        QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+        QNetworkAccessManager nam;
+        QCOMPARE(get(nam, usersUrl(sim, QStringLiteral("$top=1000"))).status, 400);
+    }
+
+    void selectReturnsOnlySelectedFieldsAndId()
+    {
+        TenantSim sim({QStringLiteral("--users"), QStringLiteral("5")});
+        QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+        QNetworkAccessManager nam;
+        const Reply r = get(nam, usersUrl(sim, QStringLiteral("$select=displayName")));
+        QCOMPARE(r.status, 200);
+        const QJsonArray users = r.json().value(QStringLiteral("value")).toArray();
+        QCOMPARE(users.size(), 5);
+        for (const QJsonValue &u : users) {
+            QCOMPARE(u.toObject().keys(), (QStringList {QStringLiteral("displayName"), QStringLiteral("id")}));
+        }
+    }
+
+    void missingTokenGets401InvalidAuthenticationToken()
+    {
+        TenantSim sim({QStringLiteral("--users"), QStringLiteral("5")});
+        QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+        QNetworkAccessManager nam;
+        const Reply r = get(nam, usersUrl(sim, QString()), false);
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("InvalidAuthenticationToken"));
+        QVERIFY(!logLines(sim.requestLogPath()).value(0).value(QStringLiteral("authorization")).toBool());
+    }
+
+    void faultsAppearAtTheAskedRates()
+    {
+        TenantSim sim({QStringLiteral("--users"), QStringLiteral("5"), QStringLiteral("--throttle-every"),
+            QStringLiteral("4"), QStringLiteral("--fail-every"), QStringLiteral("5")});
+        QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+        QNetworkAccessManager nam;
+        QList<int> statuses;
+        for (int i = 0; i < 20; ++i) {
+            const Reply r = get(nam, usersUrl(sim, QString()));
+            statuses.append(r.status);
+            if (r.status == 429) {
+                QCOMPARE(r.retryAfter, QByteArray("1"));
+                QTest::qWait(1100);  // honour Retry-After so no violation is logged
+            }
+        }
+        // Requests 4, 8, 12, 16, 20 are throttled; 5, 10, 15 fail (20 is throttled first).
+        QCOMPARE(statuses.count(429), 5);
+        QCOMPARE(statuses.count(503), 3);
+        QCOMPARE(statuses.value(3), 429);
+        QCOMPARE(statuses.value(4), 503);
+        for (const QJsonObject &line : logLines(sim.requestLogPath())) {
+            QVERIFY(!line.contains(QStringLiteral("violation")));
+        }
+    }
+
+    void retryBeforeRetryAfterIsLoggedAsViolation()
+    {
+        TenantSim sim(
+            {QStringLiteral("--users"), QStringLiteral("5"), QStringLiteral("--throttle-every"), QStringLiteral("1")});
+        QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+        QNetworkAccessManager nam;
+        QCOMPARE(get(nam, usersUrl(sim, QString())).status, 429);
+        QCOMPARE(get(nam, usersUrl(sim, QString())).status, 429);  // at once: too early
+        const QList<QJsonObject> log = logLines(sim.requestLogPath());
+        QCOMPARE(log.size(), 2);
+        QVERIFY(!log.at(0).contains(QStringLiteral("violation")));
+        QVERIFY(log.at(1).value(QStringLiteral("violation")).toString().contains(QStringLiteral("Retry-After")));
+        QUrl violations = sim.baseUrl();
+        violations.setPath(QStringLiteral("/_sim/violations"));
+        QCOMPARE(get(nam, violations).json().value(QStringLiteral("violations")).toArray().size(), 1);
+    }
+
+    void hundredThousandUsersServeUnderOneGigabyte()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        TenantSim sim({QStringLiteral("--users"), QStringLiteral("100000")});
+        QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+        const qint64 startMs = timer.elapsed();
+        QNetworkAccessManager nam;
+        int pages = 0;
+        const QSet<QString> ids = pageAll(nam, usersUrl(sim, QStringLiteral("$top=999")), &pages);
+        QCOMPARE(ids.size(), 100000);
+        const qint64 hwm = peakRssKiB(sim.pid());
+        QFile truth(sim.truthPath());
+        QVERIFY(truth.open(QIODevice::ReadOnly));
+        const qint64 generationMs
+            = QJsonDocument::fromJson(truth.readAll()).object().value(QStringLiteral("generation_ms")).toInteger();
+        qInfo(
+            "100k users: generation %lld ms, start to listening %lld ms, paging %d pages in %lld ms, peak RSS %lld KiB",
+            generationMs, startMs, pages, timer.elapsed() - startMs, hwm);
+        QVERIFY(hwm > 0);
+        QVERIFY(hwm < 1024 * 1024);
+    }
+};
+
+QTEST_GUILESS_MAIN(TenantSimUsersTest)
+#include "tst_tenantsim_users.moc"
