@@ -4,6 +4,7 @@
 // stocktake-tenant-sim: a synthetic Microsoft 365 tenant on loopback (see README.md for what
 // is served today and what is not yet).
 #include "httpserver.h"
+#include "identity.h"
 #include "router.h"
 #include "tenant.h"
 
@@ -49,7 +50,19 @@ int main(int argc, char **argv)
         QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption fail(QStringLiteral("fail-every"), QStringLiteral("503 every N requests."),
         QStringLiteral("N"), QStringLiteral("0"));
-    parser.addOptions({port, users, seed, log, truth, throttle, fail});
+    const QCommandLineOption tenantName(QStringLiteral("tenant"), QStringLiteral("Tenant path segment."),
+        QStringLiteral("NAME"), QStringLiteral("7f3c0e52-9a4d-4c1b-8e2f-3b6a5d9c1e04"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"), QStringLiteral("The registered public client."),
+        QStringLiteral("GUID"), QStringLiteral("5d2a7c1e-0b4f-4e8a-9c3d-6f1b2a8e4d70"));
+    const QCommandLineOption tokenTtl(QStringLiteral("token-ttl"), QStringLiteral("Access token lifetime."),
+        QStringLiteral("S"), QStringLiteral("3600"));
+    const QCommandLineOption interval(QStringLiteral("interval"), QStringLiteral("Device code poll interval."),
+        QStringLiteral("S"), QStringLiteral("5"));
+    const QCommandLineOption autoApprove(
+        QStringLiteral("auto-approve"), QStringLiteral("Approve device codes after the first poll."));
+    const QCommandLineOption deny(QStringLiteral("deny"), QStringLiteral("Decline instead of approving."));
+    parser.addOptions(
+        {port, users, seed, log, truth, throttle, fail, tenantName, clientId, tokenTtl, interval, autoApprove, deny});
     parser.process(app);
 
     const int userCount = parser.value(users).toInt();
@@ -75,7 +88,9 @@ int main(int argc, char **argv)
                        .toJson());
     }
 
-    stocktake::tenantsim::Router router(tenant);
+    stocktake::tenantsim::Identity identity({parser.value(tenantName), parser.value(clientId),
+        parser.value(tokenTtl).toInt(), parser.value(interval).toInt(), parser.isSet(autoApprove), parser.isSet(deny)});
+    stocktake::tenantsim::Router router(tenant, identity);
     router.setThrottleEvery(parser.value(throttle).toInt());
     router.setFailEvery(parser.value(fail).toInt());
     stocktake::tenantsim::HttpServer server([&router](const auto &r) { return router.handle(r); }, parser.value(log));

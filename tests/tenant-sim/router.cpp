@@ -33,14 +33,22 @@ HttpResponse graphError(int status, const QString &code, const QString &message)
 }
 }  // namespace
 
-Router::Router(const Tenant &tenant)
+Router::Router(const Tenant &tenant, Identity &identity)
     : m_tenant(tenant)
+    , m_identity(identity)
 { }
 
 HttpResponse Router::handle(const HttpRequest &request)
 {
     if (request.path == QLatin1StringView("/_sim/violations")) {
         return json(200, QJsonObject {{QStringLiteral("violations"), QJsonArray::fromStringList(m_violations)}});
+    }
+    if (request.path == QLatin1StringView("/_sim/revoke-refresh-tokens") && request.method == "POST") {
+        m_identity.revokeRefreshTokens();
+        return json(200, QJsonObject {{QStringLiteral("revoked"), true}});
+    }
+    if (HttpResponse identity = m_identity.handle(request); identity.status != 0) {
+        return identity;
     }
     if (!request.path.startsWith(QLatin1StringView("/v1.0/"))) {
         return graphError(404, QStringLiteral("Request_ResourceNotFound"), QStringLiteral("Resource not found."));
@@ -56,6 +64,9 @@ HttpResponse Router::handle(const HttpRequest &request)
     if (!auth.startsWith("Bearer ") || auth.size() <= 7) {
         response
             = graphError(401, QStringLiteral("InvalidAuthenticationToken"), QStringLiteral("Access token is empty."));
+    } else if (!m_identity.isValidAccessToken(auth.mid(7))) {
+        response = graphError(401, QStringLiteral("InvalidAuthenticationToken"),
+            QStringLiteral("Lifetime validation failed, the token is expired."));
     } else {
         response = faults(request);
         if (response.status == 0) {

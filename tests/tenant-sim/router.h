@@ -3,6 +3,7 @@
 #pragma once
 
 #include "httpserver.h"
+#include "identity.h"
 #include "tenant.h"
 
 #include <QDateTime>
@@ -12,8 +13,12 @@ namespace stocktake::tenantsim {
 /// Routes a request to Graph's users endpoint, the control endpoints and the fault switches.
 class Router {
 public:
-    explicit Router(const Tenant &tenant);
-    void setOrigin(const QString &origin) { m_origin = origin; }
+    Router(const Tenant &tenant, Identity &identity);
+    void setOrigin(const QString &origin)
+    {
+        m_origin = origin;
+        m_identity.setOrigin(origin);
+    }
     void setThrottleEvery(int n) { m_throttleEvery = n; }
     void setFailEvery(int n) { m_failEvery = n; }
     HttpResponse handle(const HttpRequest &request);
@@ -23,6 +28,7 @@ private:
     HttpResponse faults(const HttpRequest &request);
 
     const Tenant &m_tenant;
+    Identity &m_identity;
     QString m_origin;
     int m_throttleEvery = 0;
     int m_failEvery = 0;

@@ -28,13 +28,21 @@ struct Reply {
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
 };
 
-Reply get(QNetworkAccessManager &nam, const QUrl &url, bool withToken = true)
+QByteArray g_token;  // the access token of the current test's sim
+
+Reply send(QNetworkAccessManager &nam, const QUrl &url, const QByteArray &form, bool withToken)
 {
     QNetworkRequest request(url);
-    if (withToken) {
-        request.setRawHeader("Authorization", "Bearer test-token");
+    if (withToken && !g_token.isEmpty()) {
+        request.setRawHeader("Authorization", "Bearer " + g_token);
     }
-    QNetworkReply *reply = nam.get(request);
+    QNetworkReply *reply = nullptr;
+    if (form.isNull()) {
+        reply = nam.get(request);
+    } else {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
+        reply = nam.post(request, form);
+    }
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
@@ -42,6 +50,29 @@ Reply get(QNetworkAccessManager &nam, const QUrl &url, bool withToken = true)
         reply->rawHeader("Retry-After")};
     reply->deleteLater();
     return r;
+}
+
+Reply get(QNetworkAccessManager &nam, const QUrl &url, bool withToken = true)
+{
+    return send(nam, url, QByteArray(), withToken);
+}
+
+/// Signs in through the device code flow of an --auto-approve sim; keeps the access token for get().
+QString signIn(QNetworkAccessManager &nam, const TenantSim &sim)
+{
+    const QString base
+        = sim.baseUrl().toString() + QStringLiteral("/7f3c0e52-9a4d-4c1b-8e2f-3b6a5d9c1e04/oauth2/v2.0/");
+    const QByteArray client = "client_id=5d2a7c1e-0b4f-4e8a-9c3d-6f1b2a8e4d70";
+    const Reply code = send(nam, QUrl(base + QStringLiteral("devicecode")), client + "&scope=User.Read.All", false);
+    const QByteArray poll = client + "&grant_type=urn:ietf:params:oauth:grant-type:device_code&device_code="
+        + code.json().value(QStringLiteral("device_code")).toString().toLatin1();
+    if (send(nam, QUrl(base + QStringLiteral("token")), poll, false).json().value(QStringLiteral("error")).toString()
+        != QLatin1StringView("authorization_pending")) {
+        return {};
+    }
+    const QJsonObject tokens = send(nam, QUrl(base + QStringLiteral("token")), poll, false).json();
+    g_token = tokens.value(QStringLiteral("access_token")).toString().toLatin1();
+    return tokens.value(QStringLiteral("refresh_token")).toString();
 }
 
 QUrl usersUrl(const TenantSim &sim, const QString &query)
@@ -107,15 +138,16 @@ class TenantSimUsersTest : public QObject {
 private Q_SLOTS:
     void pagingAtTop999ReturnsEveryUserOnceAndLogsEveryRequest()
     {
-        TenantSim sim(
-            {QStringLiteral("--users"), QStringLiteral("2500"), QStringLiteral("--seed"), QStringLiteral("7")});
+        TenantSim sim({QStringLiteral("--auto-approve"), QStringLiteral("--users"), QStringLiteral("2500"),
+            QStringLiteral("--seed"), QStringLiteral("7")});
         QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
         QNetworkAccessManager nam;
+        QVERIFY(!signIn(nam, sim).isEmpty());
         int pages = 0;
         const QSet<QString> ids = pageAll(nam, usersUrl(sim, QStringLiteral("$top=999")), &pages);
         QCOMPARE(ids.size(), 2500);
         QCOMPARE(pages, 3);
-        const QList<QJsonObject> log = logLines(sim.requestLogPath());
+        const QList<QJsonObject> log = logLines(sim.requestLogPath()).mid(3);  // after the sign-in's three
         QCOMPARE(log.size(), 3);
         for (const QJsonObject &line : log) {
             QCOMPARE(line.value(QStringLiteral("path")).toString(), QStringLiteral("/v1.0/users"));
@@ -136,17 +168,19 @@ private Q_SLOTS:
 
     void topAbove999IsRefused()
     {
-        TenantSim sim({QStringLiteral("--users"), QStringLiteral("10")});
+        TenantSim sim({QStringLiteral("--auto-approve"), QStringLiteral("--users"), QStringLiteral("10")});
         QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
         QNetworkAccessManager nam;
+        QVERIFY(!signIn(nam, sim).isEmpty());
         QCOMPARE(get(nam, usersUrl(sim, QStringLiteral("$top=1000"))).status, 400);
     }
 
     void selectReturnsOnlySelectedFieldsAndId()
     {
-        TenantSim sim({QStringLiteral("--users"), QStringLiteral("5")});
+        TenantSim sim({QStringLiteral("--auto-approve"), QStringLiteral("--users"), QStringLiteral("5")});
         QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
         QNetworkAccessManager nam;
+        QVERIFY(!signIn(nam, sim).isEmpty());
         const Reply r = get(nam, usersUrl(sim, QStringLiteral("$select=displayName")));
         QCOMPARE(r.status, 200);
         const QJsonArray users = r.json().value(QStringLiteral("value")).toArray();
@@ -158,22 +192,25 @@ private Q_SLOTS:
 
     void missingTokenGets401InvalidAuthenticationToken()
     {
-        TenantSim sim({QStringLiteral("--users"), QStringLiteral("5")});
+        TenantSim sim({QStringLiteral("--auto-approve"), QStringLiteral("--users"), QStringLiteral("5")});
         QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
         QNetworkAccessManager nam;
+        QVERIFY(!signIn(nam, sim).isEmpty());
         const Reply r = get(nam, usersUrl(sim, QString()), false);
         QCOMPARE(r.status, 401);
         QCOMPARE(r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
             QStringLiteral("InvalidAuthenticationToken"));
-        QVERIFY(!logLines(sim.requestLogPath()).value(0).value(QStringLiteral("authorization")).toBool());
+        QVERIFY(!logLines(sim.requestLogPath()).constLast().value(QStringLiteral("authorization")).toBool());
     }
 
     void faultsAppearAtTheAskedRates()
     {
-        TenantSim sim({QStringLiteral("--users"), QStringLiteral("5"), QStringLiteral("--throttle-every"),
-            QStringLiteral("4"), QStringLiteral("--fail-every"), QStringLiteral("5")});
+        TenantSim sim({QStringLiteral("--auto-approve"), QStringLiteral("--users"), QStringLiteral("5"),
+            QStringLiteral("--throttle-every"), QStringLiteral("4"), QStringLiteral("--fail-every"),
+            QStringLiteral("5")});
         QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
         QNetworkAccessManager nam;
+        QVERIFY(!signIn(nam, sim).isEmpty());
         QList<int> statuses;
         for (int i = 0; i < 20; ++i) {
             const Reply r = get(nam, usersUrl(sim, QString()));
@@ -195,13 +232,14 @@ private Q_SLOTS:
 
     void retryBeforeRetryAfterIsLoggedAsViolation()
     {
-        TenantSim sim(
-            {QStringLiteral("--users"), QStringLiteral("5"), QStringLiteral("--throttle-every"), QStringLiteral("1")});
+        TenantSim sim({QStringLiteral("--auto-approve"), QStringLiteral("--users"), QStringLiteral("5"),
+            QStringLiteral("--throttle-every"), QStringLiteral("1")});
         QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
         QNetworkAccessManager nam;
+        QVERIFY(!signIn(nam, sim).isEmpty());
         QCOMPARE(get(nam, usersUrl(sim, QString())).status, 429);
         QCOMPARE(get(nam, usersUrl(sim, QString())).status, 429);  // at once: too early
-        const QList<QJsonObject> log = logLines(sim.requestLogPath());
+        const QList<QJsonObject> log = logLines(sim.requestLogPath()).mid(3);
         QCOMPARE(log.size(), 2);
         QVERIFY(!log.at(0).contains(QStringLiteral("violation")));
         QVERIFY(log.at(1).value(QStringLiteral("violation")).toString().contains(QStringLiteral("Retry-After")));
@@ -210,14 +248,83 @@ private Q_SLOTS:
         QCOMPARE(get(nam, violations).json().value(QStringLiteral("violations")).toArray().size(), 1);
     }
 
+    void deviceCodeSignInAndRefreshRotation()
+    {
+        TenantSim sim({QStringLiteral("--auto-approve"), QStringLiteral("--users"), QStringLiteral("3")});
+        QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+        QNetworkAccessManager nam;
+        const QString base = sim.baseUrl().toString() + QStringLiteral("/7f3c0e52-9a4d-4c1b-8e2f-3b6a5d9c1e04/");
+        const QJsonObject discovery
+            = get(nam, QUrl(base + QStringLiteral("v2.0/.well-known/openid-configuration")), false).json();
+        QCOMPARE(discovery.value(QStringLiteral("device_authorization_endpoint")).toString(),
+            base + QStringLiteral("oauth2/v2.0/devicecode"));
+        QCOMPARE(
+            discovery.value(QStringLiteral("token_endpoint")).toString(), base + QStringLiteral("oauth2/v2.0/token"));
+        const QString refresh = signIn(nam, sim);
+        QVERIFY(!refresh.isEmpty());
+        QCOMPARE(get(nam, usersUrl(sim, QString())).status, 200);
+
+        const QByteArray form = "client_id=5d2a7c1e-0b4f-4e8a-9c3d-6f1b2a8e4d70&grant_type=refresh_token&refresh_token="
+            + refresh.toLatin1();
+        const QUrl tokenUrl(base + QStringLiteral("oauth2/v2.0/token"));
+        const Reply rotated = send(nam, tokenUrl, form, false);
+        QCOMPARE(rotated.status, 200);
+        const QString next = rotated.json().value(QStringLiteral("refresh_token")).toString();
+        QVERIFY(!next.isEmpty() && next != refresh);
+        const Reply reused = send(nam, tokenUrl, form, false);
+        QCOMPARE(reused.status, 400);
+        QCOMPARE(reused.json().value(QStringLiteral("error")).toString(), QStringLiteral("invalid_grant"));
+        QCOMPARE(reused.json().value(QStringLiteral("error_codes")).toArray().at(0).toInt(), 70008);
+        QVERIFY(reused.json()
+                    .value(QStringLiteral("error_description"))
+                    .toString()
+                    .startsWith(QStringLiteral("AADSTS70008:")));
+
+        QUrl revoke = sim.baseUrl();
+        revoke.setPath(QStringLiteral("/_sim/revoke-refresh-tokens"));
+        QCOMPARE(send(nam, revoke, QByteArray(""), false).status, 200);
+        const QByteArray nextForm
+            = "client_id=5d2a7c1e-0b4f-4e8a-9c3d-6f1b2a8e4d70&grant_type=refresh_token&refresh_token="
+            + next.toLatin1();
+        QCOMPARE(send(nam, tokenUrl, nextForm, false).json().value(QStringLiteral("error")).toString(),
+            QStringLiteral("invalid_grant"));
+
+        const Reply unknown = send(nam, QUrl(base + QStringLiteral("oauth2/v2.0/devicecode")),
+            "client_id=00000000-0000-0000-0000-000000000001", false);
+        QCOMPARE(unknown.json().value(QStringLiteral("error_codes")).toArray().at(0).toInt(), 700016);
+    }
+
+    void deniedSignInIsDeclinedAndExpiredTokenGets401()
+    {
+        {
+            TenantSim sim({QStringLiteral("--auto-approve"), QStringLiteral("--deny")});
+            QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+            QNetworkAccessManager nam;
+            g_token.clear();
+            QVERIFY(signIn(nam, sim).isEmpty());
+            QVERIFY(g_token.isEmpty());
+        }
+        TenantSim sim({QStringLiteral("--auto-approve"), QStringLiteral("--token-ttl"), QStringLiteral("1")});
+        QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+        QNetworkAccessManager nam;
+        QVERIFY(!signIn(nam, sim).isEmpty());
+        QCOMPARE(get(nam, usersUrl(sim, QString())).status, 200);
+        QTest::qWait(1200);
+        const Reply expired = get(nam, usersUrl(sim, QString()));
+        QCOMPARE(expired.status, 401);
+        QCOMPARE(expired.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("InvalidAuthenticationToken"));
+    }
+
     void hundredThousandUsersServeUnderOneGigabyte()
     {
         QElapsedTimer timer;
         timer.start();
-        TenantSim sim({QStringLiteral("--users"), QStringLiteral("100000")});
+        TenantSim sim({QStringLiteral("--auto-approve"), QStringLiteral("--users"), QStringLiteral("100000")});
         QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
         const qint64 startMs = timer.elapsed();
         QNetworkAccessManager nam;
+        QVERIFY(!signIn(nam, sim).isEmpty());
         int pages = 0;
         const QSet<QString> ids = pageAll(nam, usersUrl(sim, QStringLiteral("$top=999")), &pages);
         QCOMPARE(ids.size(), 100000);
