@@ -107,9 +107,13 @@ void HttpServer::onReadable(QTcpSocket *socket)
             out += name + ": " + value + "\r\n";
         }
         out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
-        out += response.body;
+        out += response.truncate ? response.body.left(response.body.size() / 2) : response.body;
         socket->write(out);
         log(request, response);
+        if (response.truncate) {
+            socket->disconnectFromHost();
+            return;
+        }
         if (request.headers.value("connection").toLower() == "close") {
             socket->disconnectFromHost();
             return;

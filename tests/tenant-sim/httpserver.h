@@ -25,7 +25,8 @@ struct HttpResponse {
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
-    QString violation;  // logged, never sent
+    QString violation;      // logged, never sent
+    bool truncate = false;  // send half the body, then close the connection
 };
 
 /// HTTP/1.1 on loopback with keep-alive and Content-Length bodies; one JSON line per request

@@ -61,6 +61,13 @@ int main(int argc, char **argv)
     const QCommandLineOption autoApprove(
         QStringLiteral("auto-approve"), QStringLiteral("Approve device codes after the first poll."));
     const QCommandLineOption deny(QStringLiteral("deny"), QStringLiteral("Decline instead of approving."));
+    const QCommandLineOption truncate(QStringLiteral("truncate-every"), QStringLiteral("Cut every Nth body and close."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption malformed(QStringLiteral("malformed-every"), QStringLiteral("Malformed JSON every N."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption latency(
+        QStringLiteral("latency"), QStringLiteral("Delay per Graph page."), QStringLiteral("MS"), QStringLiteral("0"));
+    parser.addOptions({truncate, malformed, latency});
     parser.addOptions(
         {port, users, seed, log, truth, throttle, fail, tenantName, clientId, tokenTtl, interval, autoApprove, deny});
     parser.process(app);
@@ -93,6 +100,9 @@ int main(int argc, char **argv)
     stocktake::tenantsim::Router router(tenant, identity);
     router.setThrottleEvery(parser.value(throttle).toInt());
     router.setFailEvery(parser.value(fail).toInt());
+    router.setTruncateEvery(parser.value(truncate).toInt());
+    router.setMalformedEvery(parser.value(malformed).toInt());
+    router.setLatencyMs(parser.value(latency).toInt());
     stocktake::tenantsim::HttpServer server([&router](const auto &r) { return router.handle(r); }, parser.value(log));
     if (!server.listen(static_cast<quint16>(parser.value(port).toUInt()))) {
         std::fprintf(stderr, "cannot listen\n");

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QThread>
 #include <QUuid>
 
 namespace stocktake::tenantsim {
@@ -70,8 +71,16 @@ HttpResponse Router::handle(const HttpRequest &request)
     } else {
         response = faults(request);
         if (response.status == 0) {
+            if (m_latencyMs > 0) {
+                QThread::msleep(static_cast<unsigned long>(m_latencyMs));
+            }
             if (request.path == QLatin1StringView("/v1.0/users")) {
                 response = users(request);
+                if (m_truncateEvery > 0 && m_count % m_truncateEvery == 0) {
+                    response.truncate = true;
+                } else if (m_malformedEvery > 0 && m_count % m_malformedEvery == 0) {
+                    response.body = response.body.left(response.body.size() / 2);
+                }
             } else {
                 response = graphError(
                     404, QStringLiteral("Request_ResourceNotFound"), QStringLiteral("Resource not found."));

@@ -21,6 +21,9 @@ public:
     }
     void setThrottleEvery(int n) { m_throttleEvery = n; }
     void setFailEvery(int n) { m_failEvery = n; }
+    void setTruncateEvery(int n) { m_truncateEvery = n; }
+    void setMalformedEvery(int n) { m_malformedEvery = n; }
+    void setLatencyMs(int ms) { m_latencyMs = ms; }
     HttpResponse handle(const HttpRequest &request);
 
 private:
@@ -32,6 +35,9 @@ private:
     QString m_origin;
     int m_throttleEvery = 0;
     int m_failEvery = 0;
+    int m_truncateEvery = 0;
+    int m_malformedEvery = 0;
+    int m_latencyMs = 0;
     qint64 m_count = 0;
     QDateTime m_retryNotBefore;
     QStringList m_violations;

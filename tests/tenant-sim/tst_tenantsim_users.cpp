@@ -230,6 +230,28 @@ private Q_SLOTS:
         }
     }
 
+    void truncatedAndMalformedPagesAppearAtTheAskedRates()
+    {
+        TenantSim sim({QStringLiteral("--auto-approve"), QStringLiteral("--users"), QStringLiteral("50"),
+            QStringLiteral("--truncate-every"), QStringLiteral("3"), QStringLiteral("--malformed-every"),
+            QStringLiteral("4")});
+        QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+        QNetworkAccessManager nam;
+        QVERIFY(!signIn(nam, sim).isEmpty());
+        int good = 0;
+        int bad = 0;
+        for (int i = 1; i <= 12; ++i) {
+            const Reply r = get(nam, usersUrl(sim, QString()));
+            QJsonParseError error {};
+            QJsonDocument::fromJson(r.body, &error);
+            const bool expectBad = i % 3 == 0 || i % 4 == 0;
+            QCOMPARE(error.error != QJsonParseError::NoError, expectBad);
+            (expectBad ? bad : good) += 1;
+        }
+        QCOMPARE(bad, 6);  // 3, 4, 6, 8, 9, 12
+        QCOMPARE(good, 6);
+    }
+
     void retryBeforeRetryAfterIsLoggedAsViolation()
     {
         TenantSim sim({QStringLiteral("--auto-approve"), QStringLiteral("--users"), QStringLiteral("5"),
