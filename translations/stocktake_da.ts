@@ -74,6 +74,14 @@ Start derefter Stocktake igen.</translation>
         <source>Stocktake cannot read its profile list %1. Check the file, or restore it from a backup.</source>
         <translation>Stocktake kan ikke læse sin profilliste %1. Kontrollér filen, eller gendan den fra en sikkerhedskopi.</translation>
     </message>
+    <message>
+        <source>The sign-in service sent an answer Stocktake cannot use. Try again later; if it goes on, check the identity platform address in the profile.</source>
+        <translation>Logontjenesten sendte et svar, som Stocktake ikke kan bruge. Prøv igen senere; hvis problemet fortsætter, skal du kontrollere adressen til identitetsplatformen i profilen.</translation>
+    </message>
+    <message>
+        <source>The sign-in service&apos;s configuration does not match the identity platform address and tenant in the profile, so Stocktake did not use it. Check the profile&apos;s authority and tenant.</source>
+        <translation>Logontjenestens konfiguration passer ikke til adressen til identitetsplatformen og lejeren i profilen, så Stocktake brugte den ikke. Kontrollér profilens autoritet og lejer.</translation>
+    </message>
 </context>
 <context>
     <name>stocktake::auth::AuthError</name>
@@ -132,6 +140,56 @@ Start derefter Stocktake igen.</translation>
     <message>
         <source>Sign-in was cancelled.</source>
         <translation>Logon blev annulleret.</translation>
+    </message>
+    <message>
+        <source>The sign-in service did not accept the answer from the browser (the code or its PKCE proof was refused). Sign in again.</source>
+        <translation>Logontjenesten accepterede ikke svaret fra browseren (koden eller dens PKCE-bevis blev afvist). Log på igen.</translation>
+    </message>
+    <message>
+        <source>The browser&apos;s answer did not belong to this sign-in and was ignored. Close other sign-in tabs and sign in again.</source>
+        <translation>Browserens svar hørte ikke til dette logon og blev ignoreret. Luk andre faner med logon, og log på igen.</translation>
+    </message>
+    <message>
+        <source>Sign-in in the browser did not finish in time. Sign in again and complete it in the browser.</source>
+        <translation>Logon i browseren blev ikke fuldført i tide. Log på igen, og fuldfør logon i browseren.</translation>
+    </message>
+    <message>
+        <source>The browser&apos;s answer came from another sign-in service than the profile&apos;s, so Stocktake did not use it. Sign in again.</source>
+        <translation>Browserens svar kom fra en anden logontjeneste end profilens, så Stocktake brugte det ikke. Log på igen.</translation>
+    </message>
+    <message>
+        <source>This profile is not signed in. Sign in with &apos;stocktake-cli login&apos; or in the app.</source>
+        <translation>Denne profil er ikke logget på. Log på med &apos;stocktake-cli login&apos; eller i appen.</translation>
+    </message>
+    <message>
+        <source>The sign-in service did not let Stocktake stay signed in (no refresh token: offline_access was not granted). Check the app registration&apos;s permissions, then sign in again.</source>
+        <translation>Logontjenesten lod ikke Stocktake forblive logget på (intet opdateringstoken: offline_access blev ikke givet). Kontrollér tilladelserne for appregistreringen, og log derefter på igen.</translation>
+    </message>
+    <message>
+        <source>This sign-in service does not offer sign-in with a code. Sign in with the browser instead.</source>
+        <translation>Denne logontjeneste tilbyder ikke logon med en kode. Log på med browseren i stedet.</translation>
+    </message>
+    <message>
+        <source>Stocktake could not open a local port for the browser&apos;s answer. Sign in with a code instead (--device-code).</source>
+        <translation>Stocktake kunne ikke åbne en lokal port til browserens svar. Log på med en kode i stedet (--device-code).</translation>
+    </message>
+</context>
+<context>
+    <name>stocktake::auth::OidcDiscovery</name>
+    <message>
+        <source>The identity platform address in the profile must be an https:// URL (http:// only for a loopback host). Fix the profile&apos;s authority.</source>
+        <translation>Adressen til identitetsplatformen i profilen skal være en https://-URL (http:// kun for en loopback-vært). Ret profilens autoritet.</translation>
+    </message>
+</context>
+<context>
+    <name>stocktake::auth::TokenEndpoint</name>
+    <message>
+        <source>The sign-in service sent an answer Stocktake cannot use. Try again later; if it goes on, check the identity platform address in the profile.</source>
+        <translation>Logontjenesten sendte et svar, som Stocktake ikke kan bruge. Prøv igen senere; hvis problemet fortsætter, skal du kontrollere adressen til identitetsplatformen i profilen.</translation>
+    </message>
+    <message>
+        <source>The sign-in service answered with a redirect, which Stocktake never follows for sign-in. Check the identity platform address in the profile.</source>
+        <translation>Logontjenesten svarede med en omdirigering, som Stocktake aldrig følger ved logon. Kontrollér adressen til identitetsplatformen i profilen.</translation>
     </message>
 </context>
 <context>
@@ -630,6 +688,10 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
     <message>
         <source>No</source>
         <translation>Nej</translation>
+    </message>
+    <message>
+        <source>The table could not be read from the local database. Run `stocktake-cli db check`.</source>
+        <translation>Tabellen kunne ikke læses fra den lokale database. Kør `stocktake-cli db check`.</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,14 @@ Starten Sie Stocktake danach erneut.</translation>
         <source>Stocktake cannot read its profile list %1. Check the file, or restore it from a backup.</source>
         <translation>Stocktake kann seine Profilliste %1 nicht lesen. Prüfen Sie die Datei, oder stellen Sie sie aus einer Sicherung wieder her.</translation>
     </message>
+    <message>
+        <source>The sign-in service sent an answer Stocktake cannot use. Try again later; if it goes on, check the identity platform address in the profile.</source>
+        <translation>Der Anmeldedienst hat eine Antwort gesendet, die Stocktake nicht verwenden kann. Versuchen Sie es später erneut; wenn das Problem bestehen bleibt, prüfen Sie die Adresse der Identitätsplattform im Profil.</translation>
+    </message>
+    <message>
+        <source>The sign-in service&apos;s configuration does not match the identity platform address and tenant in the profile, so Stocktake did not use it. Check the profile&apos;s authority and tenant.</source>
+        <translation>Die Konfiguration des Anmeldedienstes passt nicht zur Adresse der Identitätsplattform und zum Mandanten im Profil, daher hat Stocktake sie nicht verwendet. Prüfen Sie die Autorität und den Mandanten des Profils.</translation>
+    </message>
 </context>
 <context>
     <name>stocktake::auth::AuthError</name>
@@ -132,6 +140,56 @@ Starten Sie Stocktake danach erneut.</translation>
     <message>
         <source>Sign-in was cancelled.</source>
         <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The sign-in service did not accept the answer from the browser (the code or its PKCE proof was refused). Sign in again.</source>
+        <translation>Der Anmeldedienst hat die Antwort des Browsers nicht akzeptiert (der Code oder sein PKCE-Nachweis wurde abgelehnt). Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The browser&apos;s answer did not belong to this sign-in and was ignored. Close other sign-in tabs and sign in again.</source>
+        <translation>Die Antwort des Browsers gehörte nicht zu dieser Anmeldung und wurde ignoriert. Schließen Sie andere Anmelderegisterkarten, und melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Sign-in in the browser did not finish in time. Sign in again and complete it in the browser.</source>
+        <translation>Die Anmeldung im Browser wurde nicht rechtzeitig abgeschlossen. Melden Sie sich erneut an, und schließen Sie die Anmeldung im Browser ab.</translation>
+    </message>
+    <message>
+        <source>The browser&apos;s answer came from another sign-in service than the profile&apos;s, so Stocktake did not use it. Sign in again.</source>
+        <translation>Die Antwort des Browsers stammt von einem anderen Anmeldedienst als dem des Profils, daher hat Stocktake sie nicht verwendet. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>This profile is not signed in. Sign in with &apos;stocktake-cli login&apos; or in the app.</source>
+        <translation>Dieses Profil ist nicht angemeldet. Melden Sie sich mit &apos;stocktake-cli login&apos; oder in der App an.</translation>
+    </message>
+    <message>
+        <source>The sign-in service did not let Stocktake stay signed in (no refresh token: offline_access was not granted). Check the app registration&apos;s permissions, then sign in again.</source>
+        <translation>Der Anmeldedienst hat Stocktake nicht erlaubt, angemeldet zu bleiben (kein Aktualisierungstoken: offline_access wurde nicht erteilt). Prüfen Sie die Berechtigungen der App-Registrierung, und melden Sie sich dann erneut an.</translation>
+    </message>
+    <message>
+        <source>This sign-in service does not offer sign-in with a code. Sign in with the browser instead.</source>
+        <translation>Dieser Anmeldedienst bietet keine Anmeldung mit einem Code an. Melden Sie sich stattdessen über den Browser an.</translation>
+    </message>
+    <message>
+        <source>Stocktake could not open a local port for the browser&apos;s answer. Sign in with a code instead (--device-code).</source>
+        <translation>Stocktake konnte keinen lokalen Port für die Antwort des Browsers öffnen. Melden Sie sich stattdessen mit einem Code an (--device-code).</translation>
+    </message>
+</context>
+<context>
+    <name>stocktake::auth::OidcDiscovery</name>
+    <message>
+        <source>The identity platform address in the profile must be an https:// URL (http:// only for a loopback host). Fix the profile&apos;s authority.</source>
+        <translation>Die Adresse der Identitätsplattform im Profil muss eine https://-URL sein (http:// nur für einen Loopback-Host). Korrigieren Sie die Autorität des Profils.</translation>
+    </message>
+</context>
+<context>
+    <name>stocktake::auth::TokenEndpoint</name>
+    <message>
+        <source>The sign-in service sent an answer Stocktake cannot use. Try again later; if it goes on, check the identity platform address in the profile.</source>
+        <translation>Der Anmeldedienst hat eine Antwort gesendet, die Stocktake nicht verwenden kann. Versuchen Sie es später erneut; wenn das Problem bestehen bleibt, prüfen Sie die Adresse der Identitätsplattform im Profil.</translation>
+    </message>
+    <message>
+        <source>The sign-in service answered with a redirect, which Stocktake never follows for sign-in. Check the identity platform address in the profile.</source>
+        <translation>Der Anmeldedienst hat mit einer Umleitung geantwortet, der Stocktake bei der Anmeldung nie folgt. Prüfen Sie die Adresse der Identitätsplattform im Profil.</translation>
     </message>
 </context>
 <context>
@@ -630,6 +688,10 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
     <message>
         <source>No</source>
         <translation>Nein</translation>
+    </message>
+    <message>
+        <source>The table could not be read from the local database. Run `stocktake-cli db check`.</source>
+        <translation>Die Tabelle konnte nicht aus der lokalen Datenbank gelesen werden. Führen Sie `stocktake-cli db check` aus.</translation>
     </message>
 </context>
 <context>
