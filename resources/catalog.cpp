@@ -148,8 +148,13 @@ core::Result<Catalog> Catalog::load()
     auto scopes = readText(scopesPath);
     if (!scopes)
         return scopes.error();
-    for (const QString &line : dataLines(*scopes, false))
-        cat.highPrivilegeScopes.insert(line.trimmed().toLower());
+    for (const QString &line : dataLines(*scopes, false)) {
+        const QString scope = line.trimmed();
+        if (cat.highPrivilegeScopes.contains(scope.toLower()))
+            continue;
+        cat.highPrivilegeScopes.insert(scope.toLower());
+        cat.highPrivilegeScopeNames << scope;
+    }
 
     const QString vendorsPath = QStringLiteral(":/catalog/vendors.json");
     auto vendorsText = readText(vendorsPath);

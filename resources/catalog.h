@@ -39,6 +39,7 @@ public:
     QHash<QString, QString> productGuids;  ///< part number → SKU GUID (only where known)
     QHash<QString, ListPrice> listPrices;  ///< part number → list price
     QSet<QString> highPrivilegeScopes;     ///< lower-cased scope names
+    QStringList highPrivilegeScopeNames;   ///< the same scopes as the table spells them, in its order
     QList<Vendor> vendors;
     QStringList categories;
     QStringList invoiceKeywords;

@@ -6,6 +6,7 @@
 namespace stocktake::cli {
 
 std::unique_ptr<Command> makeReportCommand();  // cmd_report.cpp
+std::unique_ptr<Command> makePriceCommand();   // cmd_price.cpp
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
@@ -14,6 +15,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeDbCommand());
     commands.push_back(makeStatusCommand());
     commands.push_back(makeReportCommand());
+    commands.push_back(makePriceCommand());
     return commands;
 }
 

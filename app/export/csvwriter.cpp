@@ -41,8 +41,9 @@ QString CsvWriter::cellText(const QVariant &cell, ColumnType type)
 {
     if (cell.isNull() || !cell.isValid())
         return {};
-    switch (type) {
+    switch (cellType(cell, type)) {
     case ColumnType::Text:
+    case ColumnType::Mixed:  // never: cellType() resolved it
         return quoted(neutralised(cell.toString()));
     case ColumnType::Integer:
         return QString::number(cell.toLongLong());

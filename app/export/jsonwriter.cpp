@@ -36,8 +36,9 @@ QString jsonCell(const QVariant &cell, ColumnType type)
 {
     if (cell.isNull() || !cell.isValid())
         return QStringLiteral("null");
-    switch (type) {
+    switch (cellType(cell, type)) {
     case ColumnType::Text:
+    case ColumnType::Mixed:  // never: cellType() resolved it
         return jsonString(cell.toString());
     case ColumnType::Integer:
         return QString::number(cell.toLongLong());

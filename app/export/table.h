@@ -18,6 +18,10 @@ enum class ColumnType {
     DateTime,  ///< QDateTime, written in UTC as 2026-11-22T09:30:00Z
     Date,      ///< QDate, written as 2026-11-22
     List,      ///< QStringList, joined with ';'
+    /// Typed by each cell: a whole number (qint64, int) is written as a number, a bool as
+    /// true/false, a QDateTime as a UTC time, anything else as text. For a figure that is a count
+    /// or a word (report apps' `grant_users`: a number, or `all` when an admin consented for everyone).
+    Mixed,
 };
 
 struct Column {
@@ -26,5 +30,29 @@ struct Column {
 };
 
 using Row = QList<QVariant>;
+
+/// The type a cell is written as: the column's, or for a Mixed column the cell's own.
+[[nodiscard]] inline ColumnType cellType(const QVariant &cell, ColumnType columnType)
+{
+    if (columnType != ColumnType::Mixed)
+        return columnType;
+    switch (cell.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+        return ColumnType::Integer;
+    case QMetaType::Bool:
+        return ColumnType::Boolean;
+    case QMetaType::QDateTime:
+        return ColumnType::DateTime;
+    case QMetaType::QDate:
+        return ColumnType::Date;
+    case QMetaType::QStringList:
+        return ColumnType::List;
+    default:
+        return ColumnType::Text;
+    }
+}
 
 }  // namespace stocktake::exporting

@@ -73,4 +73,51 @@ std::optional<UnitPrice> PriceBook::price(const QString &key) const
     return *it;
 }
 
+core::Result<QList<PriceListRow>> priceList(const store::Database &db, const InsightsCatalog &catalog)
+{
+    QHash<QString, PriceListRow> rows;  // by lower-case key
+    QSqlQuery query(db.sql());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT DISTINCT sku_part_number FROM subscribed_skus WHERE sku_part_number "
+                                   "IS NOT NULL AND sku_part_number <> ''")))
+        return queryError("price list: skus", query);
+    while (query.next()) {
+        const QString part = query.value(0).toString();
+        PriceListRow row;
+        row.key = part;
+        row.productName = catalog.productNames.value(part, part);
+        rows.insert(part.toLower(), row);
+    }
+    // The bundled list prices, keyed as the catalog spells them (part numbers match exactly there).
+    for (auto it = catalog.listPrices.cbegin(); it != catalog.listPrices.cend(); ++it) {
+        auto row = rows.find(it.key().toLower());
+        if (row != rows.end())
+            row->listPrice = makePrice(it->amountMinor, it->currency, it->period, UnitPrice::Source::List);
+    }
+    if (!query.exec(QStringLiteral("SELECT key, amount_minor, currency, period FROM prices WHERE source = 'manual'")))
+        return queryError("price list: prices", query);
+    while (query.next()) {
+        const QString key = query.value(0).toString();
+        auto row = rows.find(key.toLower());
+        if (row == rows.end()) {
+            PriceListRow fresh;
+            fresh.key = key;
+            fresh.productName = catalog.productNames.value(key, key);
+            const auto listed = catalog.listPrices.constFind(key);
+            if (listed != catalog.listPrices.cend())
+                fresh.listPrice
+                    = makePrice(listed->amountMinor, listed->currency, listed->period, UnitPrice::Source::List);
+            row = rows.insert(key.toLower(), fresh);
+        }
+        row->manualPrice = makePrice(query.value(1).toLongLong(), query.value(2).toString(), query.value(3).toString(),
+            UnitPrice::Source::Manual);
+    }
+    QList<PriceListRow> out = rows.values();
+    std::sort(out.begin(), out.end(), [](const PriceListRow &a, const PriceListRow &b) {
+        const int byName = a.productName.compare(b.productName, Qt::CaseInsensitive);
+        return byName != 0 ? byName < 0 : a.key < b.key;
+    });
+    return out;
+}
+
 }  // namespace stocktake::insights

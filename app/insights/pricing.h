@@ -7,6 +7,7 @@
 #include "core/money.h"
 
 #include <QHash>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -47,5 +48,19 @@ public:
 private:
     QHash<QString, UnitPrice> m_prices;
 };
+
+/// One line of the price list an admin edits (the app's Settings): a subscribed SKU, or any other
+/// key that has a manual price, with its bundled list price and the price set over it.
+struct PriceListRow {
+    QString key;          ///< the SKU part number as synced (or the manual price's key)
+    QString productName;  ///< from the licensing name table, else the key
+    std::optional<UnitPrice> listPrice;
+    std::optional<UnitPrice> manualPrice;
+    /// What the figures use: the manual price, else the list price.
+    [[nodiscard]] std::optional<UnitPrice> effective() const { return manualPrice ? manualPrice : listPrice; }
+};
+
+/// The subscribed SKUs and the other manually priced keys, by product name.
+[[nodiscard]] core::Result<QList<PriceListRow>> priceList(const store::Database &db, const InsightsCatalog &catalog);
 
 }  // namespace stocktake::insights

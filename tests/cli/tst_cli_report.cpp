@@ -7,9 +7,12 @@
 #include "store/database.h"
 #include "temphome.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <optional>
@@ -28,16 +31,27 @@ secrets::SecretBytes keychainKey(const QString &entry)
     return key && key->ok() ? std::move(key->value()) : secrets::SecretBytes();
 }
 
+/// Mode 0600: the owner reads and writes, nobody else anything (SECURITY.md C8, E2).
+bool isOwnerReadWriteOnly(const QString &file)
+{
+    const QFileDevice::Permissions p = QFileInfo(file).permissions();
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther | QFileDevice::ExeOwner;
+    return p.testFlag(QFileDevice::ReadOwner) && p.testFlag(QFileDevice::WriteOwner) && !(p & others);
+}
+
 const QString kLicenseHeader = QStringLiteral("sku_id,sku_part_number,product_name,status,purchased,assigned,"
                                               "assigned_users,unassigned,active,inactive,disabled,reclaimable,"
                                               "unit_price,currency,period,monthly_waste");
 
 }  // namespace
 
-/// `report licenses|apps|users` through stocktake-cli over the hand-made tenant of
+/// `report licenses|apps|users` and `price set` through stocktake-cli over the hand-made tenant of
 /// tests/insights/handmadetenant.h, written into a real keychain profile's database. The CLI
-/// has no bundled catalog yet (resources/ has not landed), so product names are part numbers and
-/// only `price set` prices are known: ENTERPRISEPACK 100.00 EUR/year and SPE_E5 50.00 EUR/month.
+/// reads the bundled catalog of resources/: product names from the licensing name table, the
+/// list prices (POWER_BI_PRO 14.00 USD/month, …) under the `price set` prices, which win
+/// (ENTERPRISEPACK 100.00 EUR/year over 23.00 USD/month, SPE_E5 50.00 EUR/month over 57.00 USD),
+/// and the high-privilege scope list.
 class TestCliReport : public QObject {
     Q_OBJECT
 
@@ -77,17 +91,20 @@ private Q_SLOTS:
             {QStringLiteral("report"), QStringLiteral("licenses"), QStringLiteral("--format"), QStringLiteral("csv")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
-        // Worked out in tst_insights: E3 (4 unassigned + 3 reclaimable) × 100.00/year / 12 = 58.33;
-        // E5 over-assigned, all active → 0.00; EMS and POWER_BI_PRO have no price.
+        // Worked out in tst_insights: E3 (4 unassigned + 3 reclaimable) × 100.00/year / 12 = 58.33
+        // (the manual price wins over the 23.00 USD list price); E5 over-assigned, all active →
+        // 0.00 at the manual 50.00 EUR; POWER_BI_PRO has only its list price: 1 reclaimable ×
+        // 14.00 USD = 14.00; EMS has no price at all. Product names from the bundled table.
         const QString expected = kLicenseHeader + QStringLiteral("\r\n")
             + QStringLiteral(
-                "efccb6f7-5641-4e0e-bd10-b4976e1bf68e,EMS,EMS,Enabled,5,2,2,3,0,1,1,2,,,,\r\n"
-                "6fd2c87f-b296-42f0-b197-1e91e994b900,ENTERPRISEPACK,ENTERPRISEPACK,Enabled,10,6,5,4,2,2,1,3,"
+                "efccb6f7-5641-4e0e-bd10-b4976e1bf68e,EMS,Enterprise Mobility + Security E3,Enabled,5,2,2,3,0,1,1,2,"
+                ",,,\r\n"
+                "6fd2c87f-b296-42f0-b197-1e91e994b900,ENTERPRISEPACK,Office 365 E3,Enabled,10,6,5,4,2,2,1,3,"
                 "100.00,EUR,year,58.33\r\n"
-                "f8a1db68-be16-40ed-86d5-cb42ce701560,POWER_BI_PRO,POWER_BI_PRO,Suspended,0,1,1,0,0,1,0,1,,,,"
-                "\r\n"
-                "06ebc4ee-1bb5-47dd-8120-11324bc54e06,SPE_E5,SPE_E5,Enabled,2,3,2,0,2,0,0,0,50.00,EUR,month,"
-                "0.00\r\n");
+                "f8a1db68-be16-40ed-86d5-cb42ce701560,POWER_BI_PRO,Power BI Pro,Suspended,0,1,1,0,0,1,0,1,"
+                "14.00,USD,month,14.00\r\n"
+                "06ebc4ee-1bb5-47dd-8120-11324bc54e06,SPE_E5,Microsoft 365 E5,Enabled,2,3,2,0,2,0,0,0,50.00,EUR,"
+                "month,0.00\r\n");
         QCOMPARE(run.out, expected);
         // CSV is the default format.
         QCOMPARE(runCli(home(), {QStringLiteral("report"), QStringLiteral("licenses")}).out, expected);
@@ -122,12 +139,17 @@ private Q_SLOTS:
         QCOMPARE(e3.value(QStringLiteral("assigned_users")).toInt(), 5);
         QCOMPARE(e3.value(QStringLiteral("reclaimable")).toInt(), 3);
         QVERIFY(e3.value(QStringLiteral("monthly_waste")).isDouble());
-        QVERIFY(run.out.contains(QStringLiteral("\"monthly_waste\": 58.33}")));
+        QVERIFY(run.out.contains(QStringLiteral("\"monthly_waste\":58.33}")));
+        QCOMPARE(e3.value(QStringLiteral("product_name")).toString(), QStringLiteral("Office 365 E3"));
         QCOMPARE(e3.value(QStringLiteral("period")).toString(), QStringLiteral("year"));
+        const QJsonObject ems = rows.at(0).toObject();
+        QVERIFY(ems.value(QStringLiteral("unit_price")).isNull());
+        QVERIFY(ems.value(QStringLiteral("monthly_waste")).isNull());
         const QJsonObject pbi = rows.at(2).toObject();
         QCOMPARE(pbi.value(QStringLiteral("status")).toString(), QStringLiteral("Suspended"));
-        QVERIFY(pbi.value(QStringLiteral("unit_price")).isNull());
-        QVERIFY(pbi.value(QStringLiteral("monthly_waste")).isNull());
+        QCOMPARE(pbi.value(QStringLiteral("product_name")).toString(), QStringLiteral("Power BI Pro"));
+        QCOMPARE(pbi.value(QStringLiteral("currency")).toString(), QStringLiteral("USD"));
+        QVERIFY(run.out.contains(QStringLiteral("\"unit_price\":14.00,")));
     }
 
     void unknownActivityGivesEmptyCellsAndSaysWhy()
@@ -136,7 +158,7 @@ private Q_SLOTS:
         const auto run = runCli(home(), {QStringLiteral("report"), QStringLiteral("licenses")});
         QCOMPARE(run.exitCode, 0);
         // active, inactive, reclaimable and monthly_waste empty; disabled 1 still known.
-        QVERIFY(run.out.contains(QStringLiteral("6fd2c87f-b296-42f0-b197-1e91e994b900,ENTERPRISEPACK,ENTERPRISEPACK,"
+        QVERIFY(run.out.contains(QStringLiteral("6fd2c87f-b296-42f0-b197-1e91e994b900,ENTERPRISEPACK,Office 365 E3,"
                                                 "Enabled,10,6,5,4,,,1,,100.00,EUR,year,\r\n")));
         QVERIFY(run.err.startsWith(QStringLiteral("note: ")));
         QVERIFY(run.err.contains(QStringLiteral("P1")));
@@ -158,13 +180,29 @@ private Q_SLOTS:
                 QStringLiteral("2026-11-20T12:00:01Z")});
         QCOMPARE(later.exitCode, 0);
         QVERIFY(later.out.contains(
-            QStringLiteral(",ENTERPRISEPACK,ENTERPRISEPACK,Enabled,10,6,5,4,1,3,1,4,100.00,EUR,year,66.67\r\n")));
+            QStringLiteral(",ENTERPRISEPACK,Office 365 E3,Enabled,10,6,5,4,1,3,1,4,100.00,EUR,year,66.67\r\n")));
         // 60 days: carol is active again → active 3, inactive 1, reclaimable 2 → (4 + 2) × 10000 / 12 = 50.00.
         const auto wide = runCli(home(),
             {QStringLiteral("report"), QStringLiteral("licenses"), QStringLiteral("--inactive-days"),
                 QStringLiteral("60")});
         QVERIFY(wide.out.contains(
-            QStringLiteral(",ENTERPRISEPACK,ENTERPRISEPACK,Enabled,10,6,5,4,3,1,1,2,100.00,EUR,year,50.00\r\n")));
+            QStringLiteral(",ENTERPRISEPACK,Office 365 E3,Enabled,10,6,5,4,3,1,1,2,100.00,EUR,year,50.00\r\n")));
+    }
+
+    void theProfilesInactivityWindowIsTheDefault()
+    {
+        // The window set in the app's Settings (settings.reports.inactive_days) is the default;
+        // --inactive-days still wins.
+        fillDatabase(QStringLiteral("INSERT INTO settings (key, value) VALUES ('reports.inactive_days', '60')"));
+        const auto stored = runCli(home(), {QStringLiteral("report"), QStringLiteral("licenses")});
+        QCOMPARE(stored.exitCode, 0);
+        QVERIFY(stored.out.contains(
+            QStringLiteral(",ENTERPRISEPACK,Office 365 E3,Enabled,10,6,5,4,3,1,1,2,100.00,EUR,year,50.00\r\n")));
+        const auto given = runCli(home(),
+            {QStringLiteral("report"), QStringLiteral("licenses"), QStringLiteral("--inactive-days"),
+                QStringLiteral("30")});
+        QVERIFY(given.out.contains(
+            QStringLiteral(",ENTERPRISEPACK,Office 365 E3,Enabled,10,6,5,4,2,2,1,3,100.00,EUR,year,58.33\r\n")));
     }
 
     void usersCsvEscapesFormulasAndQuotes()
@@ -175,6 +213,7 @@ private Q_SLOTS:
             = runCli(home(), {QStringLiteral("report"), QStringLiteral("users"), QStringLiteral("--output"), file});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.isEmpty());
+        QVERIFY(isOwnerReadWriteOnly(file));
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString csv = QString::fromUtf8(f.readAll());
@@ -199,9 +238,11 @@ private Q_SLOTS:
             {QStringLiteral("report"), QStringLiteral("apps"), QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(run.exitCode, 0);
         const QJsonArray rows = QJsonDocument::fromJson(run.out.toUtf8()).array();
-        // No catalog in the CLI yet, so nothing matches a vendor by app id: 6 service principals,
-        // Slack (sign-ins only), Figma (manual, vendor:figma) and the two vendors seen in invoices
-        // (vendor:notion, vendor:slack) = 10 rows.
+        // The bundled vendors list no app ids yet, so nothing merges by app id: 6 service
+        // principals, Slack (sign-ins only), Figma (manual, vendor:figma) and the two vendors seen
+        // in invoices (vendor:notion, vendor:slack) = 10 rows. Billing-only rows take the
+        // catalog's vendor name and category; granted scopes on the bundled high-privilege list
+        // are risky, in the list's spelling.
         QStringList keys;
         for (const auto &v : rows)
             keys.append(v.toObject().value(QStringLiteral("app_key")).toString());
@@ -222,9 +263,143 @@ private Q_SLOTS:
                 QVERIFY(o.value(QStringLiteral("first_party")).isBool());
             }
             if (o.value(QStringLiteral("app_key")).toString()
-                == QLatin1StringView("bbbbbbbb-0000-0000-0000-000000000002"))
+                == QLatin1StringView("cccccccc-0000-0000-0000-000000000003")) {
+                // g4's Directory.ReadWrite.All is grace's, who is restricted: left out.
+                QCOMPARE(o.value(QStringLiteral("risky_scopes")).toString(), QStringLiteral("Files.ReadWrite.All"));
+            }
+            if (o.value(QStringLiteral("app_key")).toString()
+                == QLatin1StringView("bbbbbbbb-0000-0000-0000-000000000002")) {
                 QCOMPARE(o.value(QStringLiteral("grant_users")).toString(), QStringLiteral("all"));
+                QCOMPARE(o.value(QStringLiteral("risky_scopes")).toString(), QStringLiteral("Mail.ReadWrite"));
+            }
+            if (o.value(QStringLiteral("app_key")).toString() == QLatin1StringView("vendor:notion")) {
+                QCOMPARE(o.value(QStringLiteral("name")).toString(), QStringLiteral("Notion"));
+                QCOMPARE(o.value(QStringLiteral("vendor")).toString(), QStringLiteral("Notion"));
+                QCOMPARE(o.value(QStringLiteral("sources")).toString(), QStringLiteral("billing"));
+            }
+            if (o.value(QStringLiteral("app_key")).toString()
+                == QLatin1StringView("1fec8e78-bce4-4aaf-ab1b-5451cc387264"))
+                QCOMPARE(o.value(QStringLiteral("first_party")).toBool(), true);
         }
+    }
+
+    void outputFileHoldsJsonWithOwnerOnlyMode()
+    {
+        fillDatabase();
+        const QString file = home() + QStringLiteral("/licenses.json");
+        const auto run = runCli(home(),
+            {QStringLiteral("report"), QStringLiteral("licenses"), QStringLiteral("--format=json"),
+                QStringLiteral("--output"), file});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(isOwnerReadWriteOnly(file));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        // The same bytes as on standard output.
+        QCOMPARE(QString::fromUtf8(bytes),
+            runCli(home(),
+                {QStringLiteral("report"), QStringLiteral("licenses"), QStringLiteral("--format"),
+                    QStringLiteral("json")})
+                .out);
+        QCOMPARE(QJsonDocument::fromJson(bytes).array().size(), 4);
+    }
+
+    void failedOutputLeavesNoFileAndSaysWhy()
+    {
+        fillDatabase();
+        const QString file = home() + QStringLiteral("/no-such-folder/users.csv");
+        const auto run
+            = runCli(home(), {QStringLiteral("report"), QStringLiteral("users"), QStringLiteral("--output"), file});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.errLines().size(), 1);
+        QVERIFY(!QFileInfo::exists(file));
+    }
+
+    void pdfReportHoldsTheTableAsText()
+    {
+        fillDatabase();
+        const QString file = home() + QStringLiteral("/licenses.pdf");
+        const auto run = runCli(home(),
+            {QStringLiteral("report"), QStringLiteral("licenses"), QStringLiteral("--format"), QStringLiteral("pdf"),
+                QStringLiteral("--output"), file},
+            {}, {{QStringLiteral("QT_QPA_PLATFORM"), QString()}});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+        QVERIFY(isOwnerReadWriteOnly(file));
+        QProcess pdftotext;
+        pdftotext.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), file, QStringLiteral("-")});
+        QVERIFY2(pdftotext.waitForFinished(60000), "pdftotext (poppler-utils) is needed");
+        QCOMPARE(pdftotext.exitCode(), 0);
+        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+        QVERIFY2(text.contains(QStringLiteral("License use")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("contoso")));
+        QVERIFY(text.contains(QStringLiteral("2026-11-20 12:00 UTC")));  // data as of the users sync
+        QVERIFY(text.contains(QStringLiteral("ENTERPRISEPACK")));
+        QVERIFY(text.contains(QStringLiteral("Power BI Pro")));
+        QVERIFY(text.contains(QStringLiteral("58.33")));
+        QVERIFY(text.contains(QStringLiteral("Page 1 of 1")));
+
+        const QString users = home() + QStringLiteral("/users.pdf");
+        const auto people = runCli(home(),
+            {QStringLiteral("report"), QStringLiteral("users"), QStringLiteral("--format=pdf"),
+                QStringLiteral("--output"), users});
+        QVERIFY2(people.exitCode == 0, qPrintable(people.err));
+        pdftotext.start(QStringLiteral("pdftotext"), {users, QStringLiteral("-")});
+        QVERIFY(pdftotext.waitForFinished(60000));
+        const QString userText = QString::fromUtf8(pdftotext.readAllStandardOutput());
+        QVERIFY(userText.contains(QStringLiteral("alice@contoso.com")));
+        QVERIFY(userText.contains(QStringLiteral("=SUM(A1)")));  // drawn as plain text, as typed
+        QVERIFY(!userText.contains(QStringLiteral("grace")));
+    }
+
+    void priceSetWinsOverTheListPrice()
+    {
+        fillDatabase();
+        // POWER_BI_PRO: 1 reclaimable seat; the list price is 14.00 USD/month.
+        const auto set = runCli(home(),
+            {QStringLiteral("price"), QStringLiteral("set"), QStringLiteral("power_bi_pro"), QStringLiteral("9.99"),
+                QStringLiteral("eur"), QStringLiteral("--per"), QStringLiteral("year")});
+        QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+        QCOMPARE(set.out, QStringLiteral("power_bi_pro: 9.99 EUR per year\n"));
+        QVERIFY(set.err.isEmpty());  // a synced SKU: no note
+        // 1 × 999 / 12 = 83.25 → 0.83 (one rounding, half up).
+        auto report = runCli(home(), {QStringLiteral("report"), QStringLiteral("licenses")});
+        QVERIFY(report.out.contains(
+            QStringLiteral(",POWER_BI_PRO,Power BI Pro,Suspended,0,1,1,0,0,1,0,1,9.99,EUR,year,0.83\r\n")));
+        // Setting it again in another letter case replaces it (keys match case-insensitively).
+        const auto again = runCli(home(),
+            {QStringLiteral("price"), QStringLiteral("set"), QStringLiteral("POWER_BI_PRO"), QStringLiteral("12")});
+        QCOMPARE(again.exitCode, 2);  // no currency
+        const auto monthly = runCli(home(),
+            {QStringLiteral("price"), QStringLiteral("set"), QStringLiteral("POWER_BI_PRO"), QStringLiteral("12"),
+                QStringLiteral("NOK")});
+        QCOMPARE(monthly.exitCode, 0);
+        QCOMPARE(monthly.out, QStringLiteral("POWER_BI_PRO: 12.00 NOK per month\n"));
+        report = runCli(home(), {QStringLiteral("report"), QStringLiteral("licenses")});
+        QVERIFY2(report.out.contains(
+                     QStringLiteral(",POWER_BI_PRO,Power BI Pro,Suspended,0,1,1,0,0,1,0,1,12.00,NOK,month,12.00\r\n")),
+            qPrintable(report.out));
+
+        const QString id = testing::profileId(home(), QStringLiteral("contoso"));
+        auto db = store::Database::open(home() + QStringLiteral("/profiles/") + id + QStringLiteral("/stocktake.db"),
+            keychainKey(id + QStringLiteral("/database-key")));
+        QVERIFY(db.ok());
+        QSqlQuery q((*db)->sql());
+        QVERIFY(q.exec(QStringLiteral("SELECT key, amount_minor, currency, period, source FROM prices "
+                                      "WHERE lower(key) = 'power_bi_pro'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("POWER_BI_PRO"));
+        QCOMPARE(q.value(1).toLongLong(), 1200);
+        QCOMPARE(q.value(4).toString(), QStringLiteral("manual"));
+        QVERIFY(!q.next());
+
+        // A price for something not synced yet is kept, with a note on stderr.
+        const auto unknown = runCli(home(),
+            {QStringLiteral("price"), QStringLiteral("set"), QStringLiteral("SPE_F1"), QStringLiteral("8"),
+                QStringLiteral("USD")});
+        QCOMPARE(unknown.exitCode, 0);
+        QVERIFY(unknown.err.startsWith(QStringLiteral("note: ")));
     }
 
     void badOptionsAreUsageErrors_data()
@@ -234,8 +409,23 @@ private Q_SLOTS:
         QTest::newRow("unknown kind") << QStringList {QStringLiteral("report"), QStringLiteral("groups")};
         QTest::newRow("bad format") << QStringList {
             QStringLiteral("report"), QStringLiteral("apps"), QStringLiteral("--format"), QStringLiteral("xml")};
-        QTest::newRow("pdf without the export module") << QStringList {QStringLiteral("report"), QStringLiteral("apps"),
-            QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--output"), QStringLiteral("x.pdf")};
+        QTest::newRow("pdf without --output") << QStringList {
+            QStringLiteral("report"), QStringLiteral("apps"), QStringLiteral("--format"), QStringLiteral("pdf")};
+        QTest::newRow("empty output") << QStringList {
+            QStringLiteral("report"), QStringLiteral("apps"), QStringLiteral("--output="), QStringLiteral("x")};
+        QTest::newRow("price without set") << QStringList {
+            QStringLiteral("price"), QStringLiteral("SPE_E5"), QStringLiteral("10"), QStringLiteral("EUR")};
+        QTest::newRow("price bad currency") << QStringList {QStringLiteral("price"), QStringLiteral("set"),
+            QStringLiteral("SPE_E5"), QStringLiteral("10"), QStringLiteral("EURO")};
+        QTest::newRow("price comma decimal") << QStringList {QStringLiteral("price"), QStringLiteral("set"),
+            QStringLiteral("SPE_E5"), QStringLiteral("10,50"), QStringLiteral("EUR")};
+        QTest::newRow("price too many decimals") << QStringList {QStringLiteral("price"), QStringLiteral("set"),
+            QStringLiteral("SPE_E5"), QStringLiteral("10.505"), QStringLiteral("EUR")};
+        QTest::newRow("price negative") << QStringList {QStringLiteral("price"), QStringLiteral("set"),
+            QStringLiteral("SPE_E5"), QStringLiteral("-1.00"), QStringLiteral("EUR")};
+        QTest::newRow("price bad period")
+            << QStringList {QStringLiteral("price"), QStringLiteral("set"), QStringLiteral("SPE_E5"),
+                   QStringLiteral("1.00"), QStringLiteral("EUR"), QStringLiteral("--per"), QStringLiteral("week")};
         QTest::newRow("bad as-of") << QStringList {QStringLiteral("report"), QStringLiteral("apps"),
             QStringLiteral("--as-of"), QStringLiteral("last tuesday")};
         QTest::newRow("bad inactive days") << QStringList {

@@ -50,6 +50,9 @@ private Q_SLOTS:
         QVERIFY(cat->isHighPrivilege(QStringLiteral("full_access_as_user")));
         QVERIFY(!cat->isHighPrivilege(QStringLiteral("offline_access")));
         QVERIFY(!cat->isHighPrivilege(QStringLiteral("User.Read")));
+        // The table's own spelling is kept for reports (risky_scopes lists "Mail.ReadWrite").
+        QVERIFY(cat->highPrivilegeScopeNames.contains(QStringLiteral("Mail.ReadWrite")));
+        QCOMPARE(cat->highPrivilegeScopeNames.size(), cat->highPrivilegeScopes.size());
     }
 
     void vendorsHaveUniqueIdsCategoriesAndDomains()
