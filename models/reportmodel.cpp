@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportmodel.h"
 
+#include "export/reportexport.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
@@ -144,6 +145,19 @@ QVariantList ReportModel::rowValues(int row) const
     for (const insights::Cell &cell : m_table.rows.at(m_visible.at(row)))
         out.append(raw(cell));
     return out;
+}
+
+TableExport ReportModel::tableExport() const
+{
+    // Copies are cheap (implicitly shared) and leave the model free to change meanwhile.
+    return {exporting::columnsOf(m_table),
+        [table = m_table, visible = m_visible](const TableExport::RowSink &sink) -> core::Status {
+            for (int r : visible) {
+                if (!sink(exporting::rowOf(table.rows.at(r))))
+                    break;
+            }
+            return {};
+        }};
 }
 
 void ReportModel::sort(int column, Qt::SortOrder order)

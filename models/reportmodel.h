@@ -44,6 +44,7 @@ public:
     [[nodiscard]] bool isLoading() const override { return m_loading; }
     [[nodiscard]] QString lastError() const override { return m_error; }
     [[nodiscard]] QStringList columnKeys() const override { return m_table.columns; }
+    [[nodiscard]] TableExport tableExport() const override;
 
     /// The whole report as computed (unfiltered), e.g. for the overview's cards and export.
     [[nodiscard]] const insights::ReportTable &table() const { return m_table; }

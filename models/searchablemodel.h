@@ -2,11 +2,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/error.h"
+#include "export/table.h"
+
 #include <QAbstractTableModel>
 #include <QStringList>
 #include <QVariantList>
 
+#include <functional>
+
 namespace stocktake::models {
+
+/// What a table shows, for export: its columns (METRICS.md keys, typed) and a job that reads
+/// every row the table shows now — the search, the filters and the order as they are, all of
+/// the rows, not only the ones loaded. The job holds copies of what it needs (or opens its own
+/// connection), so it runs on any thread and outlives a model that changes meanwhile. It hands
+/// each row to `sink` and stops early when `sink` returns false; it fails only for its own reasons
+/// (the database refused).
+struct TableExport {
+    using RowSink = std::function<bool(const exporting::Row &row)>;
+    QList<exporting::Column> columns;
+    std::function<core::Status(const RowSink &sink)> rows;
+};
 
 /// What a table page needs of its model: a search over the searchable columns, a filter per
 /// column, the raw values of a row, and whether an answer is on its way. SqlTableModel does it
@@ -31,6 +48,8 @@ public:
     [[nodiscard]] virtual QString lastError() const = 0;
     /// Stable column ids (METRICS.md names), in column order.
     [[nodiscard]] virtual QStringList columnKeys() const = 0;
+    /// The table as it is filtered and sorted now, for export off the UI thread.
+    [[nodiscard]] virtual TableExport tableExport() const = 0;
 
 Q_SIGNALS:
     void loadingChanged(bool loading);

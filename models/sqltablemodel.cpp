@@ -91,11 +91,12 @@ void TableWorker::fetch(const TableRequest &request)
 SqlTableModel::SqlTableModel(TableQuery query, ConnectionFactory openConnection, QObject *parent)
     : SearchableTableModel(parent)
     , m_query(std::move(query))
+    , m_connect(std::move(openConnection))
 {
     qRegisterMetaType<TableRequest>();
     qRegisterMetaType<TableRows>();
     m_thread.setObjectName(QStringLiteral("stocktake-table"));
-    m_worker = new TableWorker(m_query, std::move(openConnection));
+    m_worker = new TableWorker(m_query, m_connect);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &TableWorker::rows, this, &SqlTableModel::onRows);
@@ -138,6 +139,69 @@ QStringList SqlTableModel::columnKeys() const
     for (const TableColumn &column : m_query.columns)
         keys.append(column.key);
     return keys;
+}
+
+TableExport SqlTableModel::tableExport() const
+{
+    TableExport out;
+    for (const TableColumn &column : m_query.columns) {
+        exporting::ColumnType type = exporting::ColumnType::Text;
+        switch (column.kind) {
+        case TableColumn::Kind::Integer:
+            type = exporting::ColumnType::Integer;
+            break;
+        case TableColumn::Kind::Decimal:
+            type = exporting::ColumnType::Decimal;
+            break;
+        case TableColumn::Kind::Boolean:
+            type = exporting::ColumnType::Boolean;
+            break;
+        case TableColumn::Kind::DateTime:
+            type = exporting::ColumnType::DateTime;
+            break;
+        case TableColumn::Kind::Text:
+            break;
+        }
+        out.columns.append({column.key, type});
+    }
+    TableRequest request = m_request;
+    request.offset = 0;
+    request.limit = -1;  // SQLite: no limit
+    request.wantCount = false;
+    out.rows = [query = m_query, request, connect = m_connect, types = out.columns](
+                   const TableExport::RowSink &sink) -> core::Status {
+        auto db = connect();
+        if (!db)
+            return db.error();
+        const auto st = TableSql::select(query, request);
+        QSqlQuery q((*db)->sql());
+        q.setForwardOnly(true);
+        q.prepare(st.sql);
+        for (const QVariant &value : st.binds)
+            q.addBindValue(value);
+        if (!q.exec()) {
+            return core::Error {QStringLiteral("models.export_query"),
+                QCoreApplication::translate("stocktake::models::SqlTableModel",
+                    "The table could not be read from the local database. Run `stocktake-cli db check`."),
+                q.lastError().text(), core::ExitCode::Store};
+        }
+        const int columns = int(types.size());
+        while (q.next()) {
+            exporting::Row row;
+            row.reserve(columns);
+            for (int c = 0; c < columns; ++c) {
+                QVariant value = q.value(c);
+                // Times are stored as ISO 8601 UTC text; the writer wants the instant.
+                if (!value.isNull() && types.at(c).type == exporting::ColumnType::DateTime)
+                    value = QDateTime::fromString(value.toString(), Qt::ISODate);
+                row.append(value.isNull() ? QVariant() : value);
+            }
+            if (!sink(row))
+                break;
+        }
+        return {};
+    };
+    return out;
 }
 
 QVariantList SqlTableModel::rowValues(int row) const

@@ -58,6 +58,7 @@ public:
     /// A loaded row's raw values, or an empty list.
     [[nodiscard]] QVariantList rowValues(int row) const override;
     [[nodiscard]] QStringList columnKeys() const override;
+    [[nodiscard]] TableExport tableExport() const override;
 
 private:
     void restart();
@@ -66,6 +67,7 @@ private:
     [[nodiscard]] QString displayText(const TableColumn &column, const QVariant &value) const;
 
     TableQuery m_query;
+    ConnectionFactory m_connect;  // for export jobs, which open connections of their own
     QThread m_thread;
     TableWorker *m_worker = nullptr;
     TableRequest m_request;  // the current search, filters and order

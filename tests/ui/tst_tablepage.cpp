@@ -10,9 +10,13 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
@@ -108,6 +112,89 @@ private Q_SLOTS:
         page.copySelection();
         QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("Bjørn Ågesen\tSales"));
         QVERIFY(QApplication::clipboard()->mimeData()->hasFormat(QStringLiteral("x-kde-passwordManagerHint")));
+    }
+
+    void copyOfATableWithoutPeopleIsPlain()
+    {
+        auto model = makeModel();
+        ui::SecureClipboard clipboard(QApplication::clipboard());
+        ui::TablePage page(model.get(), &clipboard);
+        page.setPersonalData(false);
+        QSignalSpy refreshed(model.get(), &models::SqlTableModel::refreshed);
+        QVERIFY(refreshed.wait(5000));
+        auto *copy = page.findChild<QPushButton *>(QStringLiteral("copyPushButton"));
+        QVERIFY(copy);
+        QVERIFY(!copy->isEnabled());  // nothing selected yet
+        page.view()->sortByColumn(0, Qt::AscendingOrder);
+        QVERIFY(refreshed.wait(5000));
+        page.view()->selectRow(0);
+        QVERIFY(copy->isEnabled());
+        QTest::mouseClick(copy, Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("Ada Lovelace\tIT"));
+        QVERIFY(!QApplication::clipboard()->mimeData()->hasFormat(QStringLiteral("x-kde-passwordManagerHint")));
+    }
+
+    void exportWritesTheRowsTheTableShowsThroughTheFileDialog()
+    {
+        auto model = makeModel();
+        ui::SecureClipboard clipboard(QApplication::clipboard());
+        ui::TablePage page(model.get(), &clipboard);
+        page.show();
+        QSignalSpy refreshed(model.get(), &models::SqlTableModel::refreshed);
+        QVERIFY(refreshed.wait(5000));
+        // Filtered to Sales and sorted by name, descending: what the person sees is what is written.
+        page.findChild<QLineEdit *>(QStringLiteral("filterLineEdit_department"))->setText(QStringLiteral("sales"));
+        QVERIFY(refreshed.wait(5000));
+        page.view()->sortByColumn(0, Qt::DescendingOrder);
+        QVERIFY(refreshed.wait(5000));
+        QCOMPARE(model->rowCount(), 2);
+
+        auto *button = page.findChild<QPushButton *>(QStringLiteral("exportPushButton"));
+        QVERIFY(button && button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
+        auto *dialog = page.findChild<QFileDialog *>(QStringLiteral("exportFileDialog"));
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->acceptMode(), QFileDialog::AcceptSave);
+        const QString path = m_home.filePath(QStringLiteral("sales.csv"));
+        QSignalSpy finished(&page, &ui::TablePage::exportFinished);
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept();  // as the Save button does
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.at(0).at(0).toString(), path);
+        QCOMPARE(finished.at(0).at(1).toLongLong(), 2);
+        QVERIFY(finished.at(0).at(2).toString().isEmpty());
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(file.readAll()),
+            QStringLiteral("display_name,department\r\n王小明,Sales\r\nBjørn Ågesen,Sales\r\n"));
+        const QFileDevice::Permissions mode = QFileInfo(path).permissions();
+        QVERIFY(mode.testFlag(QFileDevice::ReadOwner) && mode.testFlag(QFileDevice::WriteOwner));
+        QVERIFY(!(mode & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteOther)));
+    }
+
+    void exportFailureIsOnePlainMessageAndNoFile()
+    {
+        auto model = makeModel();
+        ui::SecureClipboard clipboard(QApplication::clipboard());
+        ui::TablePage page(model.get(), &clipboard);
+        page.show();
+        QSignalSpy refreshed(model.get(), &models::SqlTableModel::refreshed);
+        QVERIFY(refreshed.wait(5000));
+        const QString path = m_home.filePath(QStringLiteral("no-such-folder/users.csv"));
+        QSignalSpy finished(&page, &ui::TablePage::exportFinished);
+        page.exportTo(path);
+        QVERIFY(finished.wait(10000));
+        const QString error = finished.at(0).at(2).toString();
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!error.contains(u'\n'));
+        auto *box = page.findChild<QMessageBox *>(QStringLiteral("exportErrorMessageBox"));
+        QVERIFY(box);
+        QVERIFY(box->isVisible());
+        QCOMPARE(box->text(), error);
+        QVERIFY(!QFileInfo::exists(path));
+        box->close();
     }
 
     void dataAgeSaysHowOldAndWhetherOnline()

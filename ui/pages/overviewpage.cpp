@@ -24,12 +24,13 @@ namespace stocktake::ui {
 
 core::Result<OverviewFigures> computeOverview(const store::Database &db, const PageContext &context)
 {
-    insights::ReportOptions options;
-    options.inactiveDays = context.inactiveDays;
-    auto licenses = insights::licenseReport(db, context.catalog, options);
+    auto options = profileReportOptions(db);
+    if (!options)
+        return options.error();
+    auto licenses = insights::licenseReport(db, context.catalog, *options);
     if (!licenses)
         return licenses.error();
-    auto apps = insights::appReport(db, context.catalog, options);
+    auto apps = insights::appReport(db, context.catalog, *options);
     if (!apps)
         return apps.error();
     OverviewFigures f;

@@ -10,6 +10,7 @@
 #include "pages/detailpane.h"
 #include "pages/tablepage.h"
 #include "store/database.h"
+#include "store/profilesettings.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -40,6 +41,16 @@ QString valueOf(const models::SearchableTableModel *model, const QVariantList &r
 }
 
 }  // namespace
+
+core::Result<insights::ReportOptions> profileReportOptions(const store::Database &db)
+{
+    auto days = store::ProfileSettings::inactiveDays(db);
+    if (!days)
+        return days.error();
+    insights::ReportOptions options;
+    options.inactiveDays = *days;
+    return options;
+}
 
 QHash<QString, QString> columnHeaders()
 {
@@ -87,11 +98,12 @@ QHash<QString, QString> columnHeaders()
 
 TablePage *makeLicensesPage(const PageContext &context, QWidget *parent)
 {
-    insights::ReportOptions options;
-    options.inactiveDays = context.inactiveDays;
     auto *model = new models::ReportModel(
-        [catalog = context.catalog, options](const store::Database &db) -> core::Result<insights::ReportTable> {
-            auto report = insights::licenseReport(db, catalog, options);
+        [catalog = context.catalog](const store::Database &db) -> core::Result<insights::ReportTable> {
+            auto options = profileReportOptions(db);
+            if (!options)
+                return options.error();
+            auto report = insights::licenseReport(db, catalog, *options);
             if (!report)
                 return report.error();
             return insights::toTable(*report);
@@ -100,50 +112,54 @@ TablePage *makeLicensesPage(const PageContext &context, QWidget *parent)
     auto *page = new TablePage(model, context.clipboard, parent);
     model->setParent(page);
     page->setObjectName(QStringLiteral("licensesPage"));
+    page->setPersonalData(false);
+    page->setExportFileName(tr("licenses.csv"));
     QObject::connect(
         model, &models::ReportModel::refreshed, page, [page] { page->hideColumns({QStringLiteral("sku_id")}); });
     auto *detail = new DetailPane(page);
     page->setDetailWidget(detail);
-    QObject::connect(
-        page, &TablePage::currentRowChanged, detail, [model, detail, context, options](const QVariantList &row) {
-            const QString skuId = valueOf(model, row, QStringLiteral("sku_id"));
-            if (skuId.isEmpty())
-                return detail->clear();
-            detail->show(valueOf(model, row, QStringLiteral("product_name")),
-                tr("Reclaim list: holders who are disabled, or enabled and not active in "
-                   "the last %n day(s).",
-                    nullptr, options.inactiveDays),
-                [connect = context.connect, skuId, options]() -> core::Result<QList<DetailPane::Section>> {
-                    auto db = connect();
-                    if (!db)
-                        return db.error();
-                    auto ctx = insights::resolveContext(**db, options);
-                    if (!ctx)
-                        return ctx.error();
-                    auto rows = insights::skuReclaimList(**db, *ctx, skuId);
-                    if (!rows)
-                        return rows.error();
-                    DetailPane::Section section {tr("Reclaim list"),
-                        {tr("Name"), tr("User principal name"), tr("Reason"), tr("Last active")}, {},
-                        ctx->activityKnown ? QString() : ctx->activityReason};
-                    for (const auto &r : *rows) {
-                        section.rows.append({r.displayName, r.upn,
-                            r.reason == insights::ReclaimRow::Reason::Disabled ? tr("disabled") : tr("inactive"),
-                            localTime(r.lastActive)});
-                    }
-                    return QList<DetailPane::Section> {section};
-                });
-        });
+    QObject::connect(page, &TablePage::currentRowChanged, detail, [model, detail, context](const QVariantList &row) {
+        const QString skuId = valueOf(model, row, QStringLiteral("sku_id"));
+        if (skuId.isEmpty())
+            return detail->clear();
+        detail->show(valueOf(model, row, QStringLiteral("product_name")),
+            tr("Reclaim list: holders who are disabled, or enabled and not active within the inactivity window."),
+            [connect = context.connect, skuId]() -> core::Result<QList<DetailPane::Section>> {
+                auto db = connect();
+                if (!db)
+                    return db.error();
+                auto options = profileReportOptions(**db);
+                if (!options)
+                    return options.error();
+                auto ctx = insights::resolveContext(**db, *options);
+                if (!ctx)
+                    return ctx.error();
+                auto rows = insights::skuReclaimList(**db, *ctx, skuId);
+                if (!rows)
+                    return rows.error();
+                DetailPane::Section section {
+                    tr("Reclaim list (not active in the last %n day(s))", nullptr, ctx->inactiveDays),
+                    {tr("Name"), tr("User principal name"), tr("Reason"), tr("Last active")}, {},
+                    ctx->activityKnown ? QString() : ctx->activityReason};
+                for (const auto &r : *rows) {
+                    section.rows.append({r.displayName, r.upn,
+                        r.reason == insights::ReclaimRow::Reason::Disabled ? tr("disabled") : tr("inactive"),
+                        localTime(r.lastActive)});
+                }
+                return QList<DetailPane::Section> {section};
+            });
+    });
     return page;
 }
 
 TablePage *makeApplicationsPage(const PageContext &context, QWidget *parent)
 {
-    insights::ReportOptions options;
-    options.inactiveDays = context.inactiveDays;
     auto *model = new models::ReportModel(
-        [catalog = context.catalog, options](const store::Database &db) -> core::Result<insights::ReportTable> {
-            auto report = insights::appReport(db, catalog, options);
+        [catalog = context.catalog](const store::Database &db) -> core::Result<insights::ReportTable> {
+            auto options = profileReportOptions(db);
+            if (!options)
+                return options.error();
+            auto report = insights::appReport(db, catalog, *options);
             if (!report)
                 return report.error();
             return insights::toTable(*report);
@@ -153,52 +169,54 @@ TablePage *makeApplicationsPage(const PageContext &context, QWidget *parent)
     auto *page = new TablePage(model, context.clipboard, parent);
     model->setParent(page);
     page->setObjectName(QStringLiteral("applicationsPage"));
+    page->setPersonalData(false);
+    page->setExportFileName(tr("applications.csv"));
     QObject::connect(
         model, &models::ReportModel::refreshed, page, [page] { page->hideColumns({QStringLiteral("app_key")}); });
     auto *detail = new DetailPane(page);
     page->setDetailWidget(detail);
-    QObject::connect(
-        page, &TablePage::currentRowChanged, detail, [model, detail, context, options](const QVariantList &row) {
-            const QString appKey = valueOf(model, row, QStringLiteral("app_key"));
-            if (appKey.isEmpty())
-                return detail->clear();
-            const QString sources = valueOf(model, row, QStringLiteral("sources"));
-            detail->show(valueOf(model, row, QStringLiteral("name")), tr("Seen in: %1").arg(sources),
-                [connect = context.connect, catalog = context.catalog, appKey,
-                    options]() -> core::Result<QList<DetailPane::Section>> {
-                    if (appKey.startsWith(QStringLiteral("vendor:")))
-                        return QList<DetailPane::Section> {
-                            {tr("Billing only"), {}, {}, tr("Found only in billing mail; no sign-ins.")}};
-                    auto db = connect();
-                    if (!db)
-                        return db.error();
-                    auto ctx = insights::resolveContext(**db, options);
-                    if (!ctx)
-                        return ctx.error();
-                    auto users = insights::appUsers(**db, *ctx, {appKey});
-                    if (!users)
-                        return users.error();
-                    auto grants = insights::appGrants(**db, catalog, {appKey});
-                    if (!grants)
-                        return grants.error();
-                    DetailPane::Section people {tr("People"),
-                        {tr("Name"), tr("User principal name"), tr("Sign-ins (30 days)"), tr("Last used")}, {},
-                        users->isEmpty() ? tr("No successful sign-ins are known.") : QString()};
-                    for (const auto &u : *users)
-                        people.rows.append(
-                            {u.displayName, u.upn, QLocale().toString(u.signIns30d), localTime(u.lastUsed)});
-                    DetailPane::Section consents {tr("Permission grants"),
-                        {tr("Consent"), tr("Person"), tr("Resource"), tr("Scopes")}, {},
-                        grants->isEmpty() ? tr("No delegated permission grants.") : QString()};
-                    for (const auto &g : *grants) {
-                        consents.rows.append(
-                            {g.consentType == QStringLiteral("AllPrincipals") ? tr("admin, for everyone")
-                                                                              : tr("one person"),
-                                g.principalUpn, g.resource, g.scopes.join(u' ')});
-                    }
-                    return QList<DetailPane::Section> {people, consents};
-                });
-        });
+    QObject::connect(page, &TablePage::currentRowChanged, detail, [model, detail, context](const QVariantList &row) {
+        const QString appKey = valueOf(model, row, QStringLiteral("app_key"));
+        if (appKey.isEmpty())
+            return detail->clear();
+        const QString sources = valueOf(model, row, QStringLiteral("sources"));
+        detail->show(valueOf(model, row, QStringLiteral("name")), tr("Seen in: %1").arg(sources),
+            [connect = context.connect, catalog = context.catalog,
+                appKey]() -> core::Result<QList<DetailPane::Section>> {
+                if (appKey.startsWith(QStringLiteral("vendor:")))
+                    return QList<DetailPane::Section> {
+                        {tr("Billing only"), {}, {}, tr("Found only in billing mail; no sign-ins.")}};
+                auto db = connect();
+                if (!db)
+                    return db.error();
+                auto options = profileReportOptions(**db);
+                if (!options)
+                    return options.error();
+                auto ctx = insights::resolveContext(**db, *options);
+                if (!ctx)
+                    return ctx.error();
+                auto users = insights::appUsers(**db, *ctx, {appKey});
+                if (!users)
+                    return users.error();
+                auto grants = insights::appGrants(**db, catalog, {appKey});
+                if (!grants)
+                    return grants.error();
+                DetailPane::Section people {tr("People"),
+                    {tr("Name"), tr("User principal name"), tr("Sign-ins (30 days)"), tr("Last used")}, {},
+                    users->isEmpty() ? tr("No successful sign-ins are known.") : QString()};
+                for (const auto &u : *users)
+                    people.rows.append({u.displayName, u.upn, QLocale().toString(u.signIns30d), localTime(u.lastUsed)});
+                DetailPane::Section consents {tr("Permission grants"),
+                    {tr("Consent"), tr("Person"), tr("Resource"), tr("Scopes")}, {},
+                    grants->isEmpty() ? tr("No delegated permission grants.") : QString()};
+                for (const auto &g : *grants) {
+                    consents.rows.append({g.consentType == QStringLiteral("AllPrincipals") ? tr("admin, for everyone")
+                                                                                           : tr("one person"),
+                        g.principalUpn, g.resource, g.scopes.join(u' ')});
+                }
+                return QList<DetailPane::Section> {people, consents};
+            });
+    });
     return page;
 }
 
@@ -235,6 +253,7 @@ TablePage *makeUsersPage(const PageContext &context, QWidget *parent)
     auto *page = new TablePage(model, context.clipboard, parent);
     model->setParent(page);
     page->setObjectName(QStringLiteral("usersPage"));
+    page->setExportFileName(tr("users.csv"));
     page->hideColumns({QStringLiteral("user_id")});
     auto *detail = new DetailPane(page);
     page->setDetailWidget(detail);
@@ -243,14 +262,15 @@ TablePage *makeUsersPage(const PageContext &context, QWidget *parent)
         if (userId.isEmpty())
             return detail->clear();
         detail->show(valueOf(model, row, QStringLiteral("display_name")), valueOf(model, row, QStringLiteral("upn")),
-            [connect = context.connect, catalog = context.catalog, userId,
-                days = context.inactiveDays]() -> core::Result<QList<DetailPane::Section>> {
+            [connect = context.connect, catalog = context.catalog,
+                userId]() -> core::Result<QList<DetailPane::Section>> {
                 auto db = connect();
                 if (!db)
                     return db.error();
-                insights::ReportOptions options;
-                options.inactiveDays = days;
-                auto ctx = insights::resolveContext(**db, options);
+                auto options = profileReportOptions(**db);
+                if (!options)
+                    return options.error();
+                auto ctx = insights::resolveContext(**db, *options);
                 if (!ctx)
                     return ctx.error();
                 auto licenses = insights::userLicenses(**db, catalog, userId);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "insights/catalog.h"
+#include "insights/reportcontext.h"
 #include "models/sqltablemodel.h"
 
 class QWidget;
@@ -12,13 +13,17 @@ namespace stocktake::ui {
 class SecureClipboard;
 class TablePage;
 
-/// What every page of an open profile works with.
+/// What every page of an open profile works with. The inactivity window is not here: every
+/// report reads the profile's own (store::ProfileSettings) when it runs, so a change in Settings
+/// shows on the next reload.
 struct PageContext {
     models::ConnectionFactory connect;
-    insights::InsightsCatalog catalog;
-    int inactiveDays = 30;
+    insights::InsightsCatalog catalog;  ///< the bundled one (insights::loadBundledCatalog) in the app
     SecureClipboard *clipboard = nullptr;
 };
+
+/// The report options of the open profile: its inactivity window from the settings table.
+[[nodiscard]] core::Result<insights::ReportOptions> profileReportOptions(const store::Database &db);
 
 /// Licenses: one row per subscribed SKU with the METRICS.md figures; the detail pane is the
 /// SKU's reclaim list (its inactive and disabled holders).

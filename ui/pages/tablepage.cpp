@@ -3,15 +3,22 @@
 #include "tablepage.h"
 
 #include "models/searchablemodel.h"
+#include "tableexport.h"
 #include "widgets/secureclipboard.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -26,6 +33,10 @@ TablePage::TablePage(models::SearchableTableModel *model, SecureClipboard *clipb
     , m_filterRow(new QWidget(this))
     , m_view(new QTableView(this))
     , m_count(new QLabel(this))
+    , m_copyButton(new QPushButton(tr("&Copy"), this))
+    , m_exportButton(new QPushButton(tr("&Export to CSV…"), this))
+    , m_export(new CsvExportJob(this))
+    , m_exportFileName(QStringLiteral("table.csv"))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_searchDelay(new QTimer(this))
 {
@@ -34,11 +45,27 @@ TablePage::TablePage(models::SearchableTableModel *model, SecureClipboard *clipb
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search this table"));
     m_count->setObjectName(QStringLiteral("rowCountLabel"));
-    auto *exportButton = new QPushButton(tr("Export CSV…"), this);
-    exportButton->setObjectName(QStringLiteral("exportPushButton"));
-    connect(exportButton, &QPushButton::clicked, this, &TablePage::exportRequested);
-    exportButton->setVisible(false);
-    m_exportButton = exportButton;
+    m_copyButton->setObjectName(QStringLiteral("copyPushButton"));
+    m_copyButton->setAccessibleName(tr("Copy the selected rows"));
+    m_copyButton->setToolTip(tr("Copies the selected rows as tab-separated text (%1)")
+                                 .arg(QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText)));
+    connect(m_copyButton, &QPushButton::clicked, this, &TablePage::copySelection);
+    m_exportButton->setObjectName(QStringLiteral("exportPushButton"));
+    m_exportButton->setAccessibleName(tr("Export this table to a CSV file"));
+    m_exportButton->setToolTip(tr("Writes every row the table shows now, as filtered and sorted, to a CSV file"));
+    connect(m_exportButton, &QPushButton::clicked, this, &TablePage::chooseExportFile);
+    connect(m_export, &CsvExportJob::finished, this, [this](const QString &path, qint64 rows, const QString &error) {
+        updateActions();
+        updateCount();
+        if (!error.isEmpty()) {
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Export failed"), error, QMessageBox::Ok, this);
+            box->setObjectName(QStringLiteral("exportErrorMessageBox"));
+            box->setTextFormat(Qt::PlainText);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+        Q_EMIT exportFinished(path, rows, error);
+    });
 
     // Typing waits a moment before asking, so a fast typist sends one query, not ten.
     m_searchDelay->setSingleShot(true);
@@ -85,6 +112,7 @@ TablePage::TablePage(models::SearchableTableModel *model, SecureClipboard *clipb
     m_view->setAccessibleName(tr("Table"));
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) { Q_EMIT currentRowChanged(m_model->rowValues(current.row())); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TablePage::updateActions);
 
     auto *copy = new QAction(tr("Copy"), this);
     copy->setShortcut(QKeySequence::Copy);
@@ -95,11 +123,14 @@ TablePage::TablePage(models::SearchableTableModel *model, SecureClipboard *clipb
 
     connect(m_model, &models::SearchableTableModel::modelReset, this, &TablePage::updateCount);
     connect(m_model, &models::SearchableTableModel::loadingChanged, this, &TablePage::updateCount);
+    connect(m_model, &models::SearchableTableModel::modelReset, this, &TablePage::updateActions);
+    connect(m_model, &models::SearchableTableModel::loadingChanged, this, &TablePage::updateActions);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_search, 1);
     top->addWidget(filtersButton);
-    top->addWidget(exportButton);
+    top->addWidget(m_copyButton);
+    top->addWidget(m_exportButton);
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -113,6 +144,7 @@ TablePage::TablePage(models::SearchableTableModel *model, SecureClipboard *clipb
     layout->setContentsMargins(12, 12, 12, 12);
     layout->addWidget(m_splitter);
     updateCount();
+    updateActions();
 }
 
 void TablePage::setDetailWidget(QWidget *detail)
@@ -134,9 +166,38 @@ void TablePage::hideColumns(const QStringList &keys)
     }
 }
 
-void TablePage::setExportAvailable(bool available)
+bool TablePage::isExporting() const
 {
-    m_exportButton->setVisible(available);
+    return m_export->isRunning();
+}
+
+void TablePage::chooseExportFile()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    auto *dialog
+        = new QFileDialog(this, tr("Export to CSV"), QDir(folder).filePath(m_exportFileName), tr("CSV files (*.csv)"));
+    dialog->setObjectName(QStringLiteral("exportFileDialog"));
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setFileMode(QFileDialog::AnyFile);
+    dialog->setDefaultSuffix(QStringLiteral("csv"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // open(), not exec(): the dialog is window-modal without a nested event loop, native or not.
+    connect(dialog, &QFileDialog::fileSelected, this, &TablePage::exportTo);
+    dialog->open();
+}
+
+void TablePage::exportTo(const QString &path)
+{
+    if (path.isEmpty() || !m_export->start(m_model->tableExport(), path))
+        return;
+    updateActions();
+    m_count->setText(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+}
+
+void TablePage::updateActions()
+{
+    m_copyButton->setEnabled(m_view->selectionModel()->hasSelection());
+    m_exportButton->setEnabled(!m_export->isRunning() && !m_model->isLoading() && m_model->lastError().isEmpty());
 }
 
 QVariantList TablePage::selectedRow() const
@@ -157,15 +218,25 @@ void TablePage::copySelection()
     for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
         rows.append(index.row());
     std::sort(rows.begin(), rows.end());
+    QList<int> columns;  // the shown ones, in the order the header shows them
+    for (int visual = 0; visual < m_model->columnCount(); ++visual) {
+        const int c = m_view->horizontalHeader()->logicalIndex(visual);
+        if (!m_view->isColumnHidden(c))
+            columns.append(c);
+    }
     QStringList lines;
     for (int row : std::as_const(rows)) {
         QStringList cells;
-        for (int c = 0; c < m_model->columnCount(); ++c)
+        for (int c : std::as_const(columns))
             cells.append(m_model->data(m_model->index(row, c)).toString());
         lines.append(cells.join(u'\t'));
     }
-    if (!lines.isEmpty())
+    if (lines.isEmpty())
+        return;
+    if (m_personal && m_clipboard)
         m_clipboard->copyText(lines.join(u'\n'));
+    else
+        QGuiApplication::clipboard()->setText(lines.join(u'\n'));
 }
 
 void TablePage::updateCount()

@@ -6,6 +6,7 @@
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSplitter;
 class QTableView;
 class QTimer;
@@ -16,12 +17,15 @@ class SearchableTableModel;
 
 namespace stocktake::ui {
 
+class CsvExportJob;
 class SecureClipboard;
 
 /// A page that is one big table: a search box, a filter box per column, the table (sorting by
 /// header click), a row count, and a detail pane on the right for the selected row. Copy puts the
-/// selected rows on the clipboard as tab-separated text (marked secret, cleared after a while);
-/// export writes the table as it is filtered and sorted to CSV.
+/// selected rows' shown columns on the clipboard as tab-separated text — for a table of people
+/// through SecureClipboard (kept out of clipboard history, cleared after a while, SECURITY.md
+/// B6), otherwise plainly. "Export to CSV…" writes every row the table shows now (search,
+/// filters and order as they are) with its METRICS.md columns, off the UI thread.
 class TablePage : public QWidget {
     Q_OBJECT
 
@@ -35,22 +39,31 @@ public:
     void setDetailWidget(QWidget *detail);
     /// Hides columns by their METRICS.md key (ids the detail pane needs but a person does not).
     void hideColumns(const QStringList &keys);
-    /// Shows the Export button; exportRequested() is then the owner's to answer.
-    void setExportAvailable(bool available);
+    /// Whether the rows are about people (copy then goes through SecureClipboard); default true.
+    void setPersonalData(bool personal) { m_personal = personal; }
+    /// The file name the export dialog proposes ("licenses.csv").
+    void setExportFileName(const QString &name) { m_exportFileName = name; }
+    [[nodiscard]] bool isExporting() const;
     /// The selected row's raw values, or empty.
     [[nodiscard]] QVariantList selectedRow() const;
 
 public Q_SLOTS:
     void copySelection();
     void focusSearch();
+    /// Asks for a file (a window-modal save dialog, `exportFileDialog`), then exportTo() it.
+    void chooseExportFile();
+    /// Writes the table as it is shown now to `path` (CSV, mode 0600, all or nothing).
+    void exportTo(const QString &path);
 
 Q_SIGNALS:
     void currentRowChanged(const QVariantList &values);
-    /// The admin asked to export this table (the window asks for a file and writes it).
-    void exportRequested();
+    /// An export ended: `rows` written to `path`, or `error` (empty on success), which the page
+    /// has shown in a message box.
+    void exportFinished(const QString &path, qint64 rows, const QString &error);
 
 private:
     void updateCount();
+    void updateActions();
 
     models::SearchableTableModel *m_model;
     SecureClipboard *m_clipboard;
@@ -58,11 +71,15 @@ private:
     QWidget *m_filterRow;
     QTableView *m_view;
     QLabel *m_count;
-    QWidget *m_exportButton = nullptr;
+    QPushButton *m_copyButton;
+    QPushButton *m_exportButton;
+    CsvExportJob *m_export;
+    QString m_exportFileName;
     QSplitter *m_splitter;
     QWidget *m_detail = nullptr;
     QTimer *m_searchDelay;
     bool m_sized = false;
+    bool m_personal = true;
 };
 
 }  // namespace stocktake::ui
