@@ -6,6 +6,7 @@
 #include "core/home.h"
 #include "core/log.h"
 #include "i18n.h"
+#include "insights/bundledcatalog.h"
 #include "secrets/qtkeychainstore.h"
 #include "store/profilestore.h"
 #include "widgets/secureclipboard.h"
@@ -68,6 +69,13 @@ int main(int argc, char *argv[])
     }
     QSettings().setValue(QStringLiteral("ui/lastProfileId"), profile->id);
 
+    // Product names, list prices, high-privilege scopes and vendors for every page.
+    const auto catalog = insights::loadBundledCatalog();
+    if (!catalog) {
+        QMessageBox::critical(nullptr, QObject::tr("Stocktake"), catalog.error().userMessage);
+        return int(catalog.error().exitCode);
+    }
+
     secrets::QtKeychainStore keychain;
     ui::ProfileSession session(profiles, *profile, keychain);
     ui::SecureClipboard clipboard(QApplication::clipboard());
@@ -83,8 +91,11 @@ int main(int argc, char *argv[])
             return;
         ui::PageContext context;
         context.connect = session.connectionFactory();
+        context.catalog = *catalog;
         context.clipboard = &clipboard;
         window = std::make_unique<ui::MainWindow>(&session, context, nullptr);
+        QObject::connect(window.get(), &ui::MainWindow::profileSwitched, &app,
+            [](const store::Profile &p) { QSettings().setValue(QStringLiteral("ui/lastProfileId"), p.id); });
         window->setLockAfterMinutes(QSettings().value(QStringLiteral("security/lockAfterMinutes"), 15).toInt());
         window->show();
     });

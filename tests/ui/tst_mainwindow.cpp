@@ -6,7 +6,9 @@
 // the status bar says how old the data is, and locking empties everything until unlock.
 #include "app/mainwindow.h"
 #include "app/profilesession.h"
+#include "app/settingsdialog.h"
 #include "handmadetenant.h"
+#include "insights/bundledcatalog.h"
 #include "models/searchablemodel.h"
 #include "pages/overviewpage.h"
 #include "pages/tablepage.h"
@@ -22,10 +24,14 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimeZone>
 #include <QUuid>
@@ -38,7 +44,55 @@ class TestMainWindow : public QObject {
     testing::TempHome m_home;
     std::unique_ptr<store::ProfileStore> m_profiles;
     store::Profile m_profile;
+    store::Profile m_second;  // fabrikam: one person, for the profile switcher
     secrets::QtKeychainStore m_keychain;
+
+    /// A keychain profile with a fresh encrypted database holding `sql`.
+    bool makeProfile(store::Profile &profile, const QString &name, const QString &sql)
+    {
+        profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        profile.name = name;
+        profile.tenant = name + QStringLiteral(".com");
+        profile.clientId = QStringLiteral("5e3ce6c0-2b1f-4285-8d4b-75ee78787346");
+        profile.authority = QStringLiteral("https://login.microsoftonline.com");
+        profile.graphRoot = QStringLiteral("https://graph.microsoft.com");
+        profile.created = QDateTime::currentDateTimeUtc();
+        if (!QDir().mkpath(m_profiles->profileDir(profile)))
+            return false;
+        store::ProfileKeys keys(m_keychain);
+        std::optional<store::ProfileKeys::Opened> created;
+        keys.create(profile.id, m_profiles->databasePath(profile), {},
+            [&created](store::ProfileKeys::Opened db) { created = std::move(db); });
+        if (!waitFor([&] { return created.has_value(); }) || !created->ok())
+            return false;
+        const bool filled = (**created)->exec(sql).ok();
+        created.reset();
+        return filled && m_profiles->add(profile).ok();
+    }
+
+    /// The licenses page's figure `key` of the SKU with part number `part`.
+    static QVariant licenseFigure(ui::TablePage *page, const QString &part, const QString &key)
+    {
+        const QStringList keys = page->model()->columnKeys();
+        for (int r = 0; r < page->model()->rowCount(); ++r) {
+            const QVariantList row = page->model()->rowValues(r);
+            if (row.value(int(keys.indexOf(QStringLiteral("sku_part_number")))).toString() == part)
+                return row.value(int(keys.indexOf(key)));
+        }
+        return {};
+    }
+
+    /// A window over the open `session`, with the bundled catalog as the app uses it.
+    static ui::PageContext bundledContext(ui::ProfileSession &session, ui::SecureClipboard &clipboard)
+    {
+        ui::PageContext context;
+        context.connect = session.connectionFactory();
+        context.clipboard = &clipboard;
+        auto catalog = insights::loadBundledCatalog();
+        if (catalog)
+            context.catalog = *catalog;
+        return context;
+    }
 
     static bool waitFor(const std::function<bool()> &condition, int ms = 10000)
     {
@@ -67,23 +121,12 @@ private Q_SLOTS:
     {
         STOCKTAKE_REQUIRE_SECRET_SERVICE();
         m_profiles = std::make_unique<store::ProfileStore>(m_home.path());
-        m_profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        m_profile.name = QStringLiteral("contoso");
-        m_profile.tenant = QStringLiteral("contoso.com");
-        m_profile.clientId = QStringLiteral("5e3ce6c0-2b1f-4285-8d4b-75ee78787346");
-        m_profile.authority = QStringLiteral("https://login.microsoftonline.com");
-        m_profile.graphRoot = QStringLiteral("https://graph.microsoft.com");
-        m_profile.created = QDateTime::currentDateTimeUtc();
-        QVERIFY(QDir().mkpath(m_profiles->profileDir(m_profile)));
-        store::ProfileKeys keys(m_keychain);
-        std::optional<store::ProfileKeys::Opened> created;
-        keys.create(m_profile.id, m_profiles->databasePath(m_profile), {},
-            [&created](store::ProfileKeys::Opened db) { created = std::move(db); });
-        QVERIFY(waitFor([&] { return created.has_value(); }));
-        QVERIFY2(created->ok(), qPrintable(created->ok() ? QString() : created->error().detail));
-        QVERIFY((**created)->exec(testing::handmadeTenantSql()).ok());
-        created.reset();
-        QVERIFY(m_profiles->add(m_profile).ok());
+        QVERIFY(makeProfile(m_profile, QStringLiteral("contoso"), testing::handmadeTenantSql()));
+        QVERIFY(makeProfile(m_second, QStringLiteral("fabrikam"),
+            QStringLiteral("INSERT INTO sync_state (entity, last_success, item_count, available) VALUES "
+                           "('users', '2026-11-21T08:00:00Z', 1, 1);"
+                           "INSERT INTO users (id, upn, display_name, account_enabled, user_type, fetched_at) VALUES "
+                           "('f1', 'ivan@fabrikam.com', 'Ivan Ives', 1, 'Member', '2026-11-21T08:00:00Z');")));
     }
 
     void showsEveryPageFromTheCacheWithoutNetwork()
@@ -160,6 +203,179 @@ private Q_SLOTS:
         QVERIFY(!window.isLocked());
         QVERIFY(waitFor([&] { return users->model()->rowCount() == 7; }));
         QCOMPARE(window.pages()->currentWidget(), users);
+    }
+
+    void pagesUseTheBundledCatalogAndExportWhatTheyShow()
+    {
+        ui::ProfileSession session(*m_profiles, m_profile, m_keychain);
+        QSignalSpy opened(&session, &ui::ProfileSession::opened);
+        session.open();
+        QVERIFY(opened.wait(10000));
+        ui::SecureClipboard clipboard(QApplication::clipboard());
+        ui::MainWindow window(&session, bundledContext(session, clipboard), nullptr);
+        window.show();
+        window.showPage(2);
+        auto *licenses = window.findChild<ui::TablePage *>(QStringLiteral("licensesPage"));
+        QVERIFY(waitFor([&] { return licenses->model()->rowCount() == 4; }));
+        // Product names from the licensing name table; POWER_BI_PRO priced by its list price.
+        QCOMPARE(licenseFigure(licenses, QStringLiteral("ENTERPRISEPACK"), QStringLiteral("product_name")).toString(),
+            QStringLiteral("Office 365 E3"));
+        QCOMPARE(licenseFigure(licenses, QStringLiteral("POWER_BI_PRO"), QStringLiteral("unit_price")).toString(),
+            QStringLiteral("14.00"));
+        // High-privilege scopes from the bundled list, in its spelling.
+        auto *apps = window.findChild<ui::TablePage *>(QStringLiteral("applicationsPage"));
+        QVERIFY(waitFor([&] { return apps->model()->rowCount() > 0; }));
+        const int risky = int(apps->model()->columnKeys().indexOf(QStringLiteral("risky_scopes")));
+        QStringList scopes;
+        for (int r = 0; r < apps->model()->rowCount(); ++r)
+            scopes.append(apps->model()->rowValues(r).value(risky).toString());
+        QVERIFY2(scopes.contains(QStringLiteral("Mail.ReadWrite")), qPrintable(scopes.join(u',')));
+
+        // Export the licenses table as searched: the CSV holds exactly the rows shown.
+        licenses->searchBox()->setText(QStringLiteral("office"));
+        QVERIFY(waitFor([&] { return licenses->model()->rowCount() == 1; }));
+        const QString path = m_home.filePath(QStringLiteral("licenses.csv"));
+        QSignalSpy finished(licenses, &ui::TablePage::exportFinished);
+        licenses->exportTo(path);
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.at(0).at(2).toString().isEmpty());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(0).startsWith(QStringLiteral("sku_id,sku_part_number,product_name,status,purchased,")));
+        QCOMPARE(lines.at(1),
+            QStringLiteral("6fd2c87f-b296-42f0-b197-1e91e994b900,ENTERPRISEPACK,Office 365 E3,Enabled,10,6,5,4,2,2,1,3,"
+                           "23.00,USD,month,161.00"));
+    }
+
+    void settingsChangeTheInactivityWindowAndTheLicensesPageFollows()
+    {
+        ui::ProfileSession session(*m_profiles, m_profile, m_keychain);
+        QSignalSpy opened(&session, &ui::ProfileSession::opened);
+        session.open();
+        QVERIFY(opened.wait(10000));
+        ui::SecureClipboard clipboard(QApplication::clipboard());
+        ui::MainWindow window(&session, bundledContext(session, clipboard), nullptr);
+        window.show();
+        window.showPage(2);
+        auto *licenses = window.findChild<ui::TablePage *>(QStringLiteral("licensesPage"));
+        QVERIFY(waitFor([&] { return licenses->model()->rowCount() == 4; }));
+        // 30 days: E3 holders alice and bob active, carol and dave inactive (tst_insights).
+        QCOMPARE(licenseFigure(licenses, QStringLiteral("ENTERPRISEPACK"), QStringLiteral("inactive")).toLongLong(), 2);
+
+        window.openSettings();
+        auto *settings = window.settingsDialog();
+        QVERIFY(settings);
+        QSignalSpy loaded(settings, &ui::SettingsDialog::loaded);
+        QVERIFY(loaded.wait(10000));
+        auto *days = settings->findChild<QSpinBox *>(QStringLiteral("inactiveDaysSpinBox"));
+        auto *apply = settings->findChild<QPushButton *>(QStringLiteral("applyInactiveDaysPushButton"));
+        QVERIFY(days && apply);
+        QCOMPARE(days->value(), 30);
+        QVERIFY(!apply->isEnabled());
+        // Typed as a person would: select the value, type 60, apply.
+        days->setFocus();
+        days->selectAll();
+        QTest::keyClicks(days, QStringLiteral("60"));
+        QCOMPARE(days->value(), 60);
+        QVERIFY(apply->isEnabled());
+        QSignalSpy saved(settings, &ui::SettingsDialog::saved);
+        QSignalSpy refreshed(licenses->model(), &models::SearchableTableModel::refreshed);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QVERIFY(saved.wait(10000));
+        QVERIFY(saved.at(0).at(0).toString().isEmpty());
+        // 60 days: carol is active again.
+        QVERIFY(waitFor([&] {
+            return licenseFigure(licenses, QStringLiteral("ENTERPRISEPACK"), QStringLiteral("inactive")).toLongLong()
+                == 1;
+        }));
+        QVERIFY(refreshed.count() > 0);
+
+        // A price set in Settings wins over the list price; "Use list price" takes it back.
+        auto *prices = settings->findChild<QTableWidget *>(QStringLiteral("pricesTableWidget"));
+        QVERIFY(waitFor([&] { return !settings->isBusy() && prices->rowCount() == 4; }));
+        int powerBi = -1;
+        for (int r = 0; r < prices->rowCount(); ++r) {
+            if (prices->item(r, 1)->text() == QLatin1StringView("POWER_BI_PRO"))
+                powerBi = r;
+        }
+        QVERIFY(powerBi >= 0);
+        QCOMPARE(prices->item(powerBi, 0)->text(), QStringLiteral("Power BI Pro"));
+        QCOMPARE(prices->item(powerBi, 2)->text(), QStringLiteral("14.00 USD per month"));
+        prices->selectRow(powerBi);
+        auto *amount = settings->findChild<QLineEdit *>(QStringLiteral("priceAmountLineEdit"));
+        auto *currency = settings->findChild<QLineEdit *>(QStringLiteral("priceCurrencyLineEdit"));
+        QCOMPARE(amount->text(), QStringLiteral("14.00"));
+        amount->clear();
+        QTest::keyClicks(amount, QStringLiteral("9.99"));
+        currency->clear();
+        QTest::keyClicks(currency, QStringLiteral("eur"));
+        QTest::mouseClick(settings->findChild<QPushButton *>(QStringLiteral("setPricePushButton")), Qt::LeftButton);
+        QVERIFY(saved.wait(10000));
+        QVERIFY(saved.last().at(0).toString().isEmpty());
+        QVERIFY(waitFor([&] {
+            return licenseFigure(licenses, QStringLiteral("POWER_BI_PRO"), QStringLiteral("unit_price")).toString()
+                == QLatin1StringView("9.99");
+        }));
+        QCOMPARE(licenseFigure(licenses, QStringLiteral("POWER_BI_PRO"), QStringLiteral("currency")).toString(),
+            QStringLiteral("EUR"));
+        QVERIFY(waitFor([&] { return !settings->isBusy(); }));
+        prices->selectRow(powerBi);
+        QTest::mouseClick(settings->findChild<QPushButton *>(QStringLiteral("clearPricePushButton")), Qt::LeftButton);
+        QVERIFY(saved.wait(10000));
+        QVERIFY(waitFor([&] {
+            return licenseFigure(licenses, QStringLiteral("POWER_BI_PRO"), QStringLiteral("unit_price")).toString()
+                == QLatin1StringView("14.00");
+        }));
+
+        // Back to the default for the other tests.
+        QVERIFY(waitFor([&] { return !settings->isBusy(); }));
+        days->setValue(30);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QVERIFY(saved.wait(10000));
+    }
+
+    void profileSwitcherListsProfilesAndOpensAnother()
+    {
+        ui::ProfileSession session(*m_profiles, m_profile, m_keychain);
+        QSignalSpy opened(&session, &ui::ProfileSession::opened);
+        session.open();
+        QVERIFY(opened.wait(10000));
+        ui::SecureClipboard clipboard(QApplication::clipboard());
+        ui::MainWindow window(&session, bundledContext(session, clipboard), nullptr);
+        window.show();
+        auto *users = window.findChild<ui::TablePage *>(QStringLiteral("usersPage"));
+        window.showPage(3);
+        QVERIFY(waitFor([&] { return users->model()->rowCount() == 7; }));
+
+        window.openSettings();
+        auto *settings = window.settingsDialog();
+        QSignalSpy loaded(settings, &ui::SettingsDialog::loaded);
+        QVERIFY(loaded.wait(10000));
+        auto *list = settings->findChild<QListWidget *>(QStringLiteral("profilesListWidget"));
+        QVERIFY(list);
+        QStringList shown;
+        for (int i = 0; i < list->count(); ++i)
+            shown.append(list->item(i)->text());
+        QCOMPARE(shown,
+            (QStringList {QStringLiteral("contoso — contoso.com (open)"), QStringLiteral("fabrikam — fabrikam.com")}));
+        auto *openButton = settings->findChild<QPushButton *>(QStringLiteral("openProfilePushButton"));
+        list->setCurrentRow(0);
+        QVERIFY(!openButton->isEnabled());  // already open
+        list->setCurrentRow(1);
+        QVERIFY(openButton->isEnabled());
+        QSignalSpy switched(&window, &ui::MainWindow::profileSwitched);
+        QTest::mouseClick(openButton, Qt::LeftButton);
+        QCOMPARE(switched.count(), 1);
+        QVERIFY(opened.wait(10000));
+        QCOMPARE(session.profile().id, m_second.id);
+        QCOMPARE(window.windowTitle(), QStringLiteral("Stocktake — fabrikam"));
+        QVERIFY(!window.isLocked());
+        // fabrikam's one person, on the page that was showing.
+        QVERIFY(waitFor([&] { return users->model()->rowCount() == 1; }));
+        QCOMPARE(window.pages()->currentWidget(), users);
+        QCOMPARE(users->model()->rowValues(0).value(1).toString(), QStringLiteral("ivan@fabrikam.com"));
     }
 
     void locksAfterIdleTime()

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "app/profilesession.h"
+#include "app/settingsdialog.h"
 #include "models/searchablemodel.h"
 #include "pages/overviewpage.h"
 #include "pages/tablepage.h"
@@ -12,6 +13,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -47,6 +49,8 @@ MainWindow::MainWindow(ProfileSession *session, PageContext context, sync::SyncE
     , m_idle(new InactivityTimer(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // The pages outlive locks and profile switches: they open whichever database is open then.
+    m_context.connect = m_session->currentConnectionFactory();
     setWindowTitle(tr("Stocktake — %1").arg(m_session->profile().name));
     setWindowIcon(QIcon(QStringLiteral(":/icons/stocktake.svg")));
     resize(1280, 800);
@@ -67,8 +71,14 @@ MainWindow::MainWindow(ProfileSession *session, PageContext context, sync::SyncE
     m_tables = {makeApplicationsPage(m_context, m_stack), makeLicensesPage(m_context, m_stack),
         makeUsersPage(m_context, m_stack)};
     m_stack->addWidget(m_overview);
-    for (TablePage *page : std::as_const(m_tables))
+    for (TablePage *page : std::as_const(m_tables)) {
         m_stack->addWidget(page);
+        connect(page, &TablePage::exportFinished, this, [this](const QString &path, qint64 rows, const QString &error) {
+            if (error.isEmpty())
+                statusBar()->showMessage(
+                    tr("Exported %n row(s) to %1", nullptr, int(rows)).arg(QDir::toNativeSeparators(path)), 10000);
+        });
+    }
 
     m_lockScreen = new QWidget(m_stack);
     m_lockScreen->setObjectName(QStringLiteral("lockScreen"));
@@ -121,13 +131,17 @@ MainWindow::MainWindow(ProfileSession *session, PageContext context, sync::SyncE
     m_dataAge->setDataTime(m_session->dataTime());
     connect(m_session, &ProfileSession::opened, this, [this] {
         m_locked = false;
+        m_navigation->setEnabled(true);
         m_dataAge->setDataTime(m_session->dataTime());
-        m_context.connect = m_session->connectionFactory();
         reloadAll();
         showPage(m_lastPage);
     });
     connect(m_session, &ProfileSession::failed, this,
         [this](const core::Error &error) { m_lockMessage->setText(error.userMessage); });
+    connect(m_session, &ProfileSession::profileChanged, this, [this](const store::Profile &profile) {
+        setWindowTitle(tr("Stocktake — %1").arg(profile.name));
+        Q_EMIT profileSwitched(profile);
+    });
     if (m_engine) {
         connect(m_engine, &sync::SyncEngine::progress, this, &MainWindow::onSyncProgress);
         connect(m_engine, &sync::SyncEngine::finished, this, &MainWindow::onSyncFinished);
@@ -152,6 +166,11 @@ void MainWindow::buildActions()
     lockAction->setObjectName(QStringLiteral("lockAction"));
     lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(lockAction, &QAction::triggered, this, &MainWindow::lock);
+    auto *settingsAction = fileMenu->addAction(tr("&Settings…"));
+    settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    settingsAction->setShortcuts({QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)});
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
     fileMenu->addSeparator();
     auto *quitAction = fileMenu->addAction(tr("&Quit"));
     quitAction->setShortcut(QKeySequence::Quit);
@@ -197,6 +216,46 @@ void MainWindow::showPage(int index)
     m_stack->setCurrentIndex(index);
 }
 
+void MainWindow::openSettings()
+{
+    if (m_locked)
+        return;
+    if (m_settings) {
+        m_settings->raise();
+        m_settings->activateWindow();
+        return;
+    }
+    m_settings = new SettingsDialog(m_session, m_context.catalog, this);
+    m_settings->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_settings, &QObject::destroyed, this, [this] { m_settings = nullptr; });
+    // Every report reads the window and the prices from the database, so a reload shows them.
+    connect(m_settings, &SettingsDialog::inactiveDaysChanged, this, &MainWindow::reloadAll);
+    connect(m_settings, &SettingsDialog::pricesChanged, this, &MainWindow::reloadAll);
+    connect(m_settings, &SettingsDialog::profileSwitchRequested, this, &MainWindow::switchProfile);
+    m_settings->open();
+}
+
+void MainWindow::switchProfile(const store::Profile &profile)
+{
+    if (profile.id == m_session->profile().id)
+        return;
+    if (m_engine) {
+        // The engine syncs the old profile's database: stop it and stop listening to it.
+        if (m_engine->isRunning())
+            m_engine->cancel();
+        disconnect(m_engine, nullptr, this, nullptr);
+        disconnect(m_cancelSync, nullptr, m_engine, nullptr);
+        m_engine = nullptr;
+        m_syncAction->setEnabled(false);
+        m_syncAction->setToolTip(tr("Sign in to this tenant to sync."));
+        m_syncProgress->hide();
+        m_cancelSync->hide();
+    }
+    lock();
+    m_lockMessage->setText(tr("Opening %1…").arg(profile.name));
+    m_session->switchTo(profile);
+}
+
 void MainWindow::setLockAfterMinutes(int minutes)
 {
     m_idle->activate(minutes * 60 * 1000);
@@ -214,6 +273,8 @@ void MainWindow::lock()
     if (m_locked)
         return;
     m_locked = true;
+    if (m_settings)
+        m_settings->close();
     if (m_engine && m_engine->isRunning())
         m_engine->cancel();
     m_lastPage = std::max(0, m_stack->currentIndex() == kLockPage ? m_lastPage : m_stack->currentIndex());

@@ -13,6 +13,10 @@ class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 
+namespace stocktake::store {
+struct Profile;
+}
+
 namespace stocktake::sync {
 struct EntitySummary;
 struct SyncProgress;
@@ -26,6 +30,7 @@ class DataAgeLabel;
 class InactivityTimer;
 class OverviewPage;
 class ProfileSession;
+class SettingsDialog;
 class TablePage;
 
 /// The window an admin lives in: a sidebar (Overview, Applications, Licenses, Users), the pages,
@@ -47,11 +52,22 @@ public:
     [[nodiscard]] QStackedWidget *pages() const { return m_stack; }
     /// Shows page `index` (0 Overview, 1 Applications, 2 Licenses, 3 Users).
     void showPage(int index);
+    /// The open Settings dialog, or null.
+    [[nodiscard]] SettingsDialog *settingsDialog() const { return m_settings; }
 
 public Q_SLOTS:
     void lock();
     void unlock();
     void syncNow();
+    /// Opens the Settings dialog (inactivity window, prices, profiles), or raises the open one.
+    void openSettings();
+    /// Closes the open profile and opens `profile` in this window. A sync engine belongs to
+    /// the profile it was made for, so the window stops using it (Sync is off until one is given).
+    void switchProfile(const stocktake::store::Profile &profile);
+
+Q_SIGNALS:
+    /// The window now shows `profile` (after switchProfile()).
+    void profileSwitched(const stocktake::store::Profile &profile);
 
 private:
     void buildActions();
@@ -73,6 +89,7 @@ private:
     QPushButton *m_cancelSync;
     QLabel *m_syncText;
     QAction *m_syncAction = nullptr;
+    SettingsDialog *m_settings = nullptr;
     InactivityTimer *m_idle;
     int m_lastPage = 0;
     bool m_locked = false;

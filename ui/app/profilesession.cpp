@@ -41,33 +41,76 @@ models::ConnectionFactory ProfileSession::connectionFactory() const
     };
 }
 
+models::ConnectionFactory ProfileSession::currentConnectionFactory() const
+{
+    return [current = m_current]() -> core::Result<std::unique_ptr<store::Database>> {
+        QString path;
+        std::shared_ptr<const secrets::SecretBytes> key;
+        {
+            const QMutexLocker locker(&current->mutex);
+            path = current->path;
+            key = current->key;
+        }
+        if (!key)
+            return core::Error {
+                QStringLiteral("ui.locked"), tr("Stocktake is locked."), QString(), core::ExitCode::Store};
+        return store::Database::open(path, *key);
+    };
+}
+
+void ProfileSession::publishCurrent()
+{
+    const QMutexLocker locker(&m_current->mutex);
+    m_current->path = databasePath();
+    m_current->key = m_key;
+}
+
 void ProfileSession::open()
 {
     // ProfileKeys::open finishes an interrupted rekey and applies migrations on the way.
-    m_profileKeys->open(m_profile.id, databasePath(), {}, [this](store::ProfileKeys::Opened db) {
+    const quint64 generation = ++m_openGeneration;
+    m_profileKeys->open(m_profile.id, databasePath(), {}, [this, generation](store::ProfileKeys::Opened db) {
+        if (generation != m_openGeneration)
+            return;
         if (!db) {
             Q_EMIT failed(db.error());
             return;
         }
         m_db = *db;
-        m_keys.read(store::ProfileKeys::databaseKeyEntry(m_profile.id), [this](core::Result<secrets::SecretBytes> key) {
-            if (!key) {
-                m_db.reset();
-                Q_EMIT failed(key.error());
-                return;
-            }
-            m_key = std::make_shared<const secrets::SecretBytes>(std::move(key.value()));
-            refreshDataTime();
-            Q_EMIT opened();
-        });
+        m_keys.read(store::ProfileKeys::databaseKeyEntry(m_profile.id),
+            [this, generation](core::Result<secrets::SecretBytes> key) {
+                if (generation != m_openGeneration)
+                    return;
+                if (!key) {
+                    m_db.reset();
+                    Q_EMIT failed(key.error());
+                    return;
+                }
+                m_key = std::make_shared<const secrets::SecretBytes>(std::move(key.value()));
+                publishCurrent();
+                refreshDataTime();
+                Q_EMIT opened();
+            });
     });
 }
 
 void ProfileSession::lock()
 {
+    ++m_openGeneration;
     m_db.reset();
     m_key.reset();
+    publishCurrent();
     Q_EMIT locked();
+}
+
+void ProfileSession::switchTo(const store::Profile &profile)
+{
+    lock();
+    m_profile = profile;
+    m_dataTime = {};
+    Q_EMIT dataTimeChanged(m_dataTime);
+    Q_EMIT profileChanged(m_profile);
+    open();
 }
 
 void ProfileSession::refreshDataTime()

@@ -8,6 +8,7 @@
 #include "store/profilestore.h"
 
 #include <QDateTime>
+#include <QMutex>
 #include <QObject>
 
 #include <memory>
@@ -35,12 +36,18 @@ public:
     ~ProfileSession() override;
 
     [[nodiscard]] const store::Profile &profile() const { return m_profile; }
+    /// The key store of the profile's keys and tokens (it lives on the UI thread).
+    [[nodiscard]] secrets::KeyStore &keys() const { return m_keys; }
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] bool isOpen() const { return m_key != nullptr; }
     /// The key, shared with worker threads while the session is open; null when locked.
     [[nodiscard]] std::shared_ptr<const secrets::SecretBytes> key() const { return m_key; }
     /// A factory that opens this profile's database on the calling thread.
     [[nodiscard]] models::ConnectionFactory connectionFactory() const;
+    /// A factory that opens the database of whichever profile is open when it is called (any
+    /// thread), and fails while the session is locked: for pages that outlive a lock or a
+    /// profile switch.
+    [[nodiscard]] models::ConnectionFactory currentConnectionFactory() const;
     /// The end of the last successful users sync (the data's "as of"), invalid before the first.
     [[nodiscard]] QDateTime dataTime() const { return m_dataTime; }
 
@@ -48,6 +55,11 @@ public:
     void open();
     /// Wipes the key and closes the connections; locked() follows.
     void lock();
+    /// Closes this profile (as lock() does) and opens `profile` instead: profileChanged(), then
+    /// opened() or failed(). The profile list and the key store stay the same.
+    void switchTo(const store::Profile &profile);
+    /// The profile list of the Stocktake home this session belongs to.
+    [[nodiscard]] const store::ProfileStore &profiles() const { return m_profiles; }
     /// Re-reads the data time after a sync.
     void refreshDataTime();
 
@@ -56,6 +68,7 @@ Q_SIGNALS:
     void failed(const stocktake::core::Error &error);
     void locked();
     void dataTimeChanged(const QDateTime &utc);
+    void profileChanged(const stocktake::store::Profile &profile);
 
 private:
     store::ProfileStore m_profiles;
@@ -65,6 +78,15 @@ private:
     std::shared_ptr<store::Database> m_db;
     std::shared_ptr<const secrets::SecretBytes> m_key;
     QDateTime m_dataTime;
+    quint64 m_openGeneration = 0;  // an open() answered after lock() or switchTo() is dropped
+    /// The open database's path and key, as the worker threads of currentConnectionFactory() see them.
+    struct Current {
+        QMutex mutex;
+        QString path;
+        std::shared_ptr<const secrets::SecretBytes> key;
+    };
+    std::shared_ptr<Current> m_current = std::make_shared<Current>();
+    void publishCurrent();
 };
 
 }  // namespace stocktake::ui
