@@ -70,6 +70,7 @@ int main(int argc, char **argv)
     parser.addOptions({truncate, malformed, latency});
     parser.addOptions(
         {port, users, seed, log, truth, throttle, fail, tenantName, clientId, tokenTtl, interval, autoApprove, deny});
+    stocktake::tenantsim::Identity::addOptions(parser);
     parser.process(app);
 
     const int userCount = parser.value(users).toInt();
@@ -97,6 +98,7 @@ int main(int argc, char **argv)
 
     stocktake::tenantsim::Identity identity({parser.value(tenantName), parser.value(clientId),
         parser.value(tokenTtl).toInt(), parser.value(interval).toInt(), parser.isSet(autoApprove), parser.isSet(deny)});
+    identity.applyOptions(parser);
     stocktake::tenantsim::Router router(tenant, identity);
     router.setThrottleEvery(parser.value(throttle).toInt());
     router.setFailEvery(parser.value(fail).toInt());
