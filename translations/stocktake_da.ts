@@ -27,52 +27,12 @@ Start derefter Stocktake igen.</translation>
 <context>
     <name>core</name>
     <message>
-        <source>%1 failed its integrity check: %2%3. Restore a backup; the data may have been tampered with.</source>
-        <translation>%1 bestod ikke integritetskontrollen: %2%3. Gendan en sikkerhedskopi; dataene kan være blevet manipuleret.</translation>
-    </message>
-    <message>
         <source>note: %1</source>
         <translation>bemærk: %1</translation>
     </message>
     <message>
         <source>The report could not be written to standard output. Check where it is redirected.</source>
         <translation>Rapporten kunne ikke skrives til standardoutput. Kontrollér, hvor det er omdirigeret til.</translation>
-    </message>
-    <message>
-        <source>The passphrase is wrong. Type the passphrase this profile was created with.</source>
-        <translation>Adgangsudtrykket er forkert. Skriv det adgangsudtryk, profilen blev oprettet med.</translation>
-    </message>
-    <message>
-        <source>The passphrase vault %1 is damaged or unreadable. Restore it from a backup.</source>
-        <translation>Adgangsudtryksboksen %1 er beskadiget eller kan ikke læses. Gendan den fra en sikkerhedskopi.</translation>
-    </message>
-    <message>
-        <source>The passphrase vault holds no entry %1.</source>
-        <translation>Adgangsudtryksboksen indeholder ingen post %1.</translation>
-    </message>
-    <message>
-        <source>Stocktake cannot use the OS keychain (no Secret Service, Keychain or Credential Manager answered, or it is locked). Unlock or start it, or use a profile with --key-storage passphrase.</source>
-        <translation>Stocktake kan ikke bruge operativsystemets nøglering (hverken Secret Service, Keychain eller Credential Manager svarede, eller den er låst). Lås den op eller start den, eller brug en profil med --key-storage passphrase.</translation>
-    </message>
-    <message>
-        <source>The OS keychain refused Stocktake access to its entry. Allow the access and try again.</source>
-        <translation>Operativsystemets nøglering nægtede Stocktake adgang til sin post. Tillad adgangen, og prøv igen.</translation>
-    </message>
-    <message>
-        <source>The OS keychain could not read or store a Stocktake entry. Try again; if it goes on, check the keychain.</source>
-        <translation>Operativsystemets nøglering kunne ikke læse eller gemme en Stocktake-post. Prøv igen; hvis problemet fortsætter, skal du kontrollere nøgleringen.</translation>
-    </message>
-    <message>
-        <source>The OS keychain holds no entry %1 for Stocktake.</source>
-        <translation>Operativsystemets nøglering indeholder ingen post %1 for Stocktake.</translation>
-    </message>
-    <message>
-        <source>The prices could not be read or saved in the local database. Run `stocktake-cli db check`.</source>
-        <translation>Priserne kunne ikke læses fra eller gemmes i den lokale database. Kør `stocktake-cli db check`.</translation>
-    </message>
-    <message>
-        <source>Stocktake cannot read its profile list %1. Check the file, or restore it from a backup.</source>
-        <translation>Stocktake kan ikke læse sin profilliste %1. Kontrollér filen, eller gendan den fra en sikkerhedskopi.</translation>
     </message>
     <message>
         <source>The sign-in service sent an answer Stocktake cannot use. Try again later; if it goes on, check the identity platform address in the profile.</source>
@@ -193,17 +153,6 @@ Start derefter Stocktake igen.</translation>
     </message>
 </context>
 <context>
-    <name>stocktake::cli</name>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation>%1 kræver en værdi.</translation>
-    </message>
-    <message>
-        <source>Unknown option %1. See stocktake-cli --help.</source>
-        <translation>Ukendt indstilling %1. Se stocktake-cli --help.</translation>
-    </message>
-</context>
-<context>
     <name>stocktake::cli::DbCommand</name>
     <message>
         <source>Checks the encrypted database (or a backup) for damage and tampering, gives it a fresh key, or writes an encrypted backup.</source>
@@ -228,6 +177,17 @@ Start derefter Stocktake igen.</translation>
     <message>
         <source>Wrote an encrypted backup to %1; stocktake-cli db check %1 verifies it.</source>
         <translation>Der blev skrevet en krypteret sikkerhedskopi til %1; stocktake-cli db check %1 verificerer den.</translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed its integrity check: %2%3. Restore a backup; the data may have been tampered with.</source>
+        <translation>%1 bestod ikke integritetskontrollen: %2%3. Gendan en sikkerhedskopi; dataene kan være blevet manipuleret.</translation>
     </message>
 </context>
 <context>
@@ -289,6 +249,14 @@ Start derefter Stocktake igen.</translation>
     <message>
         <source>The passphrase on standard input is empty.</source>
         <translation>Adgangsudtrykket på standardinput er tomt.</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 kræver en værdi.</translation>
+    </message>
+    <message>
+        <source>Unknown option %1. See stocktake-cli --help.</source>
+        <translation>Ukendt indstilling %1. Se stocktake-cli --help.</translation>
     </message>
 </context>
 <context>
@@ -647,7 +615,11 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
     </message>
 </context>
 <context>
-    <name>stocktake::insights</name>
+    <name>stocktake::insights::ReportContext</name>
+    <message>
+        <source>The figures could not be read from the local database. Run `stocktake-cli db check`.</source>
+        <translation>Tallene kunne ikke læses fra den lokale database. Kør `stocktake-cli db check`.</translation>
+    </message>
     <message>
         <source>Users have not been synced yet, so there is nothing to report. Run `stocktake-cli sync`, or give --as-of.</source>
         <translation>Brugerne er ikke synkroniseret endnu, så der er intet at rapportere. Kør `stocktake-cli sync`, eller angiv --as-of.</translation>
@@ -659,13 +631,6 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
     <message>
         <source>No synced person carries sign-in activity yet, so activity is unknown. Sync users with an Entra ID P1 or P2 tenant.</source>
         <translation>Ingen synkroniseret person har logonaktivitet endnu, så aktiviteten er ukendt. Synkroniser brugere fra en lejer med Entra ID P1 eller P2.</translation>
-    </message>
-</context>
-<context>
-    <name>stocktake::insights::ReportContext</name>
-    <message>
-        <source>The figures could not be read from the local database. Run `stocktake-cli db check`.</source>
-        <translation>Tallene kunne ikke læses fra den lokale database. Kør `stocktake-cli db check`.</translation>
     </message>
 </context>
 <context>
@@ -695,6 +660,40 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
     </message>
 </context>
 <context>
+    <name>stocktake::secrets::PassphraseKeyStore</name>
+    <message>
+        <source>The passphrase is wrong. Type the passphrase this profile was created with.</source>
+        <translation>Adgangsudtrykket er forkert. Skriv det adgangsudtryk, profilen blev oprettet med.</translation>
+    </message>
+    <message>
+        <source>The passphrase vault %1 is damaged or unreadable. Restore it from a backup.</source>
+        <translation>Adgangsudtryksboksen %1 er beskadiget eller kan ikke læses. Gendan den fra en sikkerhedskopi.</translation>
+    </message>
+    <message>
+        <source>The passphrase vault holds no entry %1.</source>
+        <translation>Adgangsudtryksboksen indeholder ingen post %1.</translation>
+    </message>
+</context>
+<context>
+    <name>stocktake::secrets::QtKeychainStore</name>
+    <message>
+        <source>Stocktake cannot use the OS keychain (no Secret Service, Keychain or Credential Manager answered, or it is locked). Unlock or start it, or use a profile with --key-storage passphrase.</source>
+        <translation>Stocktake kan ikke bruge operativsystemets nøglering (hverken Secret Service, Keychain eller Credential Manager svarede, eller den er låst). Lås den op eller start den, eller brug en profil med --key-storage passphrase.</translation>
+    </message>
+    <message>
+        <source>The OS keychain refused Stocktake access to its entry. Allow the access and try again.</source>
+        <translation>Operativsystemets nøglering nægtede Stocktake adgang til sin post. Tillad adgangen, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>The OS keychain could not read or store a Stocktake entry. Try again; if it goes on, check the keychain.</source>
+        <translation>Operativsystemets nøglering kunne ikke læse eller gemme en Stocktake-post. Prøv igen; hvis problemet fortsætter, skal du kontrollere nøgleringen.</translation>
+    </message>
+    <message>
+        <source>The OS keychain holds no entry %1 for Stocktake.</source>
+        <translation>Operativsystemets nøglering indeholder ingen post %1 for Stocktake.</translation>
+    </message>
+</context>
+<context>
     <name>stocktake::store::Prices</name>
     <message>
         <source>A price needs a SKU part number or an app id.</source>
@@ -707,6 +706,10 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
     <message>
         <source>A price is per month or per year.</source>
         <translation>En pris gælder pr. måned eller pr. år.</translation>
+    </message>
+    <message>
+        <source>The prices could not be read or saved in the local database. Run `stocktake-cli db check`.</source>
+        <translation>Priserne kunne ikke læses fra eller gemmes i den lokale database. Kør `stocktake-cli db check`.</translation>
     </message>
 </context>
 <context>
@@ -752,6 +755,10 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
     <message>
         <source>There is no profile called %1.</source>
         <translation>Der findes ingen profil med navnet %1.</translation>
+    </message>
+    <message>
+        <source>Stocktake cannot read its profile list %1. Check the file, or restore it from a backup.</source>
+        <translation>Stocktake kan ikke læse sin profilliste %1. Kontrollér filen, eller gendan den fra en sikkerhedskopi.</translation>
     </message>
 </context>
 <context>

@@ -27,52 +27,12 @@ Starten Sie Stocktake danach erneut.</translation>
 <context>
     <name>core</name>
     <message>
-        <source>%1 failed its integrity check: %2%3. Restore a backup; the data may have been tampered with.</source>
-        <translation>%1 hat die Integritätsprüfung nicht bestanden: %2%3. Stellen Sie eine Sicherung wieder her; die Daten wurden möglicherweise manipuliert.</translation>
-    </message>
-    <message>
         <source>note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
     <message>
         <source>The report could not be written to standard output. Check where it is redirected.</source>
         <translation>Der Bericht konnte nicht in die Standardausgabe geschrieben werden. Prüfen Sie, wohin sie umgeleitet wird.</translation>
-    </message>
-    <message>
-        <source>The passphrase is wrong. Type the passphrase this profile was created with.</source>
-        <translation>Die Passphrase ist falsch. Geben Sie die Passphrase ein, mit der dieses Profil angelegt wurde.</translation>
-    </message>
-    <message>
-        <source>The passphrase vault %1 is damaged or unreadable. Restore it from a backup.</source>
-        <translation>Der Passphrase-Tresor %1 ist beschädigt oder nicht lesbar. Stellen Sie ihn aus einer Sicherung wieder her.</translation>
-    </message>
-    <message>
-        <source>The passphrase vault holds no entry %1.</source>
-        <translation>Der Passphrase-Tresor enthält keinen Eintrag %1.</translation>
-    </message>
-    <message>
-        <source>Stocktake cannot use the OS keychain (no Secret Service, Keychain or Credential Manager answered, or it is locked). Unlock or start it, or use a profile with --key-storage passphrase.</source>
-        <translation>Stocktake kann den Schlüsselbund des Betriebssystems nicht verwenden (weder Secret Service noch Keychain noch Credential Manager hat geantwortet, oder er ist gesperrt). Entsperren oder starten Sie ihn, oder verwenden Sie ein Profil mit --key-storage passphrase.</translation>
-    </message>
-    <message>
-        <source>The OS keychain refused Stocktake access to its entry. Allow the access and try again.</source>
-        <translation>Der Schlüsselbund des Betriebssystems hat Stocktake den Zugriff auf seinen Eintrag verweigert. Erlauben Sie den Zugriff, und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>The OS keychain could not read or store a Stocktake entry. Try again; if it goes on, check the keychain.</source>
-        <translation>Der Schlüsselbund des Betriebssystems konnte einen Stocktake-Eintrag nicht lesen oder speichern. Versuchen Sie es erneut; wenn das Problem bestehen bleibt, prüfen Sie den Schlüsselbund.</translation>
-    </message>
-    <message>
-        <source>The OS keychain holds no entry %1 for Stocktake.</source>
-        <translation>Der Schlüsselbund des Betriebssystems enthält keinen Eintrag %1 für Stocktake.</translation>
-    </message>
-    <message>
-        <source>The prices could not be read or saved in the local database. Run `stocktake-cli db check`.</source>
-        <translation>Die Preise konnten in der lokalen Datenbank nicht gelesen oder gespeichert werden. Führen Sie `stocktake-cli db check` aus.</translation>
-    </message>
-    <message>
-        <source>Stocktake cannot read its profile list %1. Check the file, or restore it from a backup.</source>
-        <translation>Stocktake kann seine Profilliste %1 nicht lesen. Prüfen Sie die Datei, oder stellen Sie sie aus einer Sicherung wieder her.</translation>
     </message>
     <message>
         <source>The sign-in service sent an answer Stocktake cannot use. Try again later; if it goes on, check the identity platform address in the profile.</source>
@@ -193,17 +153,6 @@ Starten Sie Stocktake danach erneut.</translation>
     </message>
 </context>
 <context>
-    <name>stocktake::cli</name>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation>%1 erfordert einen Wert.</translation>
-    </message>
-    <message>
-        <source>Unknown option %1. See stocktake-cli --help.</source>
-        <translation>Unbekannte Option %1. Siehe stocktake-cli --help.</translation>
-    </message>
-</context>
-<context>
     <name>stocktake::cli::DbCommand</name>
     <message>
         <source>Checks the encrypted database (or a backup) for damage and tampering, gives it a fresh key, or writes an encrypted backup.</source>
@@ -228,6 +177,17 @@ Starten Sie Stocktake danach erneut.</translation>
     <message>
         <source>Wrote an encrypted backup to %1; stocktake-cli db check %1 verifies it.</source>
         <translation>Eine verschlüsselte Sicherung wurde nach %1 geschrieben; stocktake-cli db check %1 überprüft sie.</translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed its integrity check: %2%3. Restore a backup; the data may have been tampered with.</source>
+        <translation>%1 hat die Integritätsprüfung nicht bestanden: %2%3. Stellen Sie eine Sicherung wieder her; die Daten wurden möglicherweise manipuliert.</translation>
     </message>
 </context>
 <context>
@@ -289,6 +249,14 @@ Starten Sie Stocktake danach erneut.</translation>
     <message>
         <source>The passphrase on standard input is empty.</source>
         <translation>Die Passphrase in der Standardeingabe ist leer.</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 erfordert einen Wert.</translation>
+    </message>
+    <message>
+        <source>Unknown option %1. See stocktake-cli --help.</source>
+        <translation>Unbekannte Option %1. Siehe stocktake-cli --help.</translation>
     </message>
 </context>
 <context>
@@ -647,7 +615,11 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
     </message>
 </context>
 <context>
-    <name>stocktake::insights</name>
+    <name>stocktake::insights::ReportContext</name>
+    <message>
+        <source>The figures could not be read from the local database. Run `stocktake-cli db check`.</source>
+        <translation>Die Zahlen konnten nicht aus der lokalen Datenbank gelesen werden. Führen Sie `stocktake-cli db check` aus.</translation>
+    </message>
     <message>
         <source>Users have not been synced yet, so there is nothing to report. Run `stocktake-cli sync`, or give --as-of.</source>
         <translation>Benutzer wurden noch nicht synchronisiert, daher gibt es nichts zu berichten. Führen Sie `stocktake-cli sync` aus, oder geben Sie --as-of an.</translation>
@@ -659,13 +631,6 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
     <message>
         <source>No synced person carries sign-in activity yet, so activity is unknown. Sync users with an Entra ID P1 or P2 tenant.</source>
         <translation>Noch keine synchronisierte Person weist Anmeldeaktivität auf, daher ist die Aktivität unbekannt. Synchronisieren Sie Benutzer aus einem Mandanten mit Entra ID P1 oder P2.</translation>
-    </message>
-</context>
-<context>
-    <name>stocktake::insights::ReportContext</name>
-    <message>
-        <source>The figures could not be read from the local database. Run `stocktake-cli db check`.</source>
-        <translation>Die Zahlen konnten nicht aus der lokalen Datenbank gelesen werden. Führen Sie `stocktake-cli db check` aus.</translation>
     </message>
 </context>
 <context>
@@ -695,6 +660,40 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
     </message>
 </context>
 <context>
+    <name>stocktake::secrets::PassphraseKeyStore</name>
+    <message>
+        <source>The passphrase is wrong. Type the passphrase this profile was created with.</source>
+        <translation>Die Passphrase ist falsch. Geben Sie die Passphrase ein, mit der dieses Profil angelegt wurde.</translation>
+    </message>
+    <message>
+        <source>The passphrase vault %1 is damaged or unreadable. Restore it from a backup.</source>
+        <translation>Der Passphrase-Tresor %1 ist beschädigt oder nicht lesbar. Stellen Sie ihn aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>The passphrase vault holds no entry %1.</source>
+        <translation>Der Passphrase-Tresor enthält keinen Eintrag %1.</translation>
+    </message>
+</context>
+<context>
+    <name>stocktake::secrets::QtKeychainStore</name>
+    <message>
+        <source>Stocktake cannot use the OS keychain (no Secret Service, Keychain or Credential Manager answered, or it is locked). Unlock or start it, or use a profile with --key-storage passphrase.</source>
+        <translation>Stocktake kann den Schlüsselbund des Betriebssystems nicht verwenden (weder Secret Service noch Keychain noch Credential Manager hat geantwortet, oder er ist gesperrt). Entsperren oder starten Sie ihn, oder verwenden Sie ein Profil mit --key-storage passphrase.</translation>
+    </message>
+    <message>
+        <source>The OS keychain refused Stocktake access to its entry. Allow the access and try again.</source>
+        <translation>Der Schlüsselbund des Betriebssystems hat Stocktake den Zugriff auf seinen Eintrag verweigert. Erlauben Sie den Zugriff, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The OS keychain could not read or store a Stocktake entry. Try again; if it goes on, check the keychain.</source>
+        <translation>Der Schlüsselbund des Betriebssystems konnte einen Stocktake-Eintrag nicht lesen oder speichern. Versuchen Sie es erneut; wenn das Problem bestehen bleibt, prüfen Sie den Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>The OS keychain holds no entry %1 for Stocktake.</source>
+        <translation>Der Schlüsselbund des Betriebssystems enthält keinen Eintrag %1 für Stocktake.</translation>
+    </message>
+</context>
+<context>
     <name>stocktake::store::Prices</name>
     <message>
         <source>A price needs a SKU part number or an app id.</source>
@@ -707,6 +706,10 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
     <message>
         <source>A price is per month or per year.</source>
         <translation>Ein Preis gilt pro Monat oder pro Jahr.</translation>
+    </message>
+    <message>
+        <source>The prices could not be read or saved in the local database. Run `stocktake-cli db check`.</source>
+        <translation>Die Preise konnten in der lokalen Datenbank nicht gelesen oder gespeichert werden. Führen Sie `stocktake-cli db check` aus.</translation>
     </message>
 </context>
 <context>
@@ -752,6 +755,10 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
     <message>
         <source>There is no profile called %1.</source>
         <translation>Es gibt kein Profil namens %1.</translation>
+    </message>
+    <message>
+        <source>Stocktake cannot read its profile list %1. Check the file, or restore it from a backup.</source>
+        <translation>Stocktake kann seine Profilliste %1 nicht lesen. Prüfen Sie die Datei, oder stellen Sie sie aus einer Sicherung wieder her.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,10 @@ namespace stocktake::cli {
 
 namespace {
 
+// For the members of DbCommand. lupdate files a tr() call in a free function under the
+// enclosing namespace (or under "core" when the return type is core::…), not under this
+// context, so free functions call QCoreApplication::translate with the context spelled out.
+// scripts/check-i18n-contexts checks that lupdate agrees.
 QString tr(const char *text)
 {
     return QCoreApplication::translate("stocktake::cli::DbCommand", text);
@@ -25,12 +29,15 @@ core::Error checkFailed(const QString &path, const store::Database::CheckReport 
     problems += report.sqliteProblems;
     // One line, naming the page: "HMAC verification failed for page 2".
     const QString first = problems.constFirst().simplified();
+    // A plain int: lupdate 6.4 skips a plural call whose count is a static_cast<int>(…).
+    const int more = static_cast<int>(problems.size() - 1);
+    const QString andMore = more > 0
+        ? QCoreApplication::translate("stocktake::cli::DbCommand", " (and %n more)", nullptr, more)
+        : QString();
     return core::Error {QStringLiteral("store.check_failed"),
-        tr("%1 failed its integrity check: %2%3. Restore a backup; the data may have been tampered with.")
-            .arg(QDir::toNativeSeparators(path), first,
-                problems.size() > 1 ? QCoreApplication::translate(
-                    "stocktake::cli::DbCommand", " (and %n more)", nullptr, static_cast<int>(problems.size() - 1))
-                                    : QString()),
+        QCoreApplication::translate("stocktake::cli::DbCommand",
+            "%1 failed its integrity check: %2%3. Restore a backup; the data may have been tampered with.")
+            .arg(QDir::toNativeSeparators(path), first, andMore),
         problems.join(QStringLiteral("; ")), core::ExitCode::Store};
 }
 

@@ -14,10 +14,16 @@ namespace stocktake::cli {
 
 namespace {
 
+// tr() is for the members of ProfileAccess; lupdate files a tr() call in a free function under
+// the enclosing namespace instead, so free functions say Text::tr (scripts/check-i18n-contexts).
 QString tr(const char *text)
 {
     return QCoreApplication::translate("stocktake::cli::ProfileAccess", text);
 }
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(stocktake::cli::ProfileAccess)
+};
 
 }  // namespace
 
@@ -39,12 +45,12 @@ core::Result<ParsedArguments> parseArguments(
             } else if (i + 1 < arguments.size()) {
                 out.values.insert(name, arguments.at(++i));
             } else {
-                return usageError(tr("%1 needs a value.").arg(name));
+                return usageError(Text::tr("%1 needs a value.").arg(name));
             }
         } else if (flagOptions.contains(name) && eq < 0) {
             out.flags.insert(name);
         } else {
-            return usageError(tr("Unknown option %1. See stocktake-cli --help.").arg(arg));
+            return usageError(Text::tr("Unknown option %1. See stocktake-cli --help.").arg(arg));
         }
     }
     return out;

@@ -14,10 +14,13 @@ namespace stocktake::insights {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("stocktake::insights::ReportContext", text);
-}
+// lupdate files a call to a tr() helper in a free function under the enclosing namespace, or
+// under "core" when the function returns core::…, not under the context the helper translates
+// with. So free functions say Text::tr, and those returning core::… (where lupdate misfiles
+// Text::tr too) QCoreApplication::translate with the context. scripts/check-i18n-contexts checks.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(stocktake::insights::ReportContext)
+};
 
 }  // namespace
 
@@ -111,8 +114,8 @@ core::Result<ReportContext> resolveContext(const store::Database &db, const Repo
         const QDateTime last = query.next() ? parseUtc(query.value(0).toString()) : QDateTime();
         if (!last.isValid()) {
             return core::Error {QStringLiteral("insights.no_sync"),
-                tr("Users have not been synced yet, so there is nothing to report. Run `stocktake-cli sync`, "
-                   "or give --as-of."),
+                Text::tr("Users have not been synced yet, so there is nothing to report. Run `stocktake-cli sync`, "
+                         "or give --as-of."),
                 QStringLiteral("sync_state has no last_success for users"), core::ExitCode::Failed};
         }
         context.asOf = last;
@@ -127,11 +130,11 @@ core::Result<ReportContext> resolveContext(const store::Database &db, const Repo
     const QVariant passAvailable = query.value(0);
     const bool anyPerson = query.value(1).toInt() == 1;
     if (!passAvailable.isNull() && passAvailable.toInt() == 0) {
-        context.activityReason = tr("The tenant does not give sign-in activity (it needs Entra ID P1 or P2 and "
-                                    "the AuditLog.Read.All permission), so activity is unknown.");
+        context.activityReason = Text::tr("The tenant does not give sign-in activity (it needs Entra ID P1 or P2 and "
+                                          "the AuditLog.Read.All permission), so activity is unknown.");
     } else if (!anyPerson) {
-        context.activityReason = tr("No synced person carries sign-in activity yet, so activity is unknown. "
-                                    "Sync users with an Entra ID P1 or P2 tenant.");
+        context.activityReason = Text::tr("No synced person carries sign-in activity yet, so activity is unknown. "
+                                          "Sync users with an Entra ID P1 or P2 tenant.");
     } else {
         context.activityKnown = true;
     }

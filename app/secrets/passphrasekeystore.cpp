@@ -29,28 +29,30 @@ constexpr int kTagBytes = 16;
 constexpr char kCheckPlain[] = "stocktake passphrase check v1";
 constexpr char kCheckAad[] = "stocktake/vault-check";
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("stocktake::secrets::PassphraseKeyStore", text);
-}
-
+// The context is spelled out: lupdate would file a tr() helper call in these free functions under
+// "core" (their return type), not under the context the helper translates with.
 core::Error wrongPassphrase()
 {
     return core::Error {QStringLiteral("secrets.denied"),
-        tr("The passphrase is wrong. Type the passphrase this profile was created with."),
+        QCoreApplication::translate("stocktake::secrets::PassphraseKeyStore",
+            "The passphrase is wrong. Type the passphrase this profile was created with."),
         QStringLiteral("vault check block did not open"), core::ExitCode::Store};
 }
 
 core::Error vaultFailed(const QString &path, const QString &detail)
 {
     return core::Error {QStringLiteral("secrets.failed"),
-        tr("The passphrase vault %1 is damaged or unreadable. Restore it from a backup.").arg(path), detail,
-        core::ExitCode::Store};
+        QCoreApplication::translate("stocktake::secrets::PassphraseKeyStore",
+            "The passphrase vault %1 is damaged or unreadable. Restore it from a backup.")
+            .arg(path),
+        detail, core::ExitCode::Store};
 }
 
 core::Error notFound(const QString &entry)
 {
-    return core::Error {QStringLiteral("secrets.not_found"), tr("The passphrase vault holds no entry %1.").arg(entry),
+    return core::Error {QStringLiteral("secrets.not_found"),
+        QCoreApplication::translate("stocktake::secrets::PassphraseKeyStore", "The passphrase vault holds no entry %1.")
+            .arg(entry),
         QStringLiteral("no entry ") + entry, core::ExitCode::Failed};
 }
 

@@ -19,39 +19,41 @@ constexpr char kSingle = 'S';
 constexpr char kChunked = 'C';
 const QString kProbeEntry = QStringLiteral("stocktake-probe/sentinel");
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("stocktake::secrets::QtKeychainStore", text);
-}
-
+// The context is spelled out: lupdate would file a tr() helper call in these free functions under
+// "core" (their return type), not under the context the helper translates with.
 core::Error unavailable(const QString &detail)
 {
     return core::Error {QStringLiteral("secrets.unavailable"),
-        tr("Stocktake cannot use the OS keychain (no Secret Service, Keychain or Credential Manager "
-           "answered, or it is locked). Unlock or start it, or use a profile with --key-storage passphrase."),
+        QCoreApplication::translate("stocktake::secrets::QtKeychainStore",
+            "Stocktake cannot use the OS keychain (no Secret Service, Keychain or Credential Manager "
+            "answered, or it is locked). Unlock or start it, or use a profile with --key-storage passphrase."),
         detail, core::ExitCode::Store};
 }
 
 core::Error denied(const QString &detail)
 {
     return core::Error {QStringLiteral("secrets.denied"),
-        tr("The OS keychain refused Stocktake access to its entry. Allow the access and try again."), detail,
-        core::ExitCode::Store};
+        QCoreApplication::translate("stocktake::secrets::QtKeychainStore",
+            "The OS keychain refused Stocktake access to its entry. Allow the access and try again."),
+        detail, core::ExitCode::Store};
 }
 
 core::Error failed(const QString &detail)
 {
     return core::Error {QStringLiteral("secrets.failed"),
-        tr("The OS keychain could not read or store a Stocktake entry. Try again; if it goes on, "
-           "check the keychain."),
+        QCoreApplication::translate("stocktake::secrets::QtKeychainStore",
+            "The OS keychain could not read or store a Stocktake entry. Try again; if it goes on, "
+            "check the keychain."),
         detail, core::ExitCode::Store};
 }
 
 core::Error notFound(const QString &entry)
 {
     return core::Error {QStringLiteral("secrets.not_found"),
-        tr("The OS keychain holds no entry %1 for Stocktake.").arg(entry), QStringLiteral("no entry ") + entry,
-        core::ExitCode::Failed};
+        QCoreApplication::translate(
+            "stocktake::secrets::QtKeychainStore", "The OS keychain holds no entry %1 for Stocktake.")
+            .arg(entry),
+        QStringLiteral("no entry ") + entry, core::ExitCode::Failed};
 }
 
 core::Error fromJob(const QKeychain::Job *job, const QString &entry)

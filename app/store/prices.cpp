@@ -12,6 +12,8 @@ namespace stocktake::store {
 
 namespace {
 
+// For the members of Prices. lupdate would file a tr() call in a free function under another
+// context ("core" for a core::Error one), so free functions spell the context out.
 QString tr(const char *text)
 {
     return QCoreApplication::translate("stocktake::store::Prices", text);
@@ -20,7 +22,8 @@ QString tr(const char *text)
 core::Error pricesError(const char *what, const QSqlQuery &query)
 {
     return core::Error {QStringLiteral("store.prices"),
-        tr("The prices could not be read or saved in the local database. Run `stocktake-cli db check`."),
+        QCoreApplication::translate("stocktake::store::Prices",
+            "The prices could not be read or saved in the local database. Run `stocktake-cli db check`."),
         QStringLiteral("prices %1: %2").arg(QLatin1StringView(what), query.lastError().text()), core::ExitCode::Store};
 }
 
