@@ -2,16 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "command.h"
 #include "core/clock.h"
-#include "core/home.h"
 #include "profileaccess.h"
 #include "secrets/qtkeychainstore.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QHostAddress>
-#include <QRegularExpression>
 #include <QTextStream>
-#include <QUrl>
 #include <QUuid>
 
 namespace stocktake::cli {
@@ -21,35 +17,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("stocktake::cli::ProfileCommand", text);
-}
-
-bool isGuid(const QString &text)
-{
-    static const QRegularExpression guid(
-        QStringLiteral(R"(^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$)"));
-    return guid.match(text).hasMatch();
-}
-
-bool isTenant(const QString &text)
-{
-    static const QRegularExpression domain(
-        QStringLiteral(R"(^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$)"));
-    return isGuid(text) || domain.match(text).hasMatch();
-}
-
-/// https anywhere; http only on a loopback host (CLI.md "Endpoints", SECURITY D2). Checked before
-/// any socket exists.
-bool isAllowedEndpoint(const QString &text)
-{
-    const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
-        return false;
-    if (url.scheme() == QLatin1StringView("https"))
-        return true;
-    if (url.scheme() != QLatin1StringView("http"))
-        return false;
-    const QString host = url.host();
-    return host.compare(QLatin1StringView("localhost"), Qt::CaseInsensitive) == 0 || QHostAddress(host).isLoopback();
 }
 
 class ProfileCommand final : public Command {
@@ -107,13 +74,13 @@ private:
                                         "starting with a letter or digit.")));
         if (profile.tenant.isEmpty())
             return finish(usageError(tr("profile add needs --tenant (a tenant id or domain).")));
-        if (!isTenant(profile.tenant))
+        if (!store::ProfileStore::isValidTenant(profile.tenant))
             return finish(usageError(tr("--tenant must be a tenant id (GUID) or a domain such as contoso.com.")));
-        if (!isGuid(profile.clientId))
+        if (!store::ProfileStore::isGuid(profile.clientId))
             return finish(usageError(tr("--client-id must be an application (client) id, a GUID.")));
-        if (!isAllowedEndpoint(profile.authority))
+        if (!store::ProfileStore::isAllowedEndpoint(profile.authority))
             return finish(usageError(tr("--authority must be an https:// URL (http:// only for a loopback host).")));
-        if (!isAllowedEndpoint(profile.graphRoot))
+        if (!store::ProfileStore::isAllowedEndpoint(profile.graphRoot))
             return finish(usageError(tr("--graph must be an https:// URL (http:// only for a loopback host).")));
         if (storage == QLatin1StringView("passphrase"))
             profile.keyStorage = store::KeyStorage::Passphrase;
@@ -137,20 +104,12 @@ private:
                 if (p.name == profile.name)
                     return finish(usageError(tr("A profile called %1 already exists.").arg(profile.name)));
             }
-            if (const core::Status home = core::Home::ensure(m_context->home); !home)
-                return finish(home);
-            if (const core::Status dir = core::Home::ensure(m_access->profiles().profilesDir()); !dir)
-                return finish(dir);
-            if (const core::Status dir = core::Home::ensure(m_access->profiles().profileDir(profile)); !dir)
-                return finish(dir);
             if (profile.keyStorage == store::KeyStorage::Keychain) {
                 // Fail before any file exists when there is no keychain (SECURITY B1, B2).
                 m_access->keychain().probe(
                     [this, profile, finish](core::Status usable) {
-                        if (!usable) {
-                            QDir(m_access->profiles().profileDir(profile)).removeRecursively();
+                        if (!usable)
                             return finish(usable);
-                        }
                         create(profile, finish);
                     },
                     secrets::QtKeychainStore::ProbeMode::ReadWrite);
@@ -163,20 +122,14 @@ private:
     void create(const store::Profile &profile, const Finish &finish)
     {
         auto keys = m_access->keysFor(profile);
-        if (!keys) {
-            QDir(m_access->profiles().profileDir(profile)).removeRecursively();
+        if (!keys)
             return finish(keys.error());
-        }
         const QString path = m_access->profiles().databasePath(profile);
-        m_access->keysIn(**keys).create(
-            profile.id, path, {}, [this, profile, path, finish](store::ProfileKeys::Opened db) {
-                if (!db) {
-                    QDir(m_access->profiles().profileDir(profile)).removeRecursively();
+        m_access->keysIn(**keys).addProfile(
+            m_access->profiles(), profile, [this, profile, path, finish](store::ProfileKeys::Opened db) {
+                if (!db)
                     return finish(db.error());
-                }
                 db->reset();
-                if (const core::Status added = m_access->profiles().add(profile); !added)
-                    return finish(added);
                 *m_context->out << tr("Created profile %1 (%2 key storage): %3")
                                        .arg(profile.name, store::ProfileStore::keyStorageName(profile.keyStorage),
                                            QDir::toNativeSeparators(path))

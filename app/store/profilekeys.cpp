@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "profilekeys.h"
 
+#include "core/home.h"
 #include "storeerror.h"
 
 #include <QCoreApplication>
@@ -186,6 +187,27 @@ bool shredFile(const QString &path)
 }
 
 }  // namespace
+
+void ProfileKeys::addProfile(const ProfileStore &profiles, const Profile &profile, OpenDone done)
+{
+    for (const QString &dir : {profiles.home(), profiles.profilesDir(), profiles.profileDir(profile)}) {
+        if (const core::Status made = core::Home::ensure(dir); !made)
+            return done(made.error());
+    }
+    const QString folder = profiles.profileDir(profile);
+    create(profile.id, profiles.databasePath(profile), {}, [profiles, profile, folder, done](Opened db) {
+        if (!db) {
+            QDir(folder).removeRecursively();
+            return done(db);
+        }
+        if (const core::Status added = profiles.add(profile); !added) {
+            db->reset();
+            QDir(folder).removeRecursively();
+            return done(added.error());
+        }
+        done(db);
+    });
+}
 
 void ProfileKeys::removeProfile(const ProfileStore &profiles, Profile profile, Done done)
 {

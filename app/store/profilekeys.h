@@ -50,6 +50,10 @@ public:
     /// Deletes the database keys (current, pending, backup) first, then the refresh token.
     void shredKeys(const QString &profileId, Done done);
 
+    /// `profile add`: the home and the profile's folder, a fresh key and the database under it,
+    /// then the entry in profiles.json. A failure removes the folder again, so nothing half-made
+    /// stays behind. For a passphrase profile this object's store must be the profile's vault.
+    void addProfile(const ProfileStore &profiles, const Profile &profile, OpenDone done);
     /// `profile remove`: marks the profile as being removed, deletes its keys (keychain
     /// entries, or the passphrase vault), then its tokens, then its files, then its entry.
     void removeProfile(const ProfileStore &profiles, Profile profile, Done done);

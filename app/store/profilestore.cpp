@@ -12,11 +12,14 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QUrl>
 
 namespace stocktake::store {
 
 namespace {
 
+// For the members of ProfileStore. lupdate would file a tr() call in a free function under
+// another context ("core" for a core::Error one), so free functions spell the context out.
 QString tr(const char *text)
 {
     return QCoreApplication::translate("stocktake::store::ProfileStore", text);
@@ -25,7 +28,8 @@ QString tr(const char *text)
 core::Error unreadable(const QString &path, const QString &detail)
 {
     return core::Error {QStringLiteral("profiles.unreadable"),
-        tr("Stocktake cannot read its profile list %1. Check the file, or restore it from a backup.")
+        QCoreApplication::translate("stocktake::store::ProfileStore",
+            "Stocktake cannot read its profile list %1. Check the file, or restore it from a backup.")
             .arg(QDir::toNativeSeparators(path)),
         detail, core::ExitCode::Store};
 }
@@ -107,6 +111,36 @@ bool ProfileStore::isValidName(const QString &name)
 {
     static const QRegularExpression pattern(QStringLiteral(R"(^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$)"));
     return pattern.match(name).hasMatch();
+}
+
+bool ProfileStore::isGuid(const QString &text)
+{
+    static const QRegularExpression guid(
+        QStringLiteral(R"(^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$)"));
+    return guid.match(text).hasMatch();
+}
+
+bool ProfileStore::isValidTenant(const QString &text)
+{
+    static const QRegularExpression domain(
+        QStringLiteral(R"(^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$)"));
+    return isGuid(text) || domain.match(text).hasMatch();
+}
+
+bool ProfileStore::isAllowedEndpoint(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
+        return false;
+    if (url.scheme() == QLatin1StringView("https"))
+        return true;
+    if (url.scheme() != QLatin1StringView("http"))
+        return false;
+    // Loopback: localhost, 127.0.0.0/8 and ::1 (QUrl strips the brackets of an IPv6 host).
+    static const QRegularExpression ipv4Loopback(QStringLiteral(R"(^127(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$)"));
+    const QString host = url.host();
+    return host.compare(QLatin1StringView("localhost"), Qt::CaseInsensitive) == 0 || host == QLatin1StringView("::1")
+        || ipv4Loopback.match(host).hasMatch();
 }
 
 core::Result<QList<Profile>> ProfileStore::list() const

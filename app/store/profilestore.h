@@ -59,6 +59,13 @@ public:
 
     /// Letters, digits, '.', '_' and '-', 1–64 characters, starting with a letter or digit.
     [[nodiscard]] static bool isValidName(const QString &name);
+    /// An application (client) id: a GUID.
+    [[nodiscard]] static bool isGuid(const QString &text);
+    /// A tenant id (GUID) or a domain such as contoso.com.
+    [[nodiscard]] static bool isValidTenant(const QString &text);
+    /// https anywhere; http only on a loopback host (CLI.md "Endpoints", SECURITY D2). Checked
+    /// before any socket exists.
+    [[nodiscard]] static bool isAllowedEndpoint(const QString &text);
     [[nodiscard]] static QString keyStorageName(KeyStorage storage);
 
 private:
