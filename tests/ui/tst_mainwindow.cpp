@@ -30,6 +30,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -136,10 +137,7 @@ private Q_SLOTS:
         session.open();
         QVERIFY(opened.wait(10000));
         ui::SecureClipboard clipboard(QApplication::clipboard());
-        ui::PageContext context;
-        context.connect = session.connectionFactory();
-        context.clipboard = &clipboard;
-        ui::MainWindow window(&session, context, nullptr);
+        ui::MainWindow window(&session, bundledContext(session, clipboard), nullptr);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -304,6 +302,8 @@ private Q_SLOTS:
         QCOMPARE(prices->item(powerBi, 0)->text(), QStringLiteral("Power BI Pro"));
         QCOMPARE(prices->item(powerBi, 2)->text(), QStringLiteral("14.00 USD per month"));
         prices->selectRow(powerBi);
+        settings->findChild<QTabWidget *>(QStringLiteral("settingsTabWidget"))->setCurrentIndex(1);
+        saveScreenshot(*settings, QStringLiteral("settingsPrices"));
         auto *amount = settings->findChild<QLineEdit *>(QStringLiteral("priceAmountLineEdit"));
         auto *currency = settings->findChild<QLineEdit *>(QStringLiteral("priceCurrencyLineEdit"));
         QCOMPARE(amount->text(), QStringLiteral("14.00"));
@@ -365,6 +365,8 @@ private Q_SLOTS:
         QVERIFY(!openButton->isEnabled());  // already open
         list->setCurrentRow(1);
         QVERIFY(openButton->isEnabled());
+        settings->findChild<QTabWidget *>(QStringLiteral("settingsTabWidget"))->setCurrentIndex(2);
+        saveScreenshot(*settings, QStringLiteral("settingsProfiles"));
         QSignalSpy switched(&window, &ui::MainWindow::profileSwitched);
         QTest::mouseClick(openButton, Qt::LeftButton);
         QCOMPARE(switched.count(), 1);

@@ -155,7 +155,7 @@ SettingsDialog::SettingsDialog(ProfileSession *session, insights::InsightsCatalo
     auto *currencyLabel = new QLabel(tr("C&urrency:"), editor);
     currencyLabel->setBuddy(m_currency);
     editorForm->addRow(currencyLabel, m_currency);
-    auto *periodLabel = new QLabel(tr("&Period:"), editor);
+    auto *periodLabel = new QLabel(tr("P&eriod:"), editor);
     periodLabel->setBuddy(m_period);
     editorForm->addRow(periodLabel, m_period);
     auto *priceButtons = new QHBoxLayout;
@@ -191,7 +191,7 @@ SettingsDialog::SettingsDialog(ProfileSession *session, insights::InsightsCatalo
     openRow->addStretch();
     openRow->addWidget(m_openProfile);
     profilesLayout->addLayout(openRow);
-    m_tabs->addTab(profiles, tr("P&rofiles"));
+    m_tabs->addTab(profiles, tr("Pro&files"));
 
     m_tabs->setObjectName(QStringLiteral("settingsTabWidget"));
     m_status->setObjectName(QStringLiteral("settingsStatusLabel"));
