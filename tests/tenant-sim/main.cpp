@@ -3,6 +3,8 @@
 //
 // stocktake-tenant-sim: a synthetic Microsoft 365 tenant on loopback (see README.md for what
 // is served today and what is not yet).
+#include "graphapi.h"
+#include "graphoptions.h"
 #include "httpserver.h"
 #include "identity.h"
 #include "router.h"
@@ -71,35 +73,29 @@ int main(int argc, char **argv)
     parser.addOptions(
         {port, users, seed, log, truth, throttle, fail, tenantName, clientId, tokenTtl, interval, autoApprove, deny});
     stocktake::tenantsim::Identity::addOptions(parser);
+    stocktake::tenantsim::addGraphOptions(parser);
     parser.process(app);
 
-    const int userCount = parser.value(users).toInt();
-    if (userCount < 0 || userCount > 300000) {
-        std::fprintf(stderr, "--users must be between 0 and 300000\n");
+    QString problem;
+    const auto setup = stocktake::tenantsim::readGraphOptions(parser, &problem);
+    if (!setup) {
+        std::fprintf(stderr, "%s\n", qPrintable(problem));
         return 2;
     }
     QElapsedTimer timer;
     timer.start();
-    const stocktake::tenantsim::Tenant tenant(userCount, parser.value(seed).toULongLong());
-    const qint64 generationMs = timer.elapsed();
-
-    if (parser.isSet(truth)) {
-        QFile file(parser.value(truth));
-        if (!file.open(QIODevice::WriteOnly)) {
-            std::fprintf(stderr, "cannot write the truth file\n");
-            return 2;
-        }
-        const QJsonObject counts {{QStringLiteral("users"), userCount}, {QStringLiteral("guests"), tenant.guests()},
-            {QStringLiteral("disabled"), tenant.disabled()}};
-        file.write(QJsonDocument(
-            QJsonObject {{QStringLiteral("counts"), counts}, {QStringLiteral("generation_ms"), generationMs}})
-                       .toJson());
+    stocktake::tenantsim::Tenant tenant(setup->tenant);
+    stocktake::tenantsim::GraphApi graph(tenant, setup->graph);
+    graph.setGenerationMs(timer.elapsed());
+    if (!graph.writeTruth()) {
+        std::fprintf(stderr, "cannot write the truth file\n");
+        return 2;
     }
 
     stocktake::tenantsim::Identity identity({parser.value(tenantName), parser.value(clientId),
         parser.value(tokenTtl).toInt(), parser.value(interval).toInt(), parser.isSet(autoApprove), parser.isSet(deny)});
     identity.applyOptions(parser);
-    stocktake::tenantsim::Router router(tenant, identity);
+    stocktake::tenantsim::Router router(graph, identity);
     router.setThrottleEvery(parser.value(throttle).toInt());
     router.setFailEvery(parser.value(fail).toInt());
     router.setTruncateEvery(parser.value(truncate).toInt());
@@ -111,6 +107,16 @@ int main(int argc, char **argv)
         return 1;
     }
     router.setOrigin(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+    // A second origin plays the usage report's download host, so a client that keeps its
+    // bearer token on a redirect to another origin is caught.
+    stocktake::tenantsim::HttpServer downloads(
+        [&router](const auto &r) { return router.handleDownload(r); }, parser.value(log));
+    if (!downloads.listen(0)) {
+        std::fprintf(stderr, "cannot listen\n");
+        return 1;
+    }
+    graph.setOrigins(QStringLiteral("http://127.0.0.1:%1").arg(server.port()),
+        QStringLiteral("http://127.0.0.1:%1").arg(downloads.port()));
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0) {
         return 1;

@@ -10,7 +10,6 @@
 namespace stocktake::tenantsim {
 
 namespace {
-constexpr int kUsersTopMax = 999;
 constexpr int kRetryAfterSeconds = 1;
 
 HttpResponse json(int status, const QJsonObject &body)
@@ -34,8 +33,8 @@ HttpResponse graphError(int status, const QString &code, const QString &message)
 }
 }  // namespace
 
-Router::Router(const Tenant &tenant, Identity &identity)
-    : m_tenant(tenant)
+Router::Router(GraphApi &graph, Identity &identity)
+    : m_graph(graph)
     , m_identity(identity)
 { }
 
@@ -48,18 +47,17 @@ HttpResponse Router::handle(const HttpRequest &request)
         m_identity.revokeRefreshTokens();
         return json(200, QJsonObject {{QStringLiteral("revoked"), true}});
     }
+    if (HttpResponse control = m_graph.control(request); control.status != 0) {
+        return control;
+    }
     if (HttpResponse identity = m_identity.handle(request); identity.status != 0) {
         return identity;
     }
     if (!request.path.startsWith(QLatin1StringView("/v1.0/"))) {
         return graphError(404, QStringLiteral("Request_ResourceNotFound"), QStringLiteral("Resource not found."));
     }
-    QString violation;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (m_retryNotBefore.isValid() && now < m_retryNotBefore) {
-        violation = QStringLiteral("retry before Retry-After elapsed");
-        m_violations.append(violation);
-    }
+    // A request that repeats a throttled one before its Retry-After elapsed.
+    QString violation = m_graph.earlyRetry(request);
     HttpResponse response;
     const QByteArray auth = request.headers.value("authorization");
     if (!auth.startsWith("Bearer ") || auth.size() <= 7) {
@@ -74,30 +72,41 @@ HttpResponse Router::handle(const HttpRequest &request)
             if (m_latencyMs > 0) {
                 QThread::msleep(static_cast<unsigned long>(m_latencyMs));
             }
-            if (request.path == QLatin1StringView("/v1.0/users")) {
-                response = users(request);
-                if (m_truncateEvery > 0 && m_count % m_truncateEvery == 0) {
-                    response.truncate = true;
-                } else if (m_malformedEvery > 0 && m_count % m_malformedEvery == 0) {
-                    response.body = response.body.left(response.body.size() / 2);
-                }
-            } else {
-                response = graphError(
-                    404, QStringLiteral("Request_ResourceNotFound"), QStringLiteral("Resource not found."));
+            response = m_graph.handle(request);
+            // Broken pages: any successful Graph answer can be cut or garbled.
+            if (response.status == 200 && m_truncateEvery > 0 && m_count % m_truncateEvery == 0) {
+                response.truncate = true;
+            } else if (response.status == 200 && m_malformedEvery > 0 && m_count % m_malformedEvery == 0) {
+                response.body = response.body.left(response.body.size() / 2);
             }
         }
+    }
+    if (!response.violation.isEmpty()) {
+        violation += (violation.isEmpty() ? QString() : QStringLiteral("; ")) + response.violation;
+    }
+    if (!violation.isEmpty()) {
+        m_violations.append(violation);
     }
     response.violation = violation;
     return response;
 }
 
-HttpResponse Router::faults(const HttpRequest &)
+HttpResponse Router::handleDownload(const HttpRequest &request)
+{
+    HttpResponse response = m_graph.download(request);
+    if (!response.violation.isEmpty()) {
+        m_violations.append(response.violation);
+    }
+    return response;
+}
+
+HttpResponse Router::faults(const HttpRequest &request)
 {
     ++m_count;
     if (m_throttleEvery > 0 && m_count % m_throttleEvery == 0) {
         HttpResponse r = graphError(429, QStringLiteral("TooManyRequests"), QStringLiteral("Too many requests."));
         r.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray::number(kRetryAfterSeconds)));
-        m_retryNotBefore = QDateTime::currentDateTimeUtc().addSecs(kRetryAfterSeconds);
+        m_graph.noteThrottled(request, kRetryAfterSeconds);
         return r;
     }
     if (m_failEvery > 0 && m_count % m_failEvery == 0) {
@@ -106,42 +115,6 @@ HttpResponse Router::faults(const HttpRequest &)
     HttpResponse none;
     none.status = 0;
     return none;
-}
-
-HttpResponse Router::users(const HttpRequest &request) const
-{
-    int top = request.query.hasQueryItem(QStringLiteral("$top"))
-        ? request.query.queryItemValue(QStringLiteral("$top")).toInt()
-        : 100;
-    if (top < 1 || top > kUsersTopMax) {
-        return graphError(400, QStringLiteral("Request_UnsupportedQuery"),
-            QStringLiteral("Invalid page size specified: '%1'. Must be between 1 and 999 inclusive.").arg(top));
-    }
-    const int skip = request.query.queryItemValue(QStringLiteral("$skiptoken")).toInt();
-    QSet<QString> select;
-    for (const QString &f :
-        request.query.queryItemValue(QStringLiteral("$select"), QUrl::FullyDecoded).split(u',', Qt::SkipEmptyParts)) {
-        select.insert(f.trimmed());
-    }
-    const QVector<User> &all = m_tenant.users();
-    QJsonArray value;
-    const int end = std::min(static_cast<int>(all.size()), skip + top);
-    for (int i = skip; i < end; ++i) {
-        value.append(m_tenant.userJson(all.at(i), select));
-    }
-    QJsonObject body {{QStringLiteral("@odata.context"), QString(m_origin + QStringLiteral("/v1.0/$metadata#users"))},
-        {QStringLiteral("value"), value}};
-    if (end < all.size()) {
-        QUrlQuery next(request.query);
-        next.removeAllQueryItems(QStringLiteral("$skiptoken"));
-        next.addQueryItem(QStringLiteral("$skiptoken"), QString::number(end));
-        next.removeAllQueryItems(QStringLiteral("$top"));
-        next.addQueryItem(QStringLiteral("$top"), QString::number(top));
-        QUrl url(m_origin + request.path);
-        url.setQuery(next);
-        body.insert(QStringLiteral("@odata.nextLink"), url.toString(QUrl::FullyEncoded));
-    }
-    return json(200, body);
 }
 
 }  // namespace stocktake::tenantsim

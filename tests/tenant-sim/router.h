@@ -2,18 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "graphapi.h"
 #include "httpserver.h"
 #include "identity.h"
-#include "tenant.h"
-
-#include <QDateTime>
 
 namespace stocktake::tenantsim {
 
-/// Routes a request to Graph's users endpoint, the control endpoints and the fault switches.
+/// Routes a request to identity, Graph (after the token check and the fault switches) or the
+/// control endpoints; the report download origin has its own entry point.
 class Router {
 public:
-    Router(const Tenant &tenant, Identity &identity);
+    Router(GraphApi &graph, Identity &identity);
     void setOrigin(const QString &origin)
     {
         m_origin = origin;
@@ -25,12 +24,13 @@ public:
     void setMalformedEvery(int n) { m_malformedEvery = n; }
     void setLatencyMs(int ms) { m_latencyMs = ms; }
     HttpResponse handle(const HttpRequest &request);
+    /// Requests to the second listener, which plays the usage report's download host.
+    HttpResponse handleDownload(const HttpRequest &request);
 
 private:
-    HttpResponse users(const HttpRequest &request) const;
     HttpResponse faults(const HttpRequest &request);
 
-    const Tenant &m_tenant;
+    GraphApi &m_graph;
     Identity &m_identity;
     QString m_origin;
     int m_throttleEvery = 0;
@@ -39,7 +39,6 @@ private:
     int m_malformedEvery = 0;
     int m_latencyMs = 0;
     qint64 m_count = 0;
-    QDateTime m_retryNotBefore;
     QStringList m_violations;
 };
 
