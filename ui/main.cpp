@@ -1,7 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The Stocktake authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/firstrunwizard.h"
 #include "app/mainwindow.h"
 #include "app/profilesession.h"
+#include "app/syncsetup.h"
+#include "core/clock.h"
 #include "core/hardening.h"
 #include "core/home.h"
 #include "core/log.h"
@@ -9,6 +12,7 @@
 #include "insights/bundledcatalog.h"
 #include "secrets/qtkeychainstore.h"
 #include "store/profilestore.h"
+#include "sync/syncengine.h"
 #include "widgets/secureclipboard.h"
 #include "widgets/theme.h"
 
@@ -59,46 +63,63 @@ int main(int argc, char *argv[])
         QMessageBox::critical(nullptr, QObject::tr("Stocktake"), list.error().userMessage);
         return int(list.error().exitCode);
     }
-    const auto profile = chooseProfile(*list);
-    if (!profile) {
-        QMessageBox::information(nullptr, QObject::tr("Stocktake"),
-            QObject::tr("There is no tenant profile yet. Add one, sign in and sync from a terminal:\n\n"
-                        "stocktake-cli profile add NAME --tenant YOUR-TENANT --client-id YOUR-APP-ID\n"
-                        "stocktake-cli login\nstocktake-cli sync\n\nthen start Stocktake again."));
-        return 0;
-    }
-    QSettings().setValue(QStringLiteral("ui/lastProfileId"), profile->id);
-
-    // Product names, list prices, high-privilege scopes and vendors for every page.
+    core::SystemClock clock;
+    secrets::QtKeychainStore keychain;
+    ui::SecureClipboard clipboard(QApplication::clipboard());
+    std::unique_ptr<ui::ProfileSession> session;
+    std::unique_ptr<ui::MainWindow> window;
     const auto catalog = insights::loadBundledCatalog();
     if (!catalog) {
         QMessageBox::critical(nullptr, QObject::tr("Stocktake"), catalog.error().userMessage);
         return int(catalog.error().exitCode);
     }
 
-    secrets::QtKeychainStore keychain;
-    ui::ProfileSession session(profiles, *profile, keychain);
-    ui::SecureClipboard clipboard(QApplication::clipboard());
-    std::unique_ptr<ui::MainWindow> window;
-    QObject::connect(&session, &ui::ProfileSession::failed, &app, [&window](const core::Error &error) {
-        if (!window) {
-            QMessageBox::critical(nullptr, QObject::tr("Stocktake"), error.userMessage);
-            QApplication::exit(int(error.exitCode));
-        }
-    });
-    QObject::connect(&session, &ui::ProfileSession::opened, &app, [&] {
+    const auto showWindow = [&] {
         if (window)
             return;
+        QSettings().setValue(QStringLiteral("ui/lastProfileId"), session->profile().id);
         ui::PageContext context;
-        context.connect = session.connectionFactory();
+        context.connect = session->connectionFactory();
         context.catalog = *catalog;
         context.clipboard = &clipboard;
-        window = std::make_unique<ui::MainWindow>(&session, context, nullptr);
-        QObject::connect(window.get(), &ui::MainWindow::profileSwitched, &app,
-            [](const store::Profile &p) { QSettings().setValue(QStringLiteral("ui/lastProfileId"), p.id); });
+        ui::ProfileSession *s = session.get();
+        window = std::make_unique<ui::MainWindow>(s, context, [s, &clock] { return ui::makeSyncEngine(*s, clock); });
         window->setLockAfterMinutes(QSettings().value(QStringLiteral("security/lockAfterMinutes"), 15).toInt());
         window->show();
-    });
-    session.open();
+    };
+    const auto watch = [&] {
+        QObject::connect(session.get(), &ui::ProfileSession::failed, &app, [&window](const core::Error &error) {
+            if (!window) {
+                QMessageBox::critical(nullptr, QObject::tr("Stocktake"), error.userMessage);
+                QApplication::exit(int(error.exitCode));
+            }
+        });
+        QObject::connect(session.get(), &ui::ProfileSession::opened, &app, showWindow);
+    };
+
+    const auto profile = chooseProfile(*list);
+    std::unique_ptr<ui::FirstRunWizard> wizard;
+    if (profile) {
+        session = std::make_unique<ui::ProfileSession>(profiles, *profile, keychain);
+        watch();
+        session->open();
+    } else {
+        // The first run: add a tenant, sign in, sync; then the window on what was synced.
+        wizard = std::make_unique<ui::FirstRunWizard>(profiles, keychain, clock);
+        QObject::connect(wizard.get(), &QWizard::finished, &app, [&](int) {
+            session = wizard->takeSession();
+            wizard.release()->deleteLater();
+            if (!session) {
+                QApplication::quit();
+                return;
+            }
+            watch();
+            if (session->isOpen())
+                showWindow();
+            else
+                session->open();
+        });
+        wizard->show();
+    }
     return QApplication::exec();
 }

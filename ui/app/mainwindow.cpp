@@ -4,6 +4,9 @@
 
 #include "app/profilesession.h"
 #include "app/settingsdialog.h"
+#include "app/signinpanel.h"
+#include "app/syncsetup.h"
+#include "core/clock.h"
 #include "models/searchablemodel.h"
 #include "pages/overviewpage.h"
 #include "pages/tablepage.h"
@@ -13,6 +16,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
 #include <QListWidget>
@@ -35,11 +40,11 @@ namespace {
 constexpr int kLockPage = 4;
 }
 
-MainWindow::MainWindow(ProfileSession *session, PageContext context, sync::SyncEngine *engine, QWidget *parent)
+MainWindow::MainWindow(ProfileSession *session, PageContext context, SyncEngineFactory makeEngine, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_context(std::move(context))
-    , m_engine(engine)
+    , m_makeEngine(std::move(makeEngine))
     , m_navigation(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_dataAge(new DataAgeLabel(this))
@@ -142,11 +147,12 @@ MainWindow::MainWindow(ProfileSession *session, PageContext context, sync::SyncE
         setWindowTitle(tr("Stocktake — %1").arg(profile.name));
         Q_EMIT profileSwitched(profile);
     });
-    if (m_engine) {
-        connect(m_engine, &sync::SyncEngine::progress, this, &MainWindow::onSyncProgress);
-        connect(m_engine, &sync::SyncEngine::finished, this, &MainWindow::onSyncFinished);
-        connect(m_cancelSync, &QPushButton::clicked, m_engine, &sync::SyncEngine::cancel);
-    }
+    connect(m_cancelSync, &QPushButton::clicked, this, [this] {
+        if (m_engine && m_engine->isRunning()) {
+            m_syncText->setText(tr("Cancelling…"));
+            m_engine->cancel();
+        }
+    });
     connect(m_idle, &InactivityTimer::inactive, this, &MainWindow::lock);
 #if defined(Q_OS_LINUX)
     auto *screenLock = new ScreenLockListener(this);
@@ -194,10 +200,12 @@ void MainWindow::buildActions()
     m_syncAction = syncMenu->addAction(QIcon(QStringLiteral(":/icons/sync.svg")), tr("Sync &now"));
     m_syncAction->setObjectName(QStringLiteral("syncAction"));
     m_syncAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_syncAction->setEnabled(m_engine != nullptr);
-    if (!m_engine)
-        m_syncAction->setToolTip(tr("Sign in to this tenant to sync."));
+    m_syncAction->setEnabled(bool(m_makeEngine));
     connect(m_syncAction, &QAction::triggered, this, &MainWindow::syncNow);
+    auto *signInAction = syncMenu->addAction(tr("Sign &in…"));
+    signInAction->setObjectName(QStringLiteral("signInAction"));
+    signInAction->setEnabled(bool(m_makeEngine));
+    connect(signInAction, &QAction::triggered, this, &MainWindow::signIn);
 
     auto *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
@@ -240,16 +248,12 @@ void MainWindow::switchProfile(const store::Profile &profile)
     if (profile.id == m_session->profile().id)
         return;
     if (m_engine) {
-        // The engine syncs the old profile's database: stop it and stop listening to it.
-        if (m_engine->isRunning())
-            m_engine->cancel();
-        disconnect(m_engine, nullptr, this, nullptr);
-        disconnect(m_cancelSync, nullptr, m_engine, nullptr);
-        m_engine = nullptr;
-        m_syncAction->setEnabled(false);
-        m_syncAction->setToolTip(tr("Sign in to this tenant to sync."));
+        // A running sync belongs to the old profile: stop it without reporting into the new one.
+        m_engine->disconnect(this);
+        m_engine.reset();
         m_syncProgress->hide();
         m_cancelSync->hide();
+        m_syncAction->setEnabled(bool(m_makeEngine));
     }
     lock();
     m_lockMessage->setText(tr("Opening %1…").arg(profile.name));
@@ -298,13 +302,36 @@ void MainWindow::unlock()
 
 void MainWindow::syncNow()
 {
-    if (!m_engine || m_engine->isRunning() || m_locked)
+    if (!m_makeEngine || (m_engine && m_engine->isRunning()) || m_locked || !m_session->isOpen())
         return;
+    m_engine = m_makeEngine();
+    connect(m_engine.get(), &sync::SyncEngine::progress, this, &MainWindow::onSyncProgress);
+    connect(m_engine.get(), &sync::SyncEngine::finished, this, &MainWindow::onSyncFinished);
     m_syncProgress->show();
     m_cancelSync->show();
     m_syncAction->setEnabled(false);
     m_syncText->setText(tr("Syncing…"));
     m_engine->start({});
+}
+
+void MainWindow::signIn()
+{
+    if (!m_makeEngine || m_locked)
+        return;
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("signInDialog"));
+    dialog.setWindowTitle(tr("Sign in to %1").arg(m_session->profile().tenant));
+    auto *panel = new SignInPanel(m_session->profile(), m_session->keys(), &dialog);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(panel);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(panel, &SignInPanel::signedIn, &dialog, &QDialog::accept);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_syncText->setText(tr("Signed in."));
+        syncNow();
+    }
 }
 
 void MainWindow::onSyncProgress(const sync::SyncProgress &p)
@@ -328,7 +355,13 @@ void MainWindow::onSyncFinished(const sync::SyncReport &report)
         m_syncText->setText(report.firstError->userMessage);
     else
         m_syncText->setText(tr("Sync finished in %n second(s).", nullptr, int(report.seconds)));
-    m_session->refreshDataTime();
+    if (report.firstError && report.firstError->exitCode == core::ExitCode::SignIn)
+        m_syncText->setText(report.firstError->userMessage + u' ' + tr("Use Sync › Sign in."));
+    static const core::SystemClock clock;
+    recordSync(*m_session, report, clock);
+    // The engine (and its copy of the key) goes once its finished() has returned.
+    QMetaObject::invokeMethod(
+        this, [this] { m_engine.reset(); }, Qt::QueuedConnection);
     if (!m_locked)
         reloadAll();
 }

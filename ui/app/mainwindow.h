@@ -6,6 +6,9 @@
 
 #include <QMainWindow>
 
+#include <functional>
+#include <memory>
+
 class QAction;
 class QLabel;
 class QListWidget;
@@ -41,9 +44,11 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    /// `engine` may be null when the profile cannot sync yet (not signed in); the window then
-    /// works on the cached data alone.
-    MainWindow(ProfileSession *session, PageContext context, sync::SyncEngine *engine, QWidget *parent = nullptr);
+    /// Makes the engine of one sync run (it holds the database key only while it runs). Null:
+    /// the window works on the cached data alone and offers neither sync nor sign-in.
+    using SyncEngineFactory = std::function<std::unique_ptr<sync::SyncEngine>()>;
+
+    MainWindow(ProfileSession *session, PageContext context, SyncEngineFactory makeEngine, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Minutes of no input before the window locks; 0 never.
@@ -59,6 +64,8 @@ public Q_SLOTS:
     void lock();
     void unlock();
     void syncNow();
+    /// Shows the sign-in dialog (device code or browser) for this profile.
+    void signIn();
     /// Opens the Settings dialog (inactivity window, prices, profiles), or raises the open one.
     void openSettings();
     /// Closes the open profile and opens `profile` in this window. A sync engine belongs to
@@ -77,7 +84,8 @@ private:
 
     ProfileSession *m_session;
     PageContext m_context;
-    sync::SyncEngine *m_engine;
+    SyncEngineFactory m_makeEngine;
+    std::unique_ptr<sync::SyncEngine> m_engine;
     QListWidget *m_navigation;
     QStackedWidget *m_stack;
     OverviewPage *m_overview = nullptr;

@@ -94,6 +94,12 @@ void ProfileSession::open()
     });
 }
 
+core::Status ProfileSession::markSynced(const QDateTime &utc)
+{
+    m_profile.lastSync = utc;
+    return m_profiles.update(m_profile);
+}
+
 void ProfileSession::lock()
 {
     ++m_openGeneration;

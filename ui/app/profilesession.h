@@ -62,6 +62,8 @@ public:
     [[nodiscard]] const store::ProfileStore &profiles() const { return m_profiles; }
     /// Re-reads the data time after a sync.
     void refreshDataTime();
+    /// Records a successful users sync in the profile list (`profile list`'s last sync).
+    [[nodiscard]] core::Status markSynced(const QDateTime &utc);
 
 Q_SIGNALS:
     void opened();
