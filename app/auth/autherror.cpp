@@ -118,4 +118,62 @@ core::Error AuthError::cancelled()
     return signIn("auth.cancelled", tr("Sign-in was cancelled."), QStringLiteral("cancelled"));
 }
 
+core::Error AuthError::codeRejected(const QString &detail)
+{
+    return signIn("auth.code_rejected",
+        tr("The sign-in service did not accept the answer from the browser (the code or its PKCE proof was "
+           "refused). Sign in again."),
+        detail);
+}
+
+core::Error AuthError::browserTimeout(bool forgedSeen)
+{
+    if (forgedSeen)
+        return signIn("auth.state_mismatch",
+            tr("The browser's answer did not belong to this sign-in and was ignored. Close other sign-in tabs "
+               "and sign in again."),
+            QStringLiteral("only callbacks with a wrong state arrived before the timeout"));
+    return signIn("auth.browser_timeout",
+        tr("Sign-in in the browser did not finish in time. Sign in again and complete it in the browser."),
+        QStringLiteral("no callback before the timeout"));
+}
+
+core::Error AuthError::issuerMismatch(const QString &detail)
+{
+    return signIn("auth.issuer_mismatch",
+        tr("The browser's answer came from another sign-in service than the profile's, so Stocktake did not "
+           "use it. Sign in again."),
+        detail);
+}
+
+core::Error AuthError::notSignedIn()
+{
+    return signIn("auth.not_signed_in",
+        tr("This profile is not signed in. Sign in with 'stocktake-cli login' or in the app."),
+        QStringLiteral("no stored refresh token"));
+}
+
+core::Error AuthError::noRefreshToken()
+{
+    return signIn("auth.no_refresh_token",
+        tr("The sign-in service did not let Stocktake stay signed in (no refresh token: offline_access was "
+           "not granted). Check the app registration's permissions, then sign in again."),
+        QStringLiteral("token response without refresh_token"));
+}
+
+core::Error AuthError::noDeviceFlow()
+{
+    return signIn("auth.no_device_flow",
+        tr("This sign-in service does not offer sign-in with a code. Sign in with the browser instead."),
+        QStringLiteral("no device_authorization_endpoint in the metadata"));
+}
+
+core::Error AuthError::noLoopbackPort()
+{
+    return core::Error {QStringLiteral("auth.no_loopback_port"),
+        tr("Stocktake could not open a local port for the browser's answer. Sign in with a code instead "
+           "(--device-code)."),
+        QStringLiteral("listen on 127.0.0.1 failed"), core::ExitCode::Failed};
+}
+
 }  // namespace stocktake::auth

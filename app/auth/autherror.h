@@ -22,6 +22,22 @@ public:
     [[nodiscard]] static core::Error network(const QString &detail);
     /// The user cancelled sign-in (exit 3).
     [[nodiscard]] static core::Error cancelled();
+    /// The token endpoint refused the authorization code or its PKCE verifier (invalid_grant on
+    /// the authorization code grant; exit 3).
+    [[nodiscard]] static core::Error codeRejected(const QString &detail);
+    /// No browser answer came back in time (exit 3); `forgedSeen` when only answers with a wrong
+    /// `state` came, which were dropped unredeemed (SECURITY A4).
+    [[nodiscard]] static core::Error browserTimeout(bool forgedSeen);
+    /// The authorization response named another issuer than discovery did (RFC 9207; exit 3).
+    [[nodiscard]] static core::Error issuerMismatch(const QString &detail);
+    /// No refresh token is stored for the profile (exit 3).
+    [[nodiscard]] static core::Error notSignedIn();
+    /// The server granted no refresh token, so the sign-in cannot be kept (exit 3).
+    [[nodiscard]] static core::Error noRefreshToken();
+    /// The server's metadata names no device authorization endpoint (exit 3).
+    [[nodiscard]] static core::Error noDeviceFlow();
+    /// No loopback port could be opened for the browser's answer (exit 1).
+    [[nodiscard]] static core::Error noLoopbackPort();
 };
 
 }  // namespace stocktake::auth

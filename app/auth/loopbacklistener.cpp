@@ -145,6 +145,8 @@ void LoopbackListener::handleRequest(QTcpSocket *socket, const QByteArray &head)
     const QByteArray state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded).toUtf8();
     if (m_done || !Pkce::constantTimeEquals(state, m_expectedState)) {
         respond(socket, 400, "Bad Request");  // forged or replayed: dropped, keep waiting
+        if (!m_done)
+            Q_EMIT callbackRejected();
         return;
     }
     respond(socket, 200, "OK");

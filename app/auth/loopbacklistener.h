@@ -45,6 +45,9 @@ Q_SIGNALS:
     void codeReceived(const QByteArray &code, const QString &iss);
     /// An `error=` callback with the right state arrived; the listener has closed.
     void errorReceived(const QString &error, const QString &description);
+    /// A callback with a missing or wrong state arrived and was dropped; the listener keeps
+    /// waiting for the real one.
+    void callbackRejected();
 
 private:
     void onNewConnection(QTcpServer *server);

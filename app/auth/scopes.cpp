@@ -38,7 +38,7 @@ QStringList Scopes::forCapabilities(unsigned capabilities)
 }
 
 QUrl Scopes::authorizeUrl(const QUrl &authorizationEndpoint, const QString &clientId, const QUrl &redirectUri,
-    const QStringList &scopes, const QByteArray &challenge, const QByteArray &state)
+    const QStringList &scopes, const QByteArray &challenge, const QByteArray &state, const QString &prompt)
 {
     QUrl url = authorizationEndpoint;
     QUrlQuery q(url);
@@ -49,7 +49,8 @@ QUrl Scopes::authorizeUrl(const QUrl &authorizationEndpoint, const QString &clie
     q.addQueryItem(QStringLiteral("code_challenge"), QString::fromLatin1(challenge));
     q.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
     q.addQueryItem(QStringLiteral("state"), QString::fromLatin1(state));
-    q.addQueryItem(QStringLiteral("prompt"), QStringLiteral("select_account"));
+    if (!prompt.isEmpty())
+        q.addQueryItem(QStringLiteral("prompt"), prompt);
     url.setQuery(q);
     return url;
 }

@@ -22,9 +22,11 @@ public:
     /// Graph scopes for `capabilities` plus offline_access openid profile, sorted, no duplicates.
     [[nodiscard]] static QStringList forCapabilities(unsigned capabilities);
 
-    /// The RFC 6749 §4.1.1 + RFC 7636 §4.3 authorization request URL.
+    /// The RFC 6749 §4.1.1 + RFC 7636 §4.3 authorization request URL. `prompt` is left out when
+    /// empty.
     [[nodiscard]] static QUrl authorizeUrl(const QUrl &authorizationEndpoint, const QString &clientId,
-        const QUrl &redirectUri, const QStringList &scopes, const QByteArray &challenge, const QByteArray &state);
+        const QUrl &redirectUri, const QStringList &scopes, const QByteArray &challenge, const QByteArray &state,
+        const QString &prompt = QStringLiteral("select_account"));
 
     /// https://login.microsoftonline.com/{tenant}/adminconsent?client_id=… for the consent message.
     [[nodiscard]] static QUrl adminConsentUrl(const QUrl &authority, const QString &tenant, const QString &clientId);
