@@ -178,7 +178,8 @@ private:
             return result.error();
         // Why some figures are empty (activity unknown) goes to stderr, so stdout stays pure data.
         if (!result->note.isEmpty() && m_context->verbosity != core::Verbosity::Quiet)
-            *m_context->err << tr("note: %1").arg(result->note) << u'\n';
+            *m_context->err
+                << QCoreApplication::translate("stocktake::cli::ReportCommand", "note: %1").arg(result->note) << u'\n';
         if (m_format == QLatin1StringView("pdf")) {
             exporting::PdfReportWriter::Report pdf;
             pdf.title = pdfTitle();
@@ -218,7 +219,8 @@ private:
         }
         if (!ok) {
             return core::Error {QStringLiteral("cli.output"),
-                tr("The report could not be written to standard output. Check where it is redirected."),
+                QCoreApplication::translate("stocktake::cli::ReportCommand",
+                    "The report could not be written to standard output. Check where it is redirected."),
                 QStringLiteral("stdout write failed"), core::ExitCode::Failed};
         }
         return {};

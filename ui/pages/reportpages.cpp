@@ -19,14 +19,15 @@ namespace stocktake::ui {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("stocktake::ui::ReportPages", text, disambiguation, n);
-}
+// lupdate files a call to a file-local tr() in a free function or a lambda under the enclosing
+// namespace, so the pages say Text::tr (scripts/check-i18n-contexts).
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(stocktake::ui::ReportPages)
+};
 
 QString localTime(const QDateTime &utc)
 {
-    return utc.isValid() ? QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat) : tr("never");
+    return utc.isValid() ? QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat) : Text::tr("never");
 }
 
 int columnOf(const models::SearchableTableModel *model, const QString &key)
@@ -55,44 +56,44 @@ core::Result<insights::ReportOptions> profileReportOptions(const store::Database
 QHash<QString, QString> columnHeaders()
 {
     return {
-        {QStringLiteral("sku_id"), tr("SKU id")},
-        {QStringLiteral("sku_part_number"), tr("Part number")},
-        {QStringLiteral("product_name"), tr("Product")},
-        {QStringLiteral("status"), tr("Status")},
-        {QStringLiteral("purchased"), tr("Purchased")},
-        {QStringLiteral("assigned"), tr("Assigned")},
-        {QStringLiteral("assigned_users"), tr("Assigned users")},
-        {QStringLiteral("unassigned"), tr("Unassigned")},
-        {QStringLiteral("active"), tr("Active")},
-        {QStringLiteral("inactive"), tr("Inactive")},
-        {QStringLiteral("disabled"), tr("Disabled")},
-        {QStringLiteral("reclaimable"), tr("Reclaimable")},
-        {QStringLiteral("unit_price"), tr("Unit price")},
-        {QStringLiteral("currency"), tr("Currency")},
-        {QStringLiteral("period"), tr("Period")},
-        {QStringLiteral("monthly_waste"), tr("Monthly waste")},
-        {QStringLiteral("app_key"), tr("App id")},
-        {QStringLiteral("name"), tr("Name")},
-        {QStringLiteral("vendor"), tr("Vendor")},
-        {QStringLiteral("category"), tr("Category")},
-        {QStringLiteral("sources"), tr("Seen in")},
-        {QStringLiteral("first_party"), tr("Microsoft")},
-        {QStringLiteral("users_30d"), tr("People (30 days)")},
-        {QStringLiteral("sign_ins_30d"), tr("Sign-ins (30 days)")},
-        {QStringLiteral("last_used"), tr("Last used")},
-        {QStringLiteral("grant_users"), tr("Consented")},
-        {QStringLiteral("risky_scopes"), tr("High-privilege scopes")},
-        {QStringLiteral("annual_spend"), tr("Annual spend")},
-        {QStringLiteral("user_id"), tr("User id")},
-        {QStringLiteral("upn"), tr("User principal name")},
-        {QStringLiteral("display_name"), tr("Name")},
-        {QStringLiteral("department"), tr("Department")},
-        {QStringLiteral("job_title"), tr("Job title")},
-        {QStringLiteral("account_enabled"), tr("Enabled")},
-        {QStringLiteral("user_type"), tr("Type")},
-        {QStringLiteral("licenses"), tr("Licenses")},
-        {QStringLiteral("last_active"), tr("Last active")},
-        {QStringLiteral("apps_30d"), tr("Apps (30 days)")},
+        {QStringLiteral("sku_id"), Text::tr("SKU id")},
+        {QStringLiteral("sku_part_number"), Text::tr("Part number")},
+        {QStringLiteral("product_name"), Text::tr("Product")},
+        {QStringLiteral("status"), Text::tr("Status")},
+        {QStringLiteral("purchased"), Text::tr("Purchased")},
+        {QStringLiteral("assigned"), Text::tr("Assigned")},
+        {QStringLiteral("assigned_users"), Text::tr("Assigned users")},
+        {QStringLiteral("unassigned"), Text::tr("Unassigned")},
+        {QStringLiteral("active"), Text::tr("Active")},
+        {QStringLiteral("inactive"), Text::tr("Inactive")},
+        {QStringLiteral("disabled"), Text::tr("Disabled")},
+        {QStringLiteral("reclaimable"), Text::tr("Reclaimable")},
+        {QStringLiteral("unit_price"), Text::tr("Unit price")},
+        {QStringLiteral("currency"), Text::tr("Currency")},
+        {QStringLiteral("period"), Text::tr("Period")},
+        {QStringLiteral("monthly_waste"), Text::tr("Monthly waste")},
+        {QStringLiteral("app_key"), Text::tr("App id")},
+        {QStringLiteral("name"), Text::tr("Name")},
+        {QStringLiteral("vendor"), Text::tr("Vendor")},
+        {QStringLiteral("category"), Text::tr("Category")},
+        {QStringLiteral("sources"), Text::tr("Seen in")},
+        {QStringLiteral("first_party"), Text::tr("Microsoft")},
+        {QStringLiteral("users_30d"), Text::tr("People (30 days)")},
+        {QStringLiteral("sign_ins_30d"), Text::tr("Sign-ins (30 days)")},
+        {QStringLiteral("last_used"), Text::tr("Last used")},
+        {QStringLiteral("grant_users"), Text::tr("Consented")},
+        {QStringLiteral("risky_scopes"), Text::tr("High-privilege scopes")},
+        {QStringLiteral("annual_spend"), Text::tr("Annual spend")},
+        {QStringLiteral("user_id"), Text::tr("User id")},
+        {QStringLiteral("upn"), Text::tr("User principal name")},
+        {QStringLiteral("display_name"), Text::tr("Name")},
+        {QStringLiteral("department"), Text::tr("Department")},
+        {QStringLiteral("job_title"), Text::tr("Job title")},
+        {QStringLiteral("account_enabled"), Text::tr("Enabled")},
+        {QStringLiteral("user_type"), Text::tr("Type")},
+        {QStringLiteral("licenses"), Text::tr("Licenses")},
+        {QStringLiteral("last_active"), Text::tr("Last active")},
+        {QStringLiteral("apps_30d"), Text::tr("Apps (30 days)")},
     };
 }
 
@@ -113,7 +114,7 @@ TablePage *makeLicensesPage(const PageContext &context, QWidget *parent)
     model->setParent(page);
     page->setObjectName(QStringLiteral("licensesPage"));
     page->setPersonalData(false);
-    page->setExportFileName(tr("licenses.csv"));
+    page->setExportFileName(Text::tr("licenses.csv"));
     QObject::connect(
         model, &models::ReportModel::refreshed, page, [page] { page->hideColumns({QStringLiteral("sku_id")}); });
     auto *detail = new DetailPane(page);
@@ -123,7 +124,7 @@ TablePage *makeLicensesPage(const PageContext &context, QWidget *parent)
         if (skuId.isEmpty())
             return detail->clear();
         detail->show(valueOf(model, row, QStringLiteral("product_name")),
-            tr("Reclaim list: holders who are disabled, or enabled and not active within the inactivity window."),
+            Text::tr("Reclaim list: holders who are disabled, or enabled and not active within the inactivity window."),
             [connect = context.connect, skuId]() -> core::Result<QList<DetailPane::Section>> {
                 auto db = connect();
                 if (!db)
@@ -138,12 +139,13 @@ TablePage *makeLicensesPage(const PageContext &context, QWidget *parent)
                 if (!rows)
                     return rows.error();
                 DetailPane::Section section {
-                    tr("Reclaim list (not active in the last %n day(s))", nullptr, ctx->inactiveDays),
-                    {tr("Name"), tr("User principal name"), tr("Reason"), tr("Last active")}, {},
-                    ctx->activityKnown ? QString() : ctx->activityReason};
+                    Text::tr("Reclaim list (not active in the last %n day(s))", nullptr, ctx->inactiveDays),
+                    {Text::tr("Name"), Text::tr("User principal name"), Text::tr("Reason"), Text::tr("Last active")},
+                    {}, ctx->activityKnown ? QString() : ctx->activityReason};
                 for (const auto &r : *rows) {
                     section.rows.append({r.displayName, r.upn,
-                        r.reason == insights::ReclaimRow::Reason::Disabled ? tr("disabled") : tr("inactive"),
+                        r.reason == insights::ReclaimRow::Reason::Disabled ? Text::tr("disabled")
+                                                                           : Text::tr("inactive"),
                         localTime(r.lastActive)});
                 }
                 return QList<DetailPane::Section> {section};
@@ -170,7 +172,7 @@ TablePage *makeApplicationsPage(const PageContext &context, QWidget *parent)
     model->setParent(page);
     page->setObjectName(QStringLiteral("applicationsPage"));
     page->setPersonalData(false);
-    page->setExportFileName(tr("applications.csv"));
+    page->setExportFileName(Text::tr("applications.csv"));
     QObject::connect(
         model, &models::ReportModel::refreshed, page, [page] { page->hideColumns({QStringLiteral("app_key")}); });
     auto *detail = new DetailPane(page);
@@ -180,12 +182,12 @@ TablePage *makeApplicationsPage(const PageContext &context, QWidget *parent)
         if (appKey.isEmpty())
             return detail->clear();
         const QString sources = valueOf(model, row, QStringLiteral("sources"));
-        detail->show(valueOf(model, row, QStringLiteral("name")), tr("Seen in: %1").arg(sources),
+        detail->show(valueOf(model, row, QStringLiteral("name")), Text::tr("Seen in: %1").arg(sources),
             [connect = context.connect, catalog = context.catalog,
                 appKey]() -> core::Result<QList<DetailPane::Section>> {
                 if (appKey.startsWith(QStringLiteral("vendor:")))
                     return QList<DetailPane::Section> {
-                        {tr("Billing only"), {}, {}, tr("Found only in billing mail; no sign-ins.")}};
+                        {Text::tr("Billing only"), {}, {}, Text::tr("Found only in billing mail; no sign-ins.")}};
                 auto db = connect();
                 if (!db)
                     return db.error();
@@ -201,18 +203,20 @@ TablePage *makeApplicationsPage(const PageContext &context, QWidget *parent)
                 auto grants = insights::appGrants(**db, catalog, {appKey});
                 if (!grants)
                     return grants.error();
-                DetailPane::Section people {tr("People"),
-                    {tr("Name"), tr("User principal name"), tr("Sign-ins (30 days)"), tr("Last used")}, {},
-                    users->isEmpty() ? tr("No successful sign-ins are known.") : QString()};
+                DetailPane::Section people {Text::tr("People"),
+                    {Text::tr("Name"), Text::tr("User principal name"), Text::tr("Sign-ins (30 days)"),
+                        Text::tr("Last used")},
+                    {}, users->isEmpty() ? Text::tr("No successful sign-ins are known.") : QString()};
                 for (const auto &u : *users)
                     people.rows.append({u.displayName, u.upn, QLocale().toString(u.signIns30d), localTime(u.lastUsed)});
-                DetailPane::Section consents {tr("Permission grants"),
-                    {tr("Consent"), tr("Person"), tr("Resource"), tr("Scopes")}, {},
-                    grants->isEmpty() ? tr("No delegated permission grants.") : QString()};
+                DetailPane::Section consents {Text::tr("Permission grants"),
+                    {Text::tr("Consent"), Text::tr("Person"), Text::tr("Resource"), Text::tr("Scopes")}, {},
+                    grants->isEmpty() ? Text::tr("No delegated permission grants.") : QString()};
                 for (const auto &g : *grants) {
-                    consents.rows.append({g.consentType == QStringLiteral("AllPrincipals") ? tr("admin, for everyone")
-                                                                                           : tr("one person"),
-                        g.principalUpn, g.resource, g.scopes.join(u' ')});
+                    consents.rows.append(
+                        {g.consentType == QStringLiteral("AllPrincipals") ? Text::tr("admin, for everyone")
+                                                                          : Text::tr("one person"),
+                            g.principalUpn, g.resource, g.scopes.join(u' ')});
                 }
                 return QList<DetailPane::Section> {people, consents};
             });
@@ -253,7 +257,7 @@ TablePage *makeUsersPage(const PageContext &context, QWidget *parent)
     auto *page = new TablePage(model, context.clipboard, parent);
     model->setParent(page);
     page->setObjectName(QStringLiteral("usersPage"));
-    page->setExportFileName(tr("users.csv"));
+    page->setExportFileName(Text::tr("users.csv"));
     page->hideColumns({QStringLiteral("user_id")});
     auto *detail = new DetailPane(page);
     page->setDetailWidget(detail);
@@ -279,13 +283,15 @@ TablePage *makeUsersPage(const PageContext &context, QWidget *parent)
                 auto apps = insights::userApps(**db, *ctx, userId);
                 if (!apps)
                     return apps.error();
-                DetailPane::Section lic {tr("Licenses"), {tr("Product"), tr("Part number"), tr("How")}, {},
-                    licenses->isEmpty() ? tr("No licenses.") : QString()};
+                DetailPane::Section lic {Text::tr("Licenses"),
+                    {Text::tr("Product"), Text::tr("Part number"), Text::tr("How")}, {},
+                    licenses->isEmpty() ? Text::tr("No licenses.") : QString()};
                 for (const auto &l : *licenses)
                     lic.rows.append({l.productName, l.skuPartNumber,
-                        l.assignedByGroup.isEmpty() ? tr("direct") : tr("through a group")});
-                DetailPane::Section used {tr("Apps (30 days)"), {tr("App"), tr("Sign-ins"), tr("Last used")}, {},
-                    apps->isEmpty() ? tr("No successful sign-ins in the last 30 days.") : QString()};
+                        l.assignedByGroup.isEmpty() ? Text::tr("direct") : Text::tr("through a group")});
+                DetailPane::Section used {Text::tr("Apps (30 days)"),
+                    {Text::tr("App"), Text::tr("Sign-ins"), Text::tr("Last used")}, {},
+                    apps->isEmpty() ? Text::tr("No successful sign-ins in the last 30 days.") : QString()};
                 for (const auto &a : *apps)
                     used.rows.append({a.name, QLocale().toString(a.signIns30d), localTime(a.lastUsed)});
                 return QList<DetailPane::Section> {lic, used};
