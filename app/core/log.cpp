@@ -20,9 +20,11 @@ struct Rule {
     QString replacement;
 };
 
+// Both statics below are built once and never destroyed on purpose: Qt still logs while the
+// process exits (library unloading, at debug level), after function-local statics are gone.
 const std::vector<Rule> &rules()
 {
-    static const std::vector<Rule> kRules = [] {
+    static const std::vector<Rule> *const kRules = new std::vector<Rule>([] {
         const auto ci = QRegularExpression::CaseInsensitiveOption;
         std::vector<Rule> r;
         // "Authorization: Bearer …" and bare "Bearer …".
@@ -45,8 +47,8 @@ const std::vector<Rule> &rules()
         r.push_back({QRegularExpression(QStringLiteral(R"([A-Za-z0-9._%+#-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")),
             QStringLiteral("<email>")});
         return r;
-    }();
-    return kRules;
+    }());
+    return *kRules;
 }
 
 struct HandlerState {
@@ -57,8 +59,8 @@ struct HandlerState {
 
 HandlerState &state()
 {
-    static HandlerState s;
-    return s;
+    static HandlerState *const s = new HandlerState;
+    return *s;
 }
 
 bool shownOnStderr(QtMsgType type, Verbosity verbosity)
