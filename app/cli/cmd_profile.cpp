@@ -25,8 +25,8 @@ public:
     [[nodiscard]] QString synopsis() const override
     {
         return QStringLiteral("profile add NAME --tenant ID_OR_DOMAIN [--client-id GUID] [--authority URL] "
-                              "[--graph URL] [--key-storage keychain|passphrase] | profile list | "
-                              "profile remove NAME --yes");
+                              "[--graph URL] [--key-storage keychain|passphrase] [--redirect-host localhost|127.0.0.1] "
+                              "| profile list | profile remove NAME --yes");
     }
     [[nodiscard]] QString summary() const override
     {
@@ -53,7 +53,7 @@ private:
     {
         const auto parsed = parseArguments(arguments,
             {QStringLiteral("--tenant"), QStringLiteral("--client-id"), QStringLiteral("--authority"),
-                QStringLiteral("--graph"), QStringLiteral("--key-storage")},
+                QStringLiteral("--graph"), QStringLiteral("--key-storage"), QStringLiteral("--redirect-host")},
             {});
         if (!parsed)
             return finish(parsed.error());
@@ -86,6 +86,12 @@ private:
             profile.keyStorage = store::KeyStorage::Passphrase;
         else if (storage != QLatin1StringView("keychain"))
             return finish(usageError(tr("--key-storage is keychain or passphrase.")));
+        const QString redirectHost
+            = parsed->values.value(QStringLiteral("--redirect-host"), QStringLiteral("localhost"));
+        if (redirectHost == store::ProfileStore::redirectHostName(store::RedirectHost::Loopback))
+            profile.redirectHost = store::RedirectHost::Loopback;
+        else if (redirectHost != store::ProfileStore::redirectHostName(store::RedirectHost::Localhost))
+            return finish(usageError(tr("--redirect-host is localhost or 127.0.0.1.")));
         if (profile.keyStorage == store::KeyStorage::Passphrase && !m_context->passphraseStdin)
             return finish(usageError(tr("A passphrase profile needs its passphrase on standard input: add "
                                         "--passphrase-stdin.")));

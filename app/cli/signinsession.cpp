@@ -16,6 +16,9 @@ auth::SignInSettings signInSettings(const store::Profile &profile)
     settings.clientId = profile.clientId;
     settings.scopes = auth::Scopes::forCapabilities(auth::Scopes::Directory | auth::Scopes::Licenses
         | auth::Scopes::Apps | auth::Scopes::AuditLogs | auth::Scopes::Reports);
+    settings.redirectHost = profile.redirectHost == store::RedirectHost::Loopback
+        ? auth::LoopbackListener::HostName::Ipv4Literal
+        : auth::LoopbackListener::HostName::Localhost;
     return settings;
 }
 

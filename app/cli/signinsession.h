@@ -13,9 +13,9 @@
 
 namespace stocktake::cli {
 
-/// How `profile` signs in: its authority, tenant and client id, the delegated scopes of every
-/// capability except billing mail (the profile has no billing discovery switch yet), Entra's
-/// account picker, and `localhost` as the redirect host (what the Entra portal registers).
+/// How `profile` signs in: its authority, tenant, client id and redirect host, the delegated
+/// scopes of every capability except billing mail (the profile has no billing discovery switch
+/// yet), and Entra's account picker.
 [[nodiscard]] auth::SignInSettings signInSettings(const store::Profile &profile);
 
 /// Makes, on whatever thread calls it (the sync thread), the token source of `profile`'s

@@ -50,6 +50,8 @@ QJsonObject toJson(const Profile &p)
         o.insert(QStringLiteral("lastSync"), p.lastSync.toUTC().toString(Qt::ISODate));
     if (p.removing)
         o.insert(QStringLiteral("removing"), true);
+    if (p.redirectHost != RedirectHost::Localhost)
+        o.insert(QStringLiteral("redirectHost"), ProfileStore::redirectHostName(p.redirectHost));
     return o;
 }
 
@@ -68,6 +70,9 @@ Profile fromJson(const QJsonObject &o)
     p.created = QDateTime::fromString(o.value(QStringLiteral("created")).toString(), Qt::ISODate);
     p.lastSync = QDateTime::fromString(o.value(QStringLiteral("lastSync")).toString(), Qt::ISODate);
     p.removing = o.value(QStringLiteral("removing")).toBool();
+    p.redirectHost = o.value(QStringLiteral("redirectHost")).toString() == QLatin1StringView("127.0.0.1")
+        ? RedirectHost::Loopback
+        : RedirectHost::Localhost;
     return p;
 }
 
@@ -105,6 +110,11 @@ QString ProfileStore::vaultPath(const Profile &profile) const
 QString ProfileStore::keyStorageName(KeyStorage storage)
 {
     return storage == KeyStorage::Passphrase ? QStringLiteral("passphrase") : QStringLiteral("keychain");
+}
+
+QString ProfileStore::redirectHostName(RedirectHost host)
+{
+    return host == RedirectHost::Loopback ? QStringLiteral("127.0.0.1") : QStringLiteral("localhost");
 }
 
 bool ProfileStore::isValidName(const QString &name)

@@ -19,6 +19,10 @@ inline constexpr auto kDefaultGraphRoot = "https://graph.microsoft.com";
 
 enum class KeyStorage { Keychain, Passphrase };
 
+/// The host of the loopback redirect URI of browser sign-in: `localhost` is what the Entra portal
+/// can register (graph-facts.md §A.3); `127.0.0.1` is what RFC 8252 §8.3 and other servers want.
+enum class RedirectHost { Localhost, Loopback };
+
 /// A tenant profile's non-secret metadata (one entry of profiles.json).
 struct Profile {
     QString id;  ///< a random UUID; names the folder and the keychain entries
@@ -28,6 +32,7 @@ struct Profile {
     QString authority;
     QString graphRoot;
     KeyStorage keyStorage = KeyStorage::Keychain;
+    RedirectHost redirectHost = RedirectHost::Localhost;
     QDateTime created;
     QDateTime lastSync;  ///< invalid until the first sync
     /// Set before `profile remove` deletes anything; a profile left so by a crash is finished
@@ -67,6 +72,8 @@ public:
     /// before any socket exists.
     [[nodiscard]] static bool isAllowedEndpoint(const QString &text);
     [[nodiscard]] static QString keyStorageName(KeyStorage storage);
+    /// `localhost` or `127.0.0.1`, as in profiles.json and `profile add --redirect-host`.
+    [[nodiscard]] static QString redirectHostName(RedirectHost host);
 
 private:
     [[nodiscard]] core::Status save(const QList<Profile> &profiles) const;

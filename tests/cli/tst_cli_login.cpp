@@ -98,12 +98,13 @@ private:
             {QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true")}};
     }
 
-    QString addProfile(const QUrl &authority)
+    QString addProfile(const QUrl &authority, const QStringList &extra = {})
     {
         const auto run = runCli(home(),
-            {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("sim"), QStringLiteral("--tenant"),
-                kTenant, QStringLiteral("--client-id"), kClientId, QStringLiteral("--authority"), authority.toString(),
-                QStringLiteral("--graph"), authority.toString()});
+            QStringList {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("sim"),
+                QStringLiteral("--tenant"), kTenant, QStringLiteral("--client-id"), kClientId,
+                QStringLiteral("--authority"), authority.toString(), QStringLiteral("--graph"), authority.toString()}
+                + extra);
         if (run.exitCode != 0)
             qWarning("%s", qPrintable(run.err));
         return testing::profileId(home(), QStringLiteral("sim"));
@@ -191,6 +192,21 @@ private Q_SLOTS:
         QVERIFY(opened.constFirst().contains(QLatin1StringView("response_type=code")));
         QVERIFY(login.err.contains(opened.constFirst()));  // shown as well, in case no browser opens
         QVERIFY(keychainValue(id + QStringLiteral("/refresh-token")).has_value());
+    }
+
+    void redirectHostOfTheProfileReachesTheRequest()
+    {
+        testing::TenantSim sim({QStringLiteral("--auto-approve")});
+        QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+        const QString id = addProfile(sim.baseUrl(), {QStringLiteral("--redirect-host"), QStringLiteral("127.0.0.1")});
+        QVERIFY(!id.isEmpty());
+        const auto login = runCli(home(), {QStringLiteral("login")}, {}, environment());
+        QVERIFY2(login.exitCode == 0, qPrintable(login.err));
+        QCOMPARE(openedUrls().size(), 1);
+        QVERIFY2(openedUrls().constFirst().contains(QLatin1StringView("redirect_uri=http%3A%2F%2F127.0.0.1%3A")),
+            qPrintable(openedUrls().constFirst()));
+        m_home = std::make_unique<testing::TempHome>();
+        QVERIFY(addProfile(sim.baseUrl(), {QStringLiteral("--redirect-host"), QStringLiteral("[::1]")}).isEmpty());
     }
 
     void noOpenPrintsTheUrlAndOpensNothing()
