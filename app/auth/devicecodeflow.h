@@ -20,8 +20,8 @@ namespace stocktake::auth {
 /// client id and scopes, shows the user code and verification URI (codeReady), then polls the
 /// token endpoint at `interval` (5 s when none is given), +5 s for every slow_down and kept,
 /// doubled after a network failure, never two polls at once, and never at or after `expires_in`.
-/// It stops on success, on a final error (declined, expired, bad code, …), after
-/// kMaxNetworkFailures network failures in a row, or on cancel(). The device code is never shown
+/// It stops on success, on a final error (declined, expired, bad code, …), when more than
+/// kMaxNetworkFailures network failures come in a row, or on cancel(). The device code is never shown
 /// or logged.
 class DeviceCodeFlow : public QObject {
     Q_OBJECT
