@@ -7,9 +7,12 @@
 #include "auth/oidcdiscovery.h"
 #include "auth/tokenendpoint.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkDiskCache>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -146,6 +149,17 @@ private Q_SLOTS:
         QFETCH(QString, authority);
         QFETCH(bool, accepted);
         QCOMPARE(OidcDiscovery::checkAuthority(QUrl(authority)).ok(), accepted);
+    }
+
+    void tokenResponsesNeverReachADiskCache()
+    {
+        // SECURITY A7: the manager the identity requests use has no cache at all.
+        QNetworkAccessManager network;
+        auto *cache = new QNetworkDiskCache(&network);
+        cache->setCacheDirectory(QDir::tempPath() + QStringLiteral("/stocktake-never-used"));
+        network.setCache(cache);
+        const IdentityHttp http(network, std::chrono::seconds(1));
+        QVERIFY(network.cache() == nullptr);
     }
 
     void formEncodingSurvivesAnyDecoder()

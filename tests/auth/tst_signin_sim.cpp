@@ -3,6 +3,8 @@
 //
 // Both sign-in flows against tenant-sim over real loopback HTTP, the refresh token kept in a real
 // Secret Service (run under scripts/with-secret-service), and every failure the issue names.
+#include "auth/devicecodeflow.h"
+#include "auth/identityhttp.h"
 #include "auth/pkce.h"
 #include "auth/signin.h"
 #include "secretservice.h"
@@ -235,6 +237,34 @@ private Q_SLOTS:
         QVERIFY2(timer.elapsed() >= 2900 && timer.elapsed() < 4500, qPrintable(QString::number(timer.elapsed())));
         // Polls at about 1 s and 2 s; none at or after expires_in (3 s).
         QCOMPARE(devicePolls(sim).size(), 2);
+    }
+
+    void networkFailuresDoubleThePollInterval()
+    {
+        // A12: the sim goes away mid-poll; each failed poll doubles the wait (1 s -> 2 s -> 4 s).
+        TenantSim sim({QStringLiteral("--interval"), QStringLiteral("1")});
+        QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+        QNetworkAccessManager network;
+        auth::IdentityHttp http(network, std::chrono::seconds(5));
+        const QString base = sim.baseUrl().toString() + u'/' + kSimTenant;
+        auth::ProviderMetadata metadata;
+        metadata.issuer = base + QStringLiteral("/v2.0");
+        metadata.tokenEndpoint = QUrl(base + QStringLiteral("/oauth2/v2.0/token"));
+        metadata.deviceAuthorizationEndpoint = QUrl(base + QStringLiteral("/oauth2/v2.0/devicecode"));
+        auth::DeviceCodeFlow flow(http, metadata, simSettings(sim.baseUrl()));
+        bool ready = false;
+        std::optional<core::Result<auth::TokenSet>> result;
+        connect(&flow, &auth::DeviceCodeFlow::codeReady, this, [&] { ready = true; });
+        flow.start([&result](core::Result<auth::TokenSet> r) { result.emplace(std::move(r)); });
+        QVERIFY(waitUntil([&] { return ready; }, 10000));
+        QCOMPARE(flow.intervalS(), 1);
+        QVERIFY(sim.stop() == 0);
+        QVERIFY(waitUntil([&] { return flow.intervalS() == 2; }, 3000));
+        QVERIFY(waitUntil([&] { return flow.intervalS() == 4; }, 4000));
+        QVERIFY(!result.has_value());  // still polling: a network failure alone is not the end
+        flow.cancel();
+        QVERIFY(result.has_value());
+        QCOMPARE(result->error().code, QStringLiteral("auth.cancelled"));
     }
 
     void slowDownAddsFiveSecondsEveryTimeAndKeepsThem()
