@@ -22,11 +22,6 @@ constexpr int kCachedDays = 3;
 constexpr int kSuccessSearchDays = 120;
 constexpr quint64 kNonInteractive = 0x4E49;  // "NI"
 
-QString iso(const QDateTime &utc)
-{
-    return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
-}
-
 struct Device {
     const char *operatingSystem;
     const char *browser;
@@ -181,7 +176,7 @@ QJsonValue SignInModel::signInActivityJson(const User &user) const
         return QJsonValue::Null;
     }
     const auto date = [](const std::optional<qint64> &d) {
-        return d ? QJsonValue(iso(LastSignIns::toDateTime(*d))) : QJsonValue(QJsonValue::Null);
+        return d ? QJsonValue(SimHash::isoUtc(*d)) : QJsonValue(QJsonValue::Null);
     };
     const auto request = [&](const std::optional<qint64> &d, quint64 which) {
         return d ? QJsonValue(SimHash::guid(seed, kRequestId, (quint64 {user.index} << 2) | which))
@@ -221,8 +216,12 @@ const QVector<SignInEvent> &SignInModel::events(int offset)
     return *m_days.insert(offset, std::move(events));
 }
 
-QJsonObject SignInModel::eventJson(int offset, const SignInEvent &event) const
+QJsonObject SignInModel::eventJson(int offset, const SignInEvent &event, const QStringList &only) const
 {
+    // In key order (QJsonObject keeps keys sorted, so inserts append), and only what is wanted.
+    const auto want = [&only](QLatin1StringView key) {
+        return only.isEmpty() || only.contains(key);
+    };
     const quint64 seed = m_tenant.seed();
     const User &user = m_tenant.users().at(event.user);
     const App &app = m_tenant.apps().at(event.app);
@@ -230,73 +229,94 @@ QJsonObject SignInModel::eventJson(int offset, const SignInEvent &event) const
     const auto jd = static_cast<quint64>(day(offset).toJulianDay());
     const quint64 key = (jd << 32) ^ (quint64 {event.user} << 4) ^ event.number;
     const quint64 h = SimHash::of(seed, {kSignIn, key, 7});
-    const Device &device
-        = kDevices.at(event.app == AppExchange && SimHash::chance(h, 30) ? 7 : SimHash::below(h >> 8, 7));
-    // Mostly from the person's own city; sometimes travelling.
-    const Place &place
-        = places()[SimHash::chance(h >> 16, 50) ? SimHash::below(h >> 24, static_cast<quint32>(places().size()))
-                                                : user.place];
     const bool failed = event.failure != 0;
     const Failure *failure = failed ? &failures()[event.failure - 1U] : nullptr;
     const bool blocked = failed && failure->errorCode == 53003;
-    QJsonArray policies;
-    if (SimHash::chance(h >> 32, 400)) {
-        policies.append(QJsonObject {{QStringLiteral("id"), SimHash::guid(seed, kSignIn, 0xCA)},
-            {QStringLiteral("displayName"), QStringLiteral("Kræv MFA for alle – Require MFA")},
-            {QStringLiteral("enforcedGrantControls"), QJsonArray {QStringLiteral("Mfa")}},
-            {QStringLiteral("enforcedSessionControls"), QJsonArray {}},
-            {QStringLiteral("result"), blocked ? QStringLiteral("failure") : QStringLiteral("success")}});
-    }
-    const QString resourceId
-        = def.resource != nullptr && QLatin1StringView(def.resource) == QLatin1StringView("Microsoft Graph")
-        ? QStringLiteral("00000003-0000-0000-c000-000000000000")
-        : app.appId;
-    return QJsonObject {{QStringLiteral("id"), SimHash::guid(seed, kSignIn, key)},
-        {QStringLiteral("createdDateTime"), iso(time(offset, event))},
-        {QStringLiteral("userDisplayName"), m_tenant.displayName(user)},
-        {QStringLiteral("userPrincipalName"), m_tenant.userPrincipalName(user)},
-        {QStringLiteral("userId"), m_tenant.userId(user)}, {QStringLiteral("appId"), app.appId},
-        {QStringLiteral("appDisplayName"), app.name},
-        {QStringLiteral("ipAddress"),
-            SimHash::chance(h >> 40, 150)
-                ? QStringLiteral("2001:db8::%1").arg(h % 65535, 0, 16)
-                : QStringLiteral("%1.%2")
-                      .arg(SimHash::chance(h >> 44, 500) ? QStringLiteral("198.51.100") : QStringLiteral("203.0.113"))
-                      .arg(h % 254 + 1)},
-        {QStringLiteral("clientAppUsed"), QString::fromLatin1(device.clientApp)},
-        {QStringLiteral("correlationId"), SimHash::guid(seed, kSignIn, key ^ 0xC0)},
-        {QStringLiteral("conditionalAccessStatus"),
-            blocked ? QStringLiteral("failure")
-                    : (policies.isEmpty() ? QStringLiteral("notApplied") : QStringLiteral("success"))},
-        {QStringLiteral("isInteractive"), true}, {QStringLiteral("riskDetail"), QStringLiteral("none")},
-        {QStringLiteral("riskLevelAggregated"), QStringLiteral("none")},
-        {QStringLiteral("riskLevelDuringSignIn"), QStringLiteral("none")},
-        {QStringLiteral("riskState"), QStringLiteral("none")}, {QStringLiteral("riskEventTypes_v2"), QJsonArray {}},
-        {QStringLiteral("resourceDisplayName"), def.resource != nullptr ? QString::fromUtf8(def.resource) : app.name},
-        {QStringLiteral("resourceId"), resourceId},
-        {QStringLiteral("status"),
-            QJsonObject {{QStringLiteral("errorCode"), failed ? failure->errorCode : 0},
-                {QStringLiteral("failureReason"),
-                    failed ? QJsonValue(QString::fromLatin1(failure->reason)) : QJsonValue(QStringLiteral("Other."))},
-                {QStringLiteral("additionalDetails"),
-                    failed ? QJsonValue(QStringLiteral("The user is not authorized."))
-                           : QJsonValue(QJsonValue::Null)}}},
-        {QStringLiteral("deviceDetail"),
-            QJsonObject {{QStringLiteral("deviceId"), QString()}, {QStringLiteral("displayName"), QString()},
-                {QStringLiteral("operatingSystem"), QString::fromLatin1(device.operatingSystem)},
-                {QStringLiteral("browser"), QString::fromLatin1(device.browser)},
-                {QStringLiteral("isCompliant"), SimHash::chance(h >> 48, 600)},
-                {QStringLiteral("isManaged"), SimHash::chance(h >> 52, 600)},
-                {QStringLiteral("trustType"), QString()}}},
-        {QStringLiteral("location"),
-            QJsonObject {{QStringLiteral("city"), QString::fromUtf8(place.city)},
-                {QStringLiteral("state"), QString::fromUtf8(place.state)},
-                {QStringLiteral("countryOrRegion"), QString::fromLatin1(place.country)},
-                {QStringLiteral("geoCoordinates"),
-                    QJsonObject {{QStringLiteral("altitude"), QJsonValue::Null},
-                        {QStringLiteral("latitude"), place.latitude},
-                        {QStringLiteral("longitude"), place.longitude}}}}},
-        {QStringLiteral("appliedConditionalAccessPolicies"), policies}};
+    const bool policy = SimHash::chance(h >> 32, 400);
+    QJsonObject o;
+    const auto put = [&](const char *name, auto &&value) {
+        if (want(QLatin1StringView(name))) {
+            o.insert(QLatin1StringView(name), value());
+        }
+    };
+    put("appDisplayName", [&] { return QJsonValue(app.name); });
+    put("appId", [&] { return QJsonValue(app.appId); });
+    put("appliedConditionalAccessPolicies", [&] {
+        QJsonArray policies;
+        if (policy) {
+            policies.append(QJsonObject {{QStringLiteral("id"), SimHash::guid(seed, kSignIn, 0xCA)},
+                {QStringLiteral("displayName"), QStringLiteral("Kræv MFA for alle – Require MFA")},
+                {QStringLiteral("enforcedGrantControls"), QJsonArray {QStringLiteral("Mfa")}},
+                {QStringLiteral("enforcedSessionControls"), QJsonArray {}},
+                {QStringLiteral("result"), blocked ? QStringLiteral("failure") : QStringLiteral("success")}});
+        }
+        return QJsonValue(policies);
+    });
+    // Exchange sees some legacy clients; the rest are browsers and the Office apps.
+    const Device &device
+        = kDevices.at(event.app == AppExchange && SimHash::chance(h, 30) ? 7 : SimHash::below(h >> 8, 7));
+    put("clientAppUsed", [&] { return QJsonValue(QString::fromLatin1(device.clientApp)); });
+    put("conditionalAccessStatus", [&] {
+        return QJsonValue(
+            blocked ? QStringLiteral("failure") : (policy ? QStringLiteral("success") : QStringLiteral("notApplied")));
+    });
+    put("correlationId", [&] { return QJsonValue(SimHash::guid(seed, kSignIn, key ^ 0xC0)); });
+    put("createdDateTime", [&] { return QJsonValue(SimHash::isoUtc(seconds(offset, event))); });
+    put("deviceDetail", [&] {
+        return QJsonValue(QJsonObject {{QStringLiteral("browser"), QString::fromLatin1(device.browser)},
+            {QStringLiteral("deviceId"), QString()}, {QStringLiteral("displayName"), QString()},
+            {QStringLiteral("isCompliant"), SimHash::chance(h >> 48, 600)},
+            {QStringLiteral("isManaged"), SimHash::chance(h >> 52, 600)},
+            {QStringLiteral("operatingSystem"), QString::fromLatin1(device.operatingSystem)},
+            {QStringLiteral("trustType"), QString()}});
+    });
+    put("id", [&] { return QJsonValue(SimHash::guid(seed, kSignIn, key)); });
+    put("ipAddress", [&] {
+        if (SimHash::chance(h >> 40, 150)) {
+            return QJsonValue(QStringLiteral("2001:db8::%1").arg(h % 65535, 0, 16));
+        }
+        return QJsonValue(
+            QStringLiteral("%1.%2")
+                .arg(SimHash::chance(h >> 44, 500) ? QStringLiteral("198.51.100") : QStringLiteral("203.0.113"))
+                .arg(h % 254 + 1));
+    });
+    put("isInteractive", [] { return QJsonValue(true); });
+    put("location", [&] {
+        // Mostly from the person's own city; sometimes travelling.
+        const Place &place
+            = places()[SimHash::chance(h >> 16, 50) ? SimHash::below(h >> 24, static_cast<quint32>(places().size()))
+                                                    : user.place];
+        return QJsonValue(QJsonObject {{QStringLiteral("city"), QString::fromUtf8(place.city)},
+            {QStringLiteral("countryOrRegion"), QString::fromLatin1(place.country)},
+            {QStringLiteral("geoCoordinates"),
+                QJsonObject {{QStringLiteral("altitude"), QJsonValue::Null},
+                    {QStringLiteral("latitude"), place.latitude}, {QStringLiteral("longitude"), place.longitude}}},
+            {QStringLiteral("state"), QString::fromUtf8(place.state)}});
+    });
+    put("resourceDisplayName",
+        [&] { return QJsonValue(def.resource != nullptr ? QString::fromUtf8(def.resource) : app.name); });
+    put("resourceId", [&] {
+        const bool graph
+            = def.resource != nullptr && QLatin1StringView(def.resource) == QLatin1StringView("Microsoft Graph");
+        return QJsonValue(graph ? QStringLiteral("00000003-0000-0000-c000-000000000000") : app.appId);
+    });
+    put("riskDetail", [] { return QJsonValue(QStringLiteral("none")); });
+    put("riskEventTypes_v2", [] { return QJsonValue(QJsonArray {}); });
+    put("riskLevelAggregated", [] { return QJsonValue(QStringLiteral("none")); });
+    put("riskLevelDuringSignIn", [] { return QJsonValue(QStringLiteral("none")); });
+    put("riskState", [] { return QJsonValue(QStringLiteral("none")); });
+    put("status", [&] {
+        return QJsonValue(QJsonObject {
+            {QStringLiteral("additionalDetails"),
+                failed ? QJsonValue(QStringLiteral("The user is not authorized.")) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("errorCode"), failed ? failure->errorCode : 0},
+            {QStringLiteral("failureReason"),
+                failed ? QJsonValue(QString::fromLatin1(failure->reason)) : QJsonValue(QStringLiteral("Other."))}});
+    });
+    put("userDisplayName", [&] { return QJsonValue(m_tenant.displayName(user)); });
+    put("userId", [&] { return QJsonValue(m_tenant.userId(user)); });
+    put("userPrincipalName", [&] { return QJsonValue(m_tenant.userPrincipalName(user)); });
+    return o;
 }
 
 }  // namespace stocktake::tenantsim

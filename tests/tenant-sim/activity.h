@@ -58,7 +58,8 @@ public:
 
     /// The day's sign-ins, newest first (offset < historyDays()); a few days are cached.
     const QVector<SignInEvent> &events(int offset);
-    [[nodiscard]] QJsonObject eventJson(int offset, const SignInEvent &event) const;
+    /// A sign-in as Graph renders it; `only` names the properties wanted (empty: all).
+    [[nodiscard]] QJsonObject eventJson(int offset, const SignInEvent &event, const QStringList &only = {}) const;
 
     /// Appends a person's sign-ins of one day (unsorted), whether or not the log still holds it.
     void userEvents(const User &user, int offset, QVector<SignInEvent> &out) const;

@@ -107,6 +107,7 @@ HttpResponse ActivityRoutes::signIns(const HttpRequest &request)
     const QString created = QStringLiteral("createdDateTime");
     const ODataFilter::Range range = filter ? filter->range(created) : ODataFilter::Range {};
     const bool rangeOnly = !filter || filter->isRangeOnly(created);
+    const QStringList render = sel.fields.isEmpty() ? QStringList() : sel.fields + QStringList {QStringLiteral("id")};
 
     SignInModel &model = m_context.signIns;
     const QDateTime now = m_context.tenant.now();
@@ -166,7 +167,7 @@ HttpResponse ActivityRoutes::signIns(const HttpRequest &request)
                 break;
             }
             if (rangeOnly) {
-                full = model.eventJson(offset, e);
+                full = model.eventJson(offset, e, render);
             }
             value.append(project(full, sel.fields));
         }

@@ -163,7 +163,7 @@ HttpResponse DirectoryRoutes::organization(const HttpRequest &request)
     Collection c;
     c.context = QStringLiteral("organization");
     c.size = 1;
-    c.item = [org](qsizetype) {
+    c.item = [org](qsizetype, const QStringList &) {
         return org;
     };
     c.known = keysOf(org);
@@ -172,9 +172,11 @@ HttpResponse DirectoryRoutes::organization(const HttpRequest &request)
 
 QJsonObject DirectoryRoutes::managerJson(const User &manager, const QStringList &select) const
 {
-    QJsonObject full = m_context.tenant.userJson(manager);
-    full.insert(QStringLiteral("@odata.type"), QStringLiteral("#microsoft.graph.user"));
-    return project(full, select, userDefaults());
+    QStringList wanted = select.isEmpty() ? userDefaults() : select;
+    wanted << QStringLiteral("id");
+    QJsonObject o = m_context.tenant.userJson(manager, wanted);
+    o.insert(QStringLiteral("@odata.type"), QStringLiteral("#microsoft.graph.user"));
+    return o;
 }
 
 HttpResponse DirectoryRoutes::users(const HttpRequest &request)
@@ -202,12 +204,13 @@ HttpResponse DirectoryRoutes::users(const HttpRequest &request)
     Collection c;
     c.context = QStringLiteral("users");
     c.size = tenant.users().size();
-    c.item = [&tenant, &signIns, activity, expand, this](qsizetype i) -> std::optional<QJsonObject> {
+    c.item = [&tenant, &signIns, activity, expand, this](
+                 qsizetype i, const QStringList &wanted) -> std::optional<QJsonObject> {
         const User &u = tenant.users().at(i);
         if (!u.live()) {
             return std::nullopt;
         }
-        QJsonObject o = tenant.userJson(u);
+        QJsonObject o = tenant.userJson(u, wanted);
         if (activity) {
             o.insert(QStringLiteral("signInActivity"), signIns.signInActivityJson(u));
         }
@@ -221,6 +224,7 @@ HttpResponse DirectoryRoutes::users(const HttpRequest &request)
     c.known = userProperties();
     c.defaults = userDefaults();
     c.extra = {QStringLiteral("manager")};
+    c.rendersWanted = true;
     // graph-facts §B.2: with signInActivity the largest page is 500.
     c.maxTop = activity ? 500 : 999;
     return page(m_context, request, c);
@@ -272,7 +276,9 @@ QJsonObject DirectoryRoutes::deltaUser(const User &user, const QStringList &fiel
                 QJsonObject {{QStringLiteral("reason"),
                     user.softDeleted ? QStringLiteral("changed") : QStringLiteral("deleted")}}}};
     }
-    QJsonObject o = project(tenant.userJson(user), fields, userDefaults());
+    QStringList wanted = fields.isEmpty() ? userDefaults() : fields;
+    wanted << QStringLiteral("id");
+    QJsonObject o = tenant.userJson(user, wanted);
     if (fields.contains(QStringLiteral("manager"))) {
         // graph-facts §B.3: a tracked manager comes back as manager@delta.
         const auto m = tenant.manager(user);
@@ -388,7 +394,7 @@ HttpResponse DirectoryRoutes::groups(const HttpRequest &request)
     Collection c;
     c.context = QStringLiteral("groups");
     c.size = tenant.groups().size();
-    c.item = [&tenant](qsizetype i) {
+    c.item = [&tenant](qsizetype i, const QStringList &) {
         return std::optional<QJsonObject>(tenant.groupJson(static_cast<int>(i)));
     };
     c.known = keysOf(tenant.groupJson(0));
@@ -412,13 +418,13 @@ HttpResponse DirectoryRoutes::members(const HttpRequest &request, int group, boo
     Collection c;
     c.context = QStringLiteral("directoryObjects");
     c.size = static_cast<qsizetype>(people.size()) + others.size();
-    c.item = [&tenant, people, others](qsizetype i) -> std::optional<QJsonObject> {
+    c.item = [&tenant, people, others](qsizetype i, const QStringList &) -> std::optional<QJsonObject> {
         if (i < static_cast<qsizetype>(people.size())) {
             const User &u = tenant.users().at(people[static_cast<std::size_t>(i)]);
             if (!u.live()) {
                 return std::nullopt;
             }
-            QJsonObject o = project(tenant.userJson(u), userDefaults());
+            QJsonObject o = tenant.userJson(u, userDefaults() + QStringList {QStringLiteral("id")});
             o.insert(QStringLiteral("@odata.type"), QStringLiteral("#microsoft.graph.user"));
             return o;
         }
@@ -454,7 +460,7 @@ HttpResponse DirectoryRoutes::subscribedSkus(const HttpRequest &request)
     Collection c;
     c.context = QStringLiteral("subscribedSkus");
     c.size = simdata::SkuCount;
-    c.item = [&tenant](qsizetype i) {
+    c.item = [&tenant](qsizetype i, const QStringList &) {
         return std::optional<QJsonObject>(tenant.skuJson(static_cast<int>(i)));
     };
     c.known = keysOf(tenant.skuJson(0));
@@ -470,7 +476,7 @@ HttpResponse DirectoryRoutes::servicePrincipals(const HttpRequest &request)
     Collection c;
     c.context = QStringLiteral("servicePrincipals");
     c.size = tenant.apps().size();
-    c.item = [&tenant](qsizetype i) -> std::optional<QJsonObject> {
+    c.item = [&tenant](qsizetype i, const QStringList &) -> std::optional<QJsonObject> {
         if (!tenant.apps().at(i).hasServicePrincipal()) {
             return std::nullopt;
         }
@@ -494,7 +500,7 @@ HttpResponse DirectoryRoutes::grants(const HttpRequest &request)
     Collection c;
     c.context = QStringLiteral("oauth2PermissionGrants");
     c.size = tenant.grants().size();
-    c.item = [&tenant](qsizetype i) -> std::optional<QJsonObject> {
+    c.item = [&tenant](qsizetype i, const QStringList &) -> std::optional<QJsonObject> {
         const Grant &g = tenant.grants().at(i);
         // A deleted person's consents go with them.
         if (g.user >= 0 && !tenant.users().at(g.user).live()) {

@@ -180,11 +180,16 @@ HttpResponse page(const GraphContext &context, const HttpRequest &request, const
     if (!wanted.isEmpty()) {
         wanted += collection.extra;
     }
+    // What the renderer must produce: everything for a $filter, else the wanted ones and the id.
+    QStringList render = filter ? QStringList() : wanted;
+    if (!render.isEmpty()) {
+        render << QStringLiteral("id") << QStringLiteral("@odata.type");
+    }
     QJsonArray value;
     while (position < collection.size && value.size() < *n) {
-        const std::optional<QJsonObject> full = collection.item(position++);
+        const std::optional<QJsonObject> full = collection.item(position++, render);
         if (full && (!filter || filter->matches(*full))) {
-            value.append(project(*full, wanted));
+            value.append(collection.rendersWanted && !filter ? *full : project(*full, wanted));
         }
     }
     QJsonObject body {

@@ -66,20 +66,21 @@ std::optional<QHash<QString, QString>> decodeToken(const QString &token);
 /// An absolute link on `base` + `path` with `query`.
 QString link(const QString &base, const QString &path, const QUrlQuery &query);
 
-/// A page over a collection of `size` raw positions: `item(i)` renders position i in full (or
-/// nothing to skip it); $filter runs on the full object, $select projects it; the nextLink
-/// carries the raw position of the next item in $skiptoken.
+/// A page over a collection of `size` raw positions: `item(i, wanted)` renders position i (or
+/// nothing to skip it) with at least the `wanted` properties (empty: all of them, as a $filter
+/// needs); $select projects it; the nextLink carries the raw position of the next item.
 struct Collection {
     QString context;  ///< the @odata.context suffix, e.g. "users"
     qsizetype size = 0;
-    std::function<std::optional<QJsonObject>(qsizetype)> item;
+    std::function<std::optional<QJsonObject>(qsizetype, const QStringList &)> item;
     QStringList known;
     QStringList defaults;
     QStringList extra;  ///< always kept when present (an $expand's navigation property)
     int defaultTop = 100;
     int maxTop = 999;
     bool filterable = true;
-    bool pageable = true;  ///< false: one page holding everything, $top refused
+    bool pageable = true;        ///< false: one page holding everything, $top refused
+    bool rendersWanted = false;  ///< item() honours `wanted` exactly: no projection needed
 };
 HttpResponse page(const GraphContext &context, const HttpRequest &request, const Collection &collection);
 

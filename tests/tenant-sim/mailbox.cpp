@@ -19,7 +19,7 @@ namespace {
 
 QString iso(const QDateTime &utc)
 {
-    return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+    return SimHash::isoUtc(utc.toSecsSinceEpoch());
 }
 
 /// A 1×1 transparent GIF: the inline logo of an internal mail.

@@ -58,13 +58,66 @@ public:
     /// True with probability permille / 1000.
     static bool chance(quint64 h, quint32 permille) { return below(h, 1000) < permille; }
 
-    /// A GUID-shaped string (version 4 layout) from two hashes.
+    /// A GUID-shaped string (version 4 layout) from two hashes. Written digit by digit: this
+    /// runs for every id of every page served.
     static QString guid(quint64 hi, quint64 lo)
     {
-        const QString hex = QStringLiteral("%1%2").arg(hi, 16, 16, QLatin1Char('0')).arg(lo, 16, 16, QLatin1Char('0'));
-        static constexpr char kVariant[] = "89ab";
-        return hex.left(8) + u'-' + hex.mid(8, 4) + QStringLiteral("-4") + hex.mid(13, 3) + u'-'
-            + QLatin1Char(kVariant[lo >> 62]) + hex.mid(17, 3) + u'-' + hex.mid(20, 12);
+        static constexpr char kHex[] = "0123456789abcdef";
+        char out[36];
+        int at = 0;
+        const auto digits = [&](quint64 v, int count) {
+            for (int i = count - 1; i >= 0; --i) {
+                out[at++] = kHex[(v >> (4 * i)) & 0xf];
+            }
+        };
+        digits(hi >> 32, 8);
+        out[at++] = '-';
+        digits(hi >> 16, 4);
+        out[at++] = '-';
+        out[at++] = '4';
+        digits(hi, 3);
+        out[at++] = '-';
+        out[at++] = "89ab"[lo >> 62];
+        digits(lo >> 48, 3);
+        out[at++] = '-';
+        digits(lo, 12);
+        return QString::fromLatin1(out, 36);
+    }
+
+    /// ISO 8601 UTC with whole seconds ("2026-11-20T15:30:00Z") from seconds since the epoch,
+    /// without QDateTime (civil-from-days, H. Hinnant's algorithm).
+    static QString isoUtc(qint64 seconds)
+    {
+        const qint64 days = (seconds >= 0 ? seconds : seconds - 86399) / 86400;
+        const qint64 secs = seconds - days * 86400;
+        const qint64 z = days + 719468;
+        const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+        const qint64 doe = z - era * 146097;
+        const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        const qint64 mp = (5 * doy + 2) / 153;
+        const qint64 day = doy - (153 * mp + 2) / 5 + 1;
+        const qint64 month = mp < 10 ? mp + 3 : mp - 9;
+        const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        char out[21];
+        const auto two = [&out](int at, qint64 v) {
+            out[at] = static_cast<char>('0' + v / 10);
+            out[at + 1] = static_cast<char>('0' + v % 10);
+        };
+        two(0, year / 100);
+        two(2, year % 100);
+        out[4] = '-';
+        two(5, month);
+        out[7] = '-';
+        two(8, day);
+        out[10] = 'T';
+        two(11, secs / 3600);
+        out[13] = ':';
+        two(14, secs / 60 % 60);
+        out[16] = ':';
+        two(17, secs % 60);
+        out[19] = 'Z';
+        return QString::fromLatin1(out, 20);
     }
 
     /// A GUID for (kind, index) under a seed: kinds keep users, groups, events… apart.
@@ -78,10 +131,10 @@ public:
     /// (kind, index); the rest comes from a hash of the same and is checked on the way back.
     static QString objectId(quint64 seed, quint64 kind, quint64 index)
     {
-        QString id = guid(of(seed, {kind, index, 1}), of(seed, {kind, index, 2}));
+        // The last 12 hex digits of guid() are lo's low 48 bits: put the cipher there.
         const quint64 plain = ((kind & 0xffU) << 40) | (index & 0xffffffffffULL);
-        id.replace(24, 12, QStringLiteral("%1").arg(feistel(seed, plain, false), 12, 16, QLatin1Char('0')));
-        return id;
+        const quint64 lo = (of(seed, {kind, index, 2}) & ~0xffffffffffffULL) | feistel(seed, plain, false);
+        return guid(of(seed, {kind, index, 1}), lo);
     }
 
     static std::optional<quint64> objectIndex(quint64 seed, quint64 kind, const QString &id)

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -169,7 +170,8 @@ public:
 
     // JSON as Graph renders each object (tenantjson.cpp); "full" objects hold every property.
     [[nodiscard]] QJsonObject organizationJson() const;
-    [[nodiscard]] QJsonObject userJson(const User &user) const;
+    /// `only`: the properties wanted (empty: all); cheaper when a $select names a few.
+    [[nodiscard]] QJsonObject userJson(const User &user, const QStringList &only = {}) const;
     [[nodiscard]] QJsonObject groupJson(int group) const;
     [[nodiscard]] QJsonObject skuJson(int sku) const;
     [[nodiscard]] QJsonObject servicePrincipalJson(int app) const;
@@ -187,6 +189,7 @@ private:
     void countHolders();
     User makeUser(quint32 index) const;
     [[nodiscard]] bool hasGrant(quint32 user, int grantDef) const;
+    [[nodiscard]] QJsonArray disabledPlans(int sku, quint64 userHash) const;
     quint64 nextPick(quint64 &counter) const;
 
     TenantOptions m_options;

@@ -29,7 +29,7 @@ quint64 nameHash(const char *text)
 
 QString iso(const QDateTime &utc)
 {
-    return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+    return SimHash::isoUtc(utc.toSecsSinceEpoch());
 }
 
 QJsonValue orNull(const char *text)
@@ -120,78 +120,112 @@ QJsonObject Tenant::organizationJson() const
                 domain(QStringLiteral("contoso.de"), false, false, "Federated")}}};
 }
 
-QJsonObject Tenant::userJson(const User &user) const
+QJsonObject Tenant::userJson(const User &user, const QStringList &only) const
 {
+    // Properties go in in key order: QJsonObject keeps its keys sorted, so each insert appends
+    // instead of shifting (this runs 300,000 times a sync). `only` skips the unwanted ones.
+    const auto want = [&only](QLatin1StringView key) {
+        return only.isEmpty() || only.contains(key);
+    };
     const quint64 h = SimHash::of(seed(), {kUser, user.index, 99});
     const QDateTime created
         = now().addDays(-user.createdDaysAgo).addSecs(-static_cast<qint64>(SimHash::below(h, 86400)));
-    QJsonArray licenses;
-    QJsonArray states;
-    const auto skuDefs = skus();
-    for (int s = 0; s < SkuCount; ++s) {
-        const quint16 b = static_cast<quint16>(1U << s);
-        if ((user.licenses() & b) == 0) {
-            continue;
-        }
-        const QString skuId = QString::fromLatin1(skuDefs[static_cast<std::size_t>(s)].skuId);
-        QJsonArray disabled;
-        if (s == SkuE3 && SimHash::chance(h >> 8, 100)) {
-            disabled.append(planId(seed(), "YAMMER_ENTERPRISE"));
-        }
-        licenses.append(QJsonObject {{QStringLiteral("disabledPlans"), disabled}, {QStringLiteral("skuId"), skuId}});
-        const auto state = [&](const QJsonValue &group) {
-            return QJsonObject {{QStringLiteral("assignedByGroup"), group}, {QStringLiteral("disabledPlans"), disabled},
-                {QStringLiteral("error"), QStringLiteral("None")},
-                {QStringLiteral("lastUpdatedDateTime"), iso(created.addDays(1))}, {QStringLiteral("skuId"), skuId},
-                {QStringLiteral("state"), QStringLiteral("Active")}};
-        };
-        if (user.directLicenses & b) {
-            states.append(state(QJsonValue::Null));
-        }
-        if (user.groupLicenses & b) {
-            states.append(state(groupId(licensingGroup(s))));
-        }
-    }
-    const QString upn = userPrincipalName(user);
-    const QString address = mail(user);
+    const QString address
+        = want(QLatin1StringView("mail")) || want(QLatin1StringView("proxyAddresses")) ? mail(user) : QString();
     const Place &place = places()[user.place];
-    QJsonObject o {{QStringLiteral("id"), userId(user)},
-        {QStringLiteral("businessPhones"),
-            user.guest
+    QJsonObject o;
+    const auto put = [&](const char *key, auto &&value) {
+        if (want(QLatin1StringView(key))) {
+            o.insert(QLatin1StringView(key), value());
+        }
+    };
+    put("accountEnabled", [&] { return QJsonValue(user.enabled); });
+    put("assignedLicenses", [&] {
+        QJsonArray licenses;
+        for (int s = 0; s < SkuCount; ++s) {
+            if (user.licenses() & (1U << s)) {
+                licenses.append(QJsonObject {{QStringLiteral("disabledPlans"), disabledPlans(s, h)},
+                    {QStringLiteral("skuId"), QString::fromLatin1(skus()[static_cast<std::size_t>(s)].skuId)}});
+            }
+        }
+        return QJsonValue(licenses);
+    });
+    put("businessPhones", [&] {
+        return QJsonValue(user.guest
                 ? QJsonArray {}
-                : QJsonArray {QStringLiteral("+45 70 %1 %2").arg(user.index % 90 + 10).arg(user.index % 89 + 10)}},
-        {QStringLiteral("displayName"), displayName(user)},
-        {QStringLiteral("givenName"),
-            user.odd != 0 ? QJsonValue(QJsonValue::Null)
-                          : QJsonValue(QString::fromUtf8(givenNames()[user.given].text))},
-        {QStringLiteral("surname"),
-            user.odd != 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(displayName(user).section(u' ', 1, -1))},
-        {QStringLiteral("jobTitle"), orNull(jobTitles()[user.jobTitle])},
-        {QStringLiteral("mail"), address.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(address)},
-        {QStringLiteral("mobilePhone"), QJsonValue::Null},
-        {QStringLiteral("officeLocation"),
-            user.guest ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromUtf8(place.city))},
-        {QStringLiteral("preferredLanguage"), QString::fromLatin1(kLanguages.at(user.place % kLanguages.size()))},
-        {QStringLiteral("userPrincipalName"), upn}, {QStringLiteral("accountEnabled"), user.enabled},
-        {QStringLiteral("userType"), user.guest ? QStringLiteral("Guest") : QStringLiteral("Member")},
-        {QStringLiteral("department"), orNull(departments()[user.department])},
-        {QStringLiteral("companyName"),
-            user.guest ? QJsonValue(QJsonValue::Null) : QJsonValue(QStringLiteral("Contoso Nordic ApS"))},
-        {QStringLiteral("usageLocation"), QString::fromLatin1(usageLocations()[user.place % usageLocations().size()])},
-        {QStringLiteral("createdDateTime"), iso(created)},
-        {QStringLiteral("onPremisesSyncEnabled"), user.onPremises ? QJsonValue(true) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("employeeId"),
-            user.guest ? QJsonValue(QJsonValue::Null) : QJsonValue(QStringLiteral("E%1").arg(100000 + user.index))},
-        {QStringLiteral("assignedLicenses"), licenses}, {QStringLiteral("licenseAssignmentStates"), states},
-        {QStringLiteral("proxyAddresses"),
-            address.isEmpty() ? QJsonArray {} : QJsonArray {QString(QStringLiteral("SMTP:") + address)}},
-        {QStringLiteral("creationType"),
-            user.guest ? QJsonValue(QStringLiteral("Invitation")) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("externalUserState"),
-            !user.guest ? QJsonValue(QJsonValue::Null)
-                        : QJsonValue(user.kind == ActivityKind::Never ? QStringLiteral("PendingAcceptance")
-                                                                      : QStringLiteral("Accepted"))}};
+                : QJsonArray {QStringLiteral("+45 70 %1 %2").arg(user.index % 90 + 10).arg(user.index % 89 + 10)});
+    });
+    put("companyName",
+        [&] { return user.guest ? QJsonValue(QJsonValue::Null) : QJsonValue(QStringLiteral("Contoso Nordic ApS")); });
+    put("createdDateTime", [&] { return QJsonValue(iso(created)); });
+    put("creationType",
+        [&] { return user.guest ? QJsonValue(QStringLiteral("Invitation")) : QJsonValue(QJsonValue::Null); });
+    put("department", [&] { return orNull(departments()[user.department]); });
+    put("displayName", [&] { return QJsonValue(displayName(user)); });
+    put("employeeId", [&] {
+        return user.guest ? QJsonValue(QJsonValue::Null) : QJsonValue(QStringLiteral("E%1").arg(100000 + user.index));
+    });
+    put("externalUserState", [&] {
+        if (!user.guest) {
+            return QJsonValue(QJsonValue::Null);
+        }
+        return QJsonValue(
+            user.kind == ActivityKind::Never ? QStringLiteral("PendingAcceptance") : QStringLiteral("Accepted"));
+    });
+    put("givenName", [&] {
+        return user.odd != 0 ? QJsonValue(QJsonValue::Null)
+                             : QJsonValue(QString::fromUtf8(givenNames()[user.given].text));
+    });
+    put("id", [&] { return QJsonValue(userId(user)); });
+    put("jobTitle", [&] { return orNull(jobTitles()[user.jobTitle]); });
+    put("licenseAssignmentStates", [&] {
+        QJsonArray states;
+        for (int s = 0; s < SkuCount; ++s) {
+            const quint16 b = static_cast<quint16>(1U << s);
+            const QString skuId = QString::fromLatin1(skus()[static_cast<std::size_t>(s)].skuId);
+            const auto state = [&](const QJsonValue &group) {
+                return QJsonObject {{QStringLiteral("assignedByGroup"), group},
+                    {QStringLiteral("disabledPlans"), disabledPlans(s, h)},
+                    {QStringLiteral("error"), QStringLiteral("None")},
+                    {QStringLiteral("lastUpdatedDateTime"), iso(created.addDays(1))}, {QStringLiteral("skuId"), skuId},
+                    {QStringLiteral("state"), QStringLiteral("Active")}};
+            };
+            if (user.directLicenses & b) {
+                states.append(state(QJsonValue::Null));
+            }
+            if (user.groupLicenses & b) {
+                states.append(state(groupId(licensingGroup(s))));
+            }
+        }
+        return QJsonValue(states);
+    });
+    put("mail", [&] { return address.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(address); });
+    put("mobilePhone", [] { return QJsonValue(QJsonValue::Null); });
+    put("officeLocation",
+        [&] { return user.guest ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromUtf8(place.city)); });
+    put("onPremisesSyncEnabled", [&] { return user.onPremises ? QJsonValue(true) : QJsonValue(QJsonValue::Null); });
+    put("preferredLanguage",
+        [&] { return QJsonValue(QString::fromLatin1(kLanguages.at(user.place % kLanguages.size()))); });
+    put("proxyAddresses", [&] {
+        return QJsonValue(address.isEmpty() ? QJsonArray {} : QJsonArray {QString(QStringLiteral("SMTP:") + address)});
+    });
+    put("surname", [&] {
+        return user.odd != 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(displayName(user).section(u' ', 1, -1));
+    });
+    put("usageLocation",
+        [&] { return QJsonValue(QString::fromLatin1(usageLocations()[user.place % usageLocations().size()])); });
+    put("userPrincipalName", [&] { return QJsonValue(userPrincipalName(user)); });
+    put("userType", [&] { return QJsonValue(user.guest ? QStringLiteral("Guest") : QStringLiteral("Member")); });
     return o;
+}
+
+QJsonArray Tenant::disabledPlans(int sku, quint64 h) const
+{
+    // One E3 holder in ten has Yammer switched off.
+    if (sku == SkuE3 && SimHash::chance(h >> 8, 100)) {
+        return QJsonArray {planId(seed(), "YAMMER_ENTERPRISE")};
+    }
+    return {};
 }
 
 QString Tenant::groupName(int group) const
