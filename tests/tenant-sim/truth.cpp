@@ -5,6 +5,7 @@
 #include "activity.h"
 #include "mailbox.h"
 #include "referencedata.h"
+#include "simhash.h"
 #include "tenant.h"
 
 #include <QBitArray>
@@ -23,12 +24,12 @@ namespace {
 
 QString iso(const QDateTime &utc)
 {
-    return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+    return SimHash::isoUtc(utc.toSecsSinceEpoch());
 }
 
 QJsonValue isoOrNull(const std::optional<qint64> &seconds)
 {
-    return seconds ? QJsonValue(iso(LastSignIns::toDateTime(*seconds))) : QJsonValue(QJsonValue::Null);
+    return seconds ? QJsonValue(SimHash::isoUtc(*seconds)) : QJsonValue(QJsonValue::Null);
 }
 
 /// What the sign-in log says per application and person (interactive sign-ins only, v1.0).
@@ -208,7 +209,10 @@ QJsonArray appRows(const Tenant &tenant, const LogFigures &log, const ReferenceD
                 {QStringLiteral("failed_sign_ins_30d"), figure(log.failures.at(a))},
                 {QStringLiteral("last_used"),
                     premium && log.lastUsed.at(a) > 0 ? isoOrNull(log.lastUsed.at(a)) : QJsonValue(QJsonValue::Null)},
-                {QStringLiteral("grant_users"), static_cast<qint64>(consenters.size())},
+                // METRICS.md: the people who consented, or "all" when an admin consented for everyone.
+                {QStringLiteral("grant_users"),
+                    everyone ? QJsonValue(QStringLiteral("all")) : QJsonValue(static_cast<qint64>(consenters.size()))},
+                {QStringLiteral("grant_principal_users"), static_cast<qint64>(consenters.size())},
                 {QStringLiteral("grant_all"), everyone}, {QStringLiteral("scopes"), sortedScopes.join(u';')},
                 {QStringLiteral("risky_scopes"), risky.join(u';')},
                 {QStringLiteral("service_principal_id"),
