@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportmodel.h"
 
+#include "core/money.h"
 #include "export/reportexport.h"
 #include "store/database.h"
 
@@ -94,7 +95,7 @@ QString ReportModel::display(const insights::Cell &cell)
             else if constexpr (std::is_same_v<T, qint64>)
                 return QLocale().toString(v);
             else if constexpr (std::is_same_v<T, insights::Decimal>)
-                return v.text;
+                return core::formatDecimal(v.text);
             else if constexpr (std::is_same_v<T, bool>)
                 return v ? QCoreApplication::translate("stocktake::models::ReportModel", "Yes")
                          : QCoreApplication::translate("stocktake::models::ReportModel", "No");

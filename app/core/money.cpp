@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QtNumeric>
 
+#include <algorithm>
 #include <array>
 #include <limits>
 
@@ -273,6 +274,31 @@ std::optional<Money> Money::times(qint64 factor) const
     if (qMulOverflow(m_minor, factor, &product))
         return std::nullopt;
     return Money(product, m_currency);
+}
+
+QString formatDecimal(const QString &decimal, const QLocale &locale)
+{
+    const bool negative = decimal.startsWith(u'-');
+    const QString digits = negative ? decimal.mid(1) : decimal;
+    const qsizetype point = digits.indexOf(u'.');
+    const QString whole = point < 0 ? digits : digits.left(point);
+    const QString fraction = point < 0 ? QString() : digits.mid(point + 1);
+    const auto allDigits = [](const QString &text) {
+        return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    };
+    if (whole.isEmpty() || !allDigits(whole) || !allDigits(fraction) || (point >= 0 && fraction.isEmpty()))
+        return decimal;
+    QString grouped;
+    const QString separator = locale.groupSeparator();
+    for (qsizetype i = 0; i < whole.size(); ++i) {
+        if (i > 0 && (whole.size() - i) % 3 == 0)
+            grouped += separator;
+        grouped += whole.at(i);
+    }
+    QString out = negative ? locale.negativeSign() + grouped : grouped;
+    if (!fraction.isEmpty())
+        out += locale.decimalPoint() + fraction;
+    return out;
 }
 
 }  // namespace stocktake::core

@@ -4,6 +4,7 @@
 
 #include "error.h"
 
+#include <QLocale>
 #include <QString>
 #include <QtGlobal>
 
@@ -63,5 +64,10 @@ private:
     qint64 m_minor = 0;
     Currency m_currency;
 };
+
+/// A plain decimal ("-12345.50") for people: the locale's digit grouping and decimal point,
+/// digit for digit (no rounding, no floating point). Text that is not a plain decimal comes
+/// back as it is.
+[[nodiscard]] QString formatDecimal(const QString &decimal, const QLocale &locale = QLocale());
 
 }  // namespace stocktake::core

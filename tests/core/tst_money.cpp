@@ -11,6 +11,24 @@ class TestMoney : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void formatsDecimalsForPeopleDigitForDigit()
+    {
+        const QLocale english(QLocale::English, QLocale::UnitedStates);
+        const QLocale danish(QLocale::Danish, QLocale::Denmark);
+        QCOMPARE(stocktake::core::formatDecimal(QStringLiteral("32592.00"), english), QStringLiteral("32,592.00"));
+        QCOMPARE(stocktake::core::formatDecimal(QStringLiteral("32592.00"), danish), QStringLiteral("32.592,00"));
+        QCOMPARE(
+            stocktake::core::formatDecimal(QStringLiteral("-1234567.891"), english), QStringLiteral("-1,234,567.891"));
+        QCOMPARE(stocktake::core::formatDecimal(QStringLiteral("999"), english), QStringLiteral("999"));
+        QCOMPARE(stocktake::core::formatDecimal(QStringLiteral("0.5"), danish), QStringLiteral("0,5"));
+        // 2^63 and beyond: no floating point in between.
+        QCOMPARE(stocktake::core::formatDecimal(QStringLiteral("92233720368547758070.01"), english),
+            QStringLiteral("92,233,720,368,547,758,070.01"));
+        QCOMPARE(stocktake::core::formatDecimal(QStringLiteral("all"), english), QStringLiteral("all"));
+        QCOMPARE(stocktake::core::formatDecimal(QStringLiteral("1.2.3"), english), QStringLiteral("1.2.3"));
+        QCOMPARE(stocktake::core::formatDecimal(QStringLiteral("12."), english), QStringLiteral("12."));
+    }
+
     void knowsMinorDigitsOfIso4217Codes_data()
     {
         QTest::addColumn<QString>("code");

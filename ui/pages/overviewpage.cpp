@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "overviewpage.h"
 
+#include "core/money.h"
 #include "insights/appreport.h"
 #include "store/database.h"
 #include "widgets/theme.h"
@@ -55,7 +56,7 @@ core::Result<OverviewFigures> computeOverview(const store::Database &db, const P
     }
     if (wasteKnown) {
         for (auto it = waste.constBegin(); it != waste.constEnd(); ++it)
-            f.monthlyWaste.append(it->toDecimalString() + u' ' + it.key());
+            f.monthlyWaste.append(core::formatDecimal(it->toDecimalString()) + u' ' + it.key());
     }
     for (const auto &app : std::as_const(apps->rows)) {
         if (app.users30d > 0)
