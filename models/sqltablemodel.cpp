@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <cstdlib>
+
 namespace stocktake::models {
 
 // ---------------------------------------------------------------------------------------------
@@ -364,6 +366,15 @@ void SqlTableModel::onRows(const TableRows &rows)
         return;
     }
     m_pages.insert(page, rows.rows);
+    while (m_pages.size() > MaxCachedPages) {
+        auto farthest = m_pages.begin();
+        for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
+            if (std::abs(it.key() - page) > std::abs(farthest.key() - page))
+                farthest = it;
+        }
+        m_requested.remove(farthest.key());
+        m_pages.erase(farthest);
+    }
     const int first = page * PageSize;
     const int last = std::min(m_total, first + int(rows.rows.size())) - 1;
     if (last >= first)

@@ -27,13 +27,17 @@ using ConnectionFactory = std::function<core::Result<std::unique_ptr<store::Data
 
 /// A table over SQL that stays smooth at 100,000 rows and more: counting, searching, filtering,
 /// sorting and fetching run on a worker thread with its own connection, and the model holds only
-/// the pages the view has asked for. The UI thread never waits for SQLite; an answer to an old
-/// search is dropped when a newer one is under way.
+/// the pages the view has asked for (at most MaxCachedPages of them). The UI thread never waits
+/// for SQLite; an answer to an old search is dropped when a newer one is under way.
 class SqlTableModel : public SearchableTableModel {
     Q_OBJECT
 
 public:
     static constexpr int PageSize = 256;
+    /// Pages kept in memory (16,384 rows); beyond that the page farthest from the one that came
+    /// in last is dropped and read again when a view asks for it, so scrolling through 100,000
+    /// rows and more holds memory flat (P11).
+    static constexpr int MaxCachedPages = 64;
 
     SqlTableModel(TableQuery query, ConnectionFactory openConnection, QObject *parent = nullptr);
     ~SqlTableModel() override;

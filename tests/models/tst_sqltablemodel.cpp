@@ -199,6 +199,28 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(54321, 3)).toString(), QStringLiteral("Yes"));
     }
 
+    void keepsABoundedWindowOfPages()
+    {
+        SqlTableModel model(usersQuery(), factory());
+        QVERIFY(waitRefreshed(model));
+        constexpr int pages = SqlTableModel::MaxCachedPages + 8;
+        QSignalSpy loaded(&model, &SqlTableModel::dataChanged);
+        for (int page = 1; page < pages; ++page) {
+            QVERIFY(!model.data(model.index(page * SqlTableModel::PageSize, 1)).isValid());
+            QVERIFY(loaded.wait(5000));
+        }
+        // The pages nearest the last one stay; the first ones went, and come back when asked for.
+        const int lastRow = (pages - 1) * SqlTableModel::PageSize;
+        QCOMPARE(model.rowValues(lastRow).value(1).toString(), QStringLiteral("person%1@contoso.example").arg(lastRow));
+        QCOMPARE(model.rowValues((pages - SqlTableModel::MaxCachedPages) * SqlTableModel::PageSize).size(), 5);
+        QVERIFY(model.rowValues(0).isEmpty());
+        QVERIFY(model.rowValues(SqlTableModel::PageSize).isEmpty());
+        QVERIFY(!model.data(model.index(0, 1)).isValid());
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(model.data(model.index(0, 1)).toString(), QStringLiteral("person0@contoso.example"));
+        QCOMPARE(model.rowCount(), kRows);
+    }
+
     void clearEmptiesTheModelAndStopsAsking()
     {
         SqlTableModel model(usersQuery(), factory());
