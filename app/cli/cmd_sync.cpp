@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "command.h"
 #include "core/clock.h"
+#include "insights/bundledcatalog.h"
+#include "insights/changes.h"
 #include "profileaccess.h"
 #include "signinsession.h"
 #include "store/database.h"
@@ -9,11 +11,14 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 namespace stocktake::cli {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcSyncCommand, "stocktake.cli.sync")
 
 QString tr(const char *text)
 {
@@ -97,6 +102,7 @@ private:
 
     void start(std::shared_ptr<const secrets::SecretBytes> key)
     {
+        m_key = key;
         const auto keys = m_access->keysFor(m_profile);
         if (!keys)
             return m_finish(keys.error());
@@ -172,6 +178,7 @@ private:
         if (usersOk) {
             m_profile.lastSync = m_context->clock->nowUtc();
             (void)m_access->profiles().update(m_profile);
+            recordSnapshot();
         }
         if (report.firstError)
             return m_finish(*report.firstError);
@@ -182,9 +189,24 @@ private:
         m_finish({});
     }
 
+    /// Keeps what "changes since the previous sync" compares against. A failure here costs only
+    /// that comparison, never the synced data: it is logged, not reported.
+    void recordSnapshot()
+    {
+        const auto catalog = insights::loadBundledCatalog();
+        if (!catalog)
+            return;
+        const auto db = store::Database::open(m_databasePath, *m_key);
+        if (!db)
+            return;
+        if (const core::Status s = insights::recordSyncSnapshot(**db, *catalog); !s)
+            qCWarning(lcSyncCommand).noquote() << "could not record the sync snapshot:" << s.error().code;
+    }
+
     CommandContext *m_context = nullptr;
     Finish m_finish;
     sync::SyncRequest m_request;
+    std::shared_ptr<const secrets::SecretBytes> m_key;
     std::unique_ptr<ProfileAccess> m_access;
     store::Profile m_profile;
     QString m_databasePath;

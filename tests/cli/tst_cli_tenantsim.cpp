@@ -215,6 +215,12 @@ private Q_SLOTS:
                 ++deltaWithToken;
         }
         QVERIFY2(deltaWithToken >= 1, "the second users sync did not follow its delta link");
+        // Each sync with users leaves the snapshot "what changed since the previous sync" reads.
+        const auto status = cli({QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(status.exitCode == 0, qPrintable(status.err));
+        const QJsonObject tables
+            = QJsonDocument::fromJson(status.out.toUtf8()).object().value(QStringLiteral("tables")).toObject();
+        QVERIFY(tables.value(QStringLiteral("sync_snapshots")).toInteger() >= 1);
     }
 
     void aRevokedSignInEndsInExit3AndKeepsTheData()
