@@ -10,6 +10,8 @@
 #include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 namespace stocktake::models {
 
 namespace {
@@ -229,8 +231,12 @@ void ReportModel::applyView()
 void ReportModel::reload()
 {
     m_cleared = false;
-    if (m_watcher)
-        return;  // one run at a time; the running one will be followed by this request's data
+    if (m_watcher) {
+        // One run at a time. The running one may have read the database before what this
+        // request wants shown (a new setting, a finished sync): run again when it is done.
+        m_reloadAgain = true;
+        return;
+    }
     m_loading = true;
     Q_EMIT loadingChanged(true);
     m_timer.start();
@@ -240,6 +246,10 @@ void ReportModel::reload()
         m_watcher->deleteLater();
         m_watcher = nullptr;
         m_loading = false;
+        if (std::exchange(m_reloadAgain, false) && !m_cleared) {
+            reload();
+            return;
+        }
         Q_EMIT loadingChanged(false);
         if (m_cleared)
             return;

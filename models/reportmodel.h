@@ -69,6 +69,7 @@ private:
     QString m_error;
     bool m_loading = false;
     bool m_cleared = false;
+    bool m_reloadAgain = false;  ///< reload() came while a run was going: run once more after it
 };
 
 }  // namespace stocktake::models

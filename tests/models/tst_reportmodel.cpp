@@ -122,6 +122,20 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 4);
         QCOMPARE(runs, 2);
     }
+
+    void aReloadDuringARunRunsOnceMoreAfterIt()
+    {
+        int runs = 0;
+        auto model = makeModel(&runs);  // the first run is going now
+        QSignalSpy refreshed(model.get(), &ReportModel::refreshed);
+        model->reload();  // e.g. the inactivity window changed meanwhile
+        model->reload();  // several requests fold into one more run
+        QVERIFY(refreshed.wait(5000));
+        QCOMPARE(refreshed.count(), 1);  // only the fresh run is shown
+        QCOMPARE(runs, 2);
+        QCOMPARE(model->rowCount(), 4);
+        QVERIFY(!model->isLoading());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReportModel)
