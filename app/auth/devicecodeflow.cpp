@@ -42,6 +42,7 @@ DeviceCodeFlow::DeviceCodeFlow(IdentityHttp &http, ProviderMetadata metadata, Si
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &DeviceCodeFlow::poll);
+    m_expiry.setTimerType(Qt::PreciseTimer);  // never end before expires_in has run out
     m_expiry.setSingleShot(true);
     connect(&m_expiry, &QTimer::timeout, this, [this] {
         qCInfo(lcAuth) << "device code expired before sign-in finished";
@@ -54,8 +55,9 @@ DeviceCodeFlow::~DeviceCodeFlow()
     // Aborting calls the reply's callback at once: it must find the flow already over.
     m_finished = true;
     m_done = nullptr;
-    if (m_reply)
-        m_reply->abort();
+    // Through a plain pointer: GCC 12's -Wnull-dereference misreads QPointer's inlined checks.
+    if (QNetworkReply *reply = m_reply.data())
+        reply->abort();
 }
 
 int DeviceCodeFlow::intervalS() const
@@ -74,8 +76,9 @@ void DeviceCodeFlow::start(Done done)
                               << IdentityHttp::originOf(m_metadata.deviceAuthorizationEndpoint);
     QPointer<DeviceCodeFlow> self(this);
     m_reply = m_http.postForm(m_metadata.deviceAuthorizationEndpoint, form, [self](core::Result<HttpReply> reply) {
-        if (self)
-            self->onDeviceCode(std::move(reply));
+        DeviceCodeFlow *flow = self.data();  // plain: GCC 12 -Wnull-dereference misreads QPointer
+        if (flow)
+            flow->onDeviceCode(std::move(reply));
     });
 }
 
@@ -145,8 +148,9 @@ void DeviceCodeFlow::poll()
         return;
     QPointer<DeviceCodeFlow> self(this);
     m_reply = m_tokens.redeemDeviceCode(m_deviceCode, [self](TokenReply reply) {
-        if (self)
-            self->onPoll(std::move(reply));
+        DeviceCodeFlow *flow = self.data();  // plain: GCC 12 -Wnull-dereference misreads QPointer
+        if (flow)
+            flow->onPoll(std::move(reply));
     });
 }
 
@@ -192,8 +196,9 @@ void DeviceCodeFlow::finish(core::Result<TokenSet> result)
     m_finished = true;
     m_timer.stop();
     m_expiry.stop();
-    if (m_reply)
-        m_reply->abort();
+    // Through a plain pointer: GCC 12's -Wnull-dereference misreads QPointer's inlined checks.
+    if (QNetworkReply *reply = m_reply.data())
+        reply->abort();
     m_deviceCode = {};
     const Done done = std::move(m_done);
     m_done = nullptr;
