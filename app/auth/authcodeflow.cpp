@@ -30,8 +30,9 @@ AuthCodeFlow::~AuthCodeFlow()
     // Aborting calls the reply's callback at once: it must find the flow already over.
     m_finished = true;
     m_done = nullptr;
-    if (m_reply)
-        m_reply->abort();
+    // Through a plain pointer: GCC 12's -Wnull-dereference misreads QPointer's inlined checks.
+    if (QNetworkReply *reply = m_reply.data())
+        reply->abort();
 }
 
 quint16 AuthCodeFlow::port() const
@@ -87,17 +88,18 @@ void AuthCodeFlow::onCode(const QByteArray &code, const QString &iss)
     qCInfo(lcAuth) << "authorization code received; redeeming it";
     QPointer<AuthCodeFlow> self(this);
     m_reply = m_tokens.redeemAuthorizationCode(secretCode, m_redirectUri, m_verifier, [self](TokenReply reply) {
-        if (!self || self->m_finished)
+        AuthCodeFlow *flow = self.data();  // plain: GCC 12 -Wnull-dereference misreads QPointer
+        if (!flow || flow->m_finished)
             return;
         if (reply.tokens)
-            return self->finish(std::move(*reply.tokens));
+            return flow->finish(std::move(*reply.tokens));
         if (reply.failure)
-            return self->finish(*reply.failure);
+            return flow->finish(*reply.failure);
         if (reply.error == QLatin1StringView("invalid_grant") && AuthError::aadstsCode(reply.errorDescription) != 65001)
-            return self->finish(AuthError::codeRejected(
+            return flow->finish(AuthError::codeRejected(
                 QStringLiteral("invalid_grant aadsts=%1").arg(AuthError::aadstsCode(reply.errorDescription))));
-        self->finish(AuthError::fromOAuth(reply.error, reply.errorDescription,
-            Scopes::adminConsentUrl(self->m_settings.authority, self->m_settings.tenant, self->m_settings.clientId)
+        flow->finish(AuthError::fromOAuth(reply.error, reply.errorDescription,
+            Scopes::adminConsentUrl(flow->m_settings.authority, flow->m_settings.tenant, flow->m_settings.clientId)
                 .toString()));
     });
 }
@@ -135,8 +137,9 @@ void AuthCodeFlow::finish(core::Result<TokenSet> result)
         return;
     m_finished = true;
     m_timeout.stop();
-    if (m_reply)
-        m_reply->abort();
+    // Through a plain pointer: GCC 12's -Wnull-dereference misreads QPointer's inlined checks.
+    if (QNetworkReply *reply = m_reply.data())
+        reply->abort();
     m_verifier = {};
     const Done done = std::move(m_done);
     m_done = nullptr;

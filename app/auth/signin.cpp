@@ -30,8 +30,8 @@ SignIn::~SignIn()
 {
     ++m_run;  // callbacks of a run still in flight find it over
     delete m_flow.data();
-    if (m_discovery)
-        m_discovery->abort();
+    if (QNetworkReply *discovery = m_discovery.data())  // plain: GCC 12 -Wnull-dereference misreads QPointer
+        discovery->abort();
 }
 
 void SignIn::start(Method method)
@@ -51,8 +51,9 @@ void SignIn::start(Method method)
     QPointer<SignIn> self(this);
     m_discovery = OidcDiscovery::fetch(
         *m_http, m_settings.authority, m_settings.tenant, [self, run](core::Result<ProviderMetadata> metadata) {
-            if (self)
-                self->onMetadata(run, std::move(metadata));
+            SignIn *signIn = self.data();  // plain: GCC 12 -Wnull-dereference misreads QPointer
+            if (signIn)
+                signIn->onMetadata(run, std::move(metadata));
         });
 }
 
@@ -64,8 +65,9 @@ void SignIn::onMetadata(int run, core::Result<ProviderMetadata> metadata)
         return finish(run, metadata.error());
     QPointer<SignIn> self(this);
     const auto onTokens = [self, run](core::Result<TokenSet> tokens) {
-        if (self)
-            self->onTokens(run, std::move(tokens));
+        SignIn *signIn = self.data();  // plain: GCC 12 -Wnull-dereference misreads QPointer
+        if (signIn)
+            signIn->onTokens(run, std::move(tokens));
     };
     if (m_method == Method::DeviceCode) {
         if (metadata->deviceAuthorizationEndpoint.isEmpty())
@@ -94,12 +96,13 @@ void SignIn::onTokens(int run, core::Result<TokenSet> tokens)
     SignedIn signedIn {tokens->scopes};
     QPointer<SignIn> self(this);
     m_keys.write(m_entry, tokens->refreshToken, [self, run, signedIn](core::Status stored) {
-        if (!self)
+        SignIn *signIn = self.data();  // plain: GCC 12 -Wnull-dereference misreads QPointer
+        if (!signIn)
             return;
         if (!stored)
-            return self->finish(run, stored.error());
+            return signIn->finish(run, stored.error());
         qCInfo(lcAuth) << "signed in; the refresh token is in the key store";
-        self->finish(run, signedIn);
+        signIn->finish(run, signedIn);
     });
 }
 
@@ -116,9 +119,9 @@ void SignIn::finish(int run, core::Result<SignedIn> result)
         return;
     m_running = false;
     m_storing = false;
-    ++m_run;  // nothing of this run reports again
-    if (m_discovery)
-        m_discovery->abort();
+    ++m_run;                                            // nothing of this run reports again
+    if (QNetworkReply *discovery = m_discovery.data())  // plain: GCC 12 -Wnull-dereference misreads QPointer
+        discovery->abort();
     if (QObject *flow = m_flow.data()) {
         if (auto *device = qobject_cast<DeviceCodeFlow *>(flow))
             device->cancel();

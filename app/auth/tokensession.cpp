@@ -42,8 +42,9 @@ void TokenSession::accessToken(TokenCallback done)
         QMetaObject::invokeMethod(
             this,
             [self] {
-                if (self && !self->m_refreshing)
-                    self->settle(std::nullopt);
+                TokenSession *session = self.data();  // plain: GCC 12 -Wnull-dereference misreads QPointer
+                if (session && !session->m_refreshing)
+                    session->settle(std::nullopt);
             },
             Qt::QueuedConnection);
         return;
@@ -72,12 +73,13 @@ void TokenSession::startRefresh()
     QPointer<TokenSession> self(this);
     OidcDiscovery::fetch(
         m_http, m_settings.authority, m_settings.tenant, [self](core::Result<ProviderMetadata> metadata) {
-            if (!self)
+            TokenSession *session = self.data();  // plain: GCC 12 -Wnull-dereference misreads QPointer
+            if (!session)
                 return;
             if (!metadata)
-                return self->settle(metadata.error());
-            self->m_metadata = std::move(metadata.value());
-            self->readRefreshToken();
+                return session->settle(metadata.error());
+            session->m_metadata = std::move(metadata.value());
+            session->readRefreshToken();
         });
 }
 
@@ -85,18 +87,19 @@ void TokenSession::readRefreshToken()
 {
     QPointer<TokenSession> self(this);
     m_keys.read(m_entry, [self](core::Result<secrets::SecretBytes> stored) {
-        if (!self)
+        TokenSession *session = self.data();  // plain: GCC 12 -Wnull-dereference misreads QPointer
+        if (!session)
             return;
         if (!stored)
-            return self->settle(stored.error().is(u"secrets.not_found") ? AuthError::notSignedIn() : stored.error());
+            return session->settle(stored.error().is(u"secrets.not_found") ? AuthError::notSignedIn() : stored.error());
         if (stored->isEmpty())
-            return self->settle(AuthError::notSignedIn());
-        ++self->m_refreshCount;
+            return session->settle(AuthError::notSignedIn());
+        ++session->m_refreshCount;
         qCInfo(lcAuth) << "refreshing the access token";
-        TokenEndpoint endpoint(self->m_http, self->m_metadata->tokenEndpoint, self->m_settings.clientId);
-        endpoint.refresh(*stored, self->m_settings.scopes, [self](TokenReply reply) {
-            if (self)
-                self->onRefreshed(std::move(reply));
+        TokenEndpoint endpoint(session->m_http, session->m_metadata->tokenEndpoint, session->m_settings.clientId);
+        endpoint.refresh(*stored, session->m_settings.scopes, [self](TokenReply reply) {
+            if (TokenSession *alive = self.data())  // plain: GCC 12 -Wnull-dereference misreads QPointer
+                alive->onRefreshed(std::move(reply));
         });
     });
 }
@@ -115,11 +118,12 @@ void TokenSession::onRefreshed(TokenReply reply)
         // deleted, so nothing sends it again and the next run asks for a sign-in at once.
         QPointer<TokenSession> self(this);
         m_keys.remove(m_entry, [self, error](core::Status removed) {
-            if (!self)
+            TokenSession *session = self.data();  // plain: GCC 12 -Wnull-dereference misreads QPointer
+            if (!session)
                 return;
             if (!removed)
                 qCWarning(lcAuth).noquote() << "could not delete the refused refresh token:" << removed.error().code;
-            self->settle(error);
+            session->settle(error);
         });
         return;
     }
@@ -128,19 +132,21 @@ void TokenSession::onRefreshed(TokenReply reply)
     const qint64 lifetimeMs = tokens.expiresInS * 1000;
     QPointer<TokenSession> self(this);
     const auto adopt = [self, access, lifetimeMs] {
-        self->m_accessToken = std::move(*access);
-        self->m_lifetimeMs = lifetimeMs;
-        self->m_obtained.start();
-        self->settle(std::nullopt);
+        TokenSession *session = self.data();  // plain: GCC 12 -Wnull-dereference misreads QPointer
+        session->m_accessToken = std::move(*access);
+        session->m_lifetimeMs = lifetimeMs;
+        session->m_obtained.start();
+        session->settle(std::nullopt);
     };
     if (tokens.refreshToken.isEmpty())
         return adopt();  // RFC 6749 §6: no new refresh token, the old one stays valid
     // The rotated token replaces the stored one before the new access token is used (A13).
     m_keys.write(m_entry, tokens.refreshToken, [self, adopt](core::Status written) {
-        if (!self)
+        TokenSession *session = self.data();  // plain: GCC 12 -Wnull-dereference misreads QPointer
+        if (!session)
             return;
         if (!written)
-            return self->settle(written.error());
+            return session->settle(written.error());
         adopt();
     });
 }
@@ -153,7 +159,7 @@ void TokenSession::settle(const std::optional<core::Error> &error)
     // A caller may destroy the session from its callback; the rest are then dropped with it.
     const QPointer<TokenSession> self(this);
     for (TokenCallback &done : waiting) {
-        if (!self)
+        if (self.isNull())
             return;
         if (error)
             done(*error);
