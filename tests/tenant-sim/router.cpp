@@ -73,12 +73,10 @@ HttpResponse Router::handle(const HttpRequest &request)
                 QThread::msleep(static_cast<unsigned long>(m_latencyMs));
             }
             response = m_graph.handle(request);
-            // Broken pages hit the users listing only (every Nth Graph request, when it is one),
-            // so a client that retries can still finish the other entities.
-            const bool usersPage = request.path == QLatin1StringView("/v1.0/users") && response.status == 200;
-            if (usersPage && m_truncateEvery > 0 && m_count % m_truncateEvery == 0) {
+            // Broken pages: any successful Graph answer can be cut or garbled.
+            if (response.status == 200 && m_truncateEvery > 0 && m_count % m_truncateEvery == 0) {
                 response.truncate = true;
-            } else if (usersPage && m_malformedEvery > 0 && m_count % m_malformedEvery == 0) {
+            } else if (response.status == 200 && m_malformedEvery > 0 && m_count % m_malformedEvery == 0) {
                 response.body = response.body.left(response.body.size() / 2);
             }
         }
