@@ -33,6 +33,10 @@ struct SignInSettings {
     std::chrono::milliseconds browserTimeout = std::chrono::minutes(5);
     /// No byte from an identity endpoint for this long ends the request.
     std::chrono::milliseconds requestTimeout = std::chrono::seconds(30);
+
+    /// A tenant's settings with the scopes of every capability but billing mail (Scopes).
+    [[nodiscard]] static SignInSettings forTenant(
+        const QUrl &authority, const QString &tenant, const QString &clientId, LoopbackListener::HostName redirectHost);
 };
 
 }  // namespace stocktake::auth

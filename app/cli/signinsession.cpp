@@ -10,16 +10,9 @@ namespace stocktake::cli {
 
 auth::SignInSettings signInSettings(const store::Profile &profile)
 {
-    auth::SignInSettings settings;
-    settings.authority = QUrl(profile.authority);
-    settings.tenant = profile.tenant;
-    settings.clientId = profile.clientId;
-    settings.scopes = auth::Scopes::forCapabilities(auth::Scopes::Directory | auth::Scopes::Licenses
-        | auth::Scopes::Apps | auth::Scopes::AuditLogs | auth::Scopes::Reports);
-    settings.redirectHost = profile.redirectHost == store::RedirectHost::Loopback
-        ? auth::LoopbackListener::HostName::Ipv4Literal
-        : auth::LoopbackListener::HostName::Localhost;
-    return settings;
+    return auth::SignInSettings::forTenant(QUrl(profile.authority), profile.tenant, profile.clientId,
+        profile.redirectHost == store::RedirectHost::Loopback ? auth::LoopbackListener::HostName::Ipv4Literal
+                                                              : auth::LoopbackListener::HostName::Localhost);
 }
 
 std::function<std::unique_ptr<graph::TokenSource>()> tokenSourceFactory(

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncsetup.h"
 
-#include "auth/scopes.h"
 #include "auth/signinsettings.h"
 #include "auth/tokensession.h"
 #include "core/clock.h"
@@ -22,13 +21,9 @@ Q_LOGGING_CATEGORY(lcSyncSetup, "stocktake.ui.sync")
 
 auth::SignInSettings signInSettingsFor(const store::Profile &profile)
 {
-    auth::SignInSettings settings;
-    settings.authority = QUrl(profile.authority);
-    settings.tenant = profile.tenant;
-    settings.clientId = profile.clientId;
-    settings.scopes = auth::Scopes::forCapabilities(auth::Scopes::Directory | auth::Scopes::Licenses
-        | auth::Scopes::Apps | auth::Scopes::AuditLogs | auth::Scopes::Reports);
-    return settings;
+    return auth::SignInSettings::forTenant(QUrl(profile.authority), profile.tenant, profile.clientId,
+        profile.redirectHost == store::RedirectHost::Loopback ? auth::LoopbackListener::HostName::Ipv4Literal
+                                                              : auth::LoopbackListener::HostName::Localhost);
 }
 
 std::unique_ptr<sync::SyncEngine> makeSyncEngine(
