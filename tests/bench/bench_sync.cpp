@@ -1,0 +1,293 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// The sync against tenant-sim on loopback, with its floors: prints figures, asserts nothing.
+//
+//   stocktake-bench-sync [--users 10000,100000] [--days 1] [--skip-limits]
+//
+// For each tenant size: the users collection paged by `curl` in a shell loop following
+// @odata.nextLink (the floor), then Stocktake's SyncEngine (fetch, strict parse, encrypted store)
+// in a child process of its own (its peak RSS is its own VmHWM): unthrottled with the pacer off
+// (perf-anchors P5), and
+// against `--graph-limits` with the pacer on, as the CLI runs (P1, P2, P4). Under the limits the
+// signInActivity pass is left out of the directory figure: it is its own budget (P3, 10 per minute).
+#include "../sync/simtoken.h"
+#include "core/clock.h"
+#include "graph/endpoint.h"
+#include "graph/graphclient.h"
+#include "graph/tokensource.h"
+#include "secrets/secretbytes.h"
+#include "store/database.h"
+#include "sync/syncengine.h"
+#include "tenantsim.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace stocktake;
+
+namespace {
+
+QTextStream out(stdout);
+
+class FixedTokenSource final : public graph::TokenSource {
+public:
+    explicit FixedTokenSource(QByteArray token)
+        : m_token(std::move(token))
+    { }
+    void accessToken(TokenCallback done) override { done(secrets::SecretBytes::copyOf(m_token)); }
+    void refreshAfterUnauthorized(TokenCallback done) override
+    {
+        done(core::Error {QStringLiteral("auth.refresh_failed"), QStringLiteral("Sign in again."), QString(),
+            core::ExitCode::SignIn});
+    }
+
+private:
+    QByteArray m_token;
+};
+
+qint64 peakRssKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+/// Child mode: one SyncEngine run; prints a JSON line with its entities, wall time and VmHWM.
+int runEngineChild(const QStringList &args)
+{
+    // ROOT TOKEN ENTITIES PACING(0|1) STOP_AFTER(entity or -)
+    const QUrl root(args.at(0));
+    const QByteArray token = args.at(1).toLatin1();
+    const QStringList entities = args.at(2).split(u',');
+    const bool pacing = args.at(3) == QStringLiteral("1");
+    const QString stopAfter = args.at(4);
+    QTemporaryDir dir;
+    const QString dbPath = dir.filePath(QStringLiteral("bench.db"));
+    auto key = std::make_shared<secrets::SecretBytes>(secrets::SecretBytes::random(32));
+    {
+        store::Database::Options options;
+        options.mode = store::Database::Mode::Create;
+        if (!store::Database::open(dbPath, *key, options))
+            return 5;
+    }
+    core::SystemClock clock;
+    sync::SyncSetup setup;
+    setup.databasePath = dbPath;
+    setup.databaseKey = key;
+    setup.graph.graphRoot = root;
+    setup.graph.pacing = pacing;
+    setup.makeTokenSource = [token] {
+        return std::make_unique<FixedTokenSource>(token);
+    };
+    setup.clock = &clock;
+    sync::SyncEngine engine(setup);
+    QJsonArray done;
+    QObject::connect(&engine, &sync::SyncEngine::entityFinished, &engine, [&](const sync::EntitySummary &s) {
+        done.append(QJsonObject {{QStringLiteral("entity"), s.entity},
+            {QStringLiteral("outcome"), sync::outcomeName(s.outcome)}, {QStringLiteral("items"), s.items},
+            {QStringLiteral("requests"), s.requests}, {QStringLiteral("seconds"), s.seconds}});
+        if (s.entity == stopAfter)
+            engine.cancel();
+    });
+    QElapsedTimer timer;
+    QObject::connect(&engine, &sync::SyncEngine::finished, &engine, [&](const sync::SyncReport &report) {
+        const QJsonObject result {{QStringLiteral("entities"), done},
+            {QStringLiteral("seconds"), double(timer.elapsed()) / 1000.0},
+            {QStringLiteral("error"), report.firstError ? report.firstError->code : QString()},
+            {QStringLiteral("maxRssKb"), peakRssKb()}, {QStringLiteral("dbBytes"), QFileInfo(dbPath).size()}};
+        std::fputs(QJsonDocument(result).toJson(QJsonDocument::Compact).append('\n').constData(), stdout);
+        QCoreApplication::quit();
+    });
+    timer.start();
+    sync::SyncRequest request;
+    request.entities = entities;
+    request.signInDays = 1;
+    engine.start(request);
+    return QCoreApplication::exec();
+}
+
+QJsonObject runChild(const QStringList &args)
+{
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(), QStringList {QStringLiteral("--engine-child")} + args);
+    child.waitForFinished(-1);
+    const QList<QByteArray> lines = child.readAllStandardOutput().trimmed().split('\n');
+    return QJsonDocument::fromJson(lines.last()).object();
+}
+
+/// The floor: curl in a shell loop, one request per page, following @odata.nextLink.
+QJsonObject curlFloor(const QUrl &first, const QByteArray &token)
+{
+    const QString script
+        = QStringLiteral("url=\"$1\"; pages=0; bytes=0\n"
+                         "while [ -n \"$url\" ]; do\n"
+                         "  body=$(curl -sS --fail -H \"Authorization: Bearer $2\" \"$url\") || exit 1\n"
+                         "  pages=$((pages+1)); bytes=$((bytes+${#body}))\n"
+                         "  url=$(printf '%s' \"$body\" | grep -o '\"@odata.nextLink\":\"[^\"]*\"' | cut -d'\"' -f4)\n"
+                         "done\n"
+                         "echo \"$pages $bytes\"\n");
+    QProcess sh;
+    QElapsedTimer timer;
+    timer.start();
+    sh.start(QStringLiteral("bash"),
+        {QStringLiteral("-c"), script, QStringLiteral("floor"), first.toString(QUrl::FullyEncoded),
+            QString::fromLatin1(token)});
+    sh.waitForFinished(-1);
+    const double seconds = double(timer.elapsed()) / 1000.0;
+    const QStringList parts = QString::fromUtf8(sh.readAllStandardOutput()).trimmed().split(u' ');
+    return {{QStringLiteral("seconds"), seconds}, {QStringLiteral("pages"), parts.value(0).toInt()},
+        {QStringLiteral("bytes"), parts.value(1).toLongLong()}, {QStringLiteral("ok"), sh.exitCode() == 0}};
+}
+
+void printEngine(const QString &label, const QJsonObject &r)
+{
+    out << "  " << label << ": " << QString::number(r.value(QStringLiteral("seconds")).toDouble(), 'f', 2)
+        << " s wall, peak RSS " << r.value(QStringLiteral("maxRssKb")).toInteger() / 1024 << " MB, database "
+        << r.value(QStringLiteral("dbBytes")).toInteger() / (1024 * 1024) << " MB"
+        << (r.value(QStringLiteral("error")).toString().isEmpty()
+                   ? QString()
+                   : QStringLiteral(", error ") + r.value(QStringLiteral("error")).toString())
+        << '\n';
+    for (const QJsonValue &v : r.value(QStringLiteral("entities")).toArray()) {
+        const QJsonObject e = v.toObject();
+        const double s = e.value(QStringLiteral("seconds")).toDouble();
+        const qint64 items = e.value(QStringLiteral("items")).toInteger();
+        out << "    " << e.value(QStringLiteral("entity")).toString().leftJustified(13)
+            << e.value(QStringLiteral("outcome")).toString().leftJustified(10)
+            << QString::number(items).rightJustified(9) << " items "
+            << QString::number(e.value(QStringLiteral("requests")).toInteger()).rightJustified(6) << " requests "
+            << QString::number(s, 'f', 2).rightJustified(8) << " s "
+            << QString::number(s > 0 ? double(items) / s : 0, 'f', 0).rightJustified(8) << " items/s\n";
+    }
+    out.flush();
+}
+
+int violationsOf(const testing::TenantSim &sim, int *throttled, int *requests)
+{
+    QFile log(sim.requestLogPath());
+    *throttled = 0;
+    *requests = 0;
+    if (log.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : log.readAll().split('\n')) {
+            const QJsonObject r = QJsonDocument::fromJson(line).object();
+            if (!r.value(QStringLiteral("path")).toString().startsWith(QStringLiteral("/v1.0/")))
+                continue;
+            ++*requests;
+            *throttled += r.value(QStringLiteral("status")).toInt() == 429 ? 1 : 0;
+        }
+    }
+    return int(QJsonDocument::fromJson(
+        testing::simRequest(sim.baseUrl().resolved(QUrl(QStringLiteral("/_sim/violations"))), "GET"))
+                   .object()
+                   .value(QStringLiteral("violations"))
+                   .toArray()
+                   .size());
+}
+
+void benchTenant(int users, int days, bool limits)
+{
+    QStringList simArgs {QStringLiteral("--users"), QString::number(users), QStringLiteral("--days"),
+        QString::number(days), QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--auto-approve"),
+        QStringLiteral("--interval"), QStringLiteral("1"), QStringLiteral("--truth-user-rows"), QStringLiteral("0")};
+    if (limits)
+        simArgs << QStringLiteral("--graph-limits");
+    testing::TenantSim sim(simArgs);
+    if (!sim.isRunning()) {
+        out << "tenant-sim did not start: " << sim.error() << '\n';
+        return;
+    }
+    const QByteArray token = testing::simAccessToken(sim.baseUrl());
+    const QJsonObject counts = QJsonDocument::fromJson(
+        testing::simRequest(sim.baseUrl().resolved(QUrl(QStringLiteral("/_sim/truth"))), "GET"))
+                                   .object()
+                                   .value(QStringLiteral("counts"))
+                                   .toObject();
+    out << "\n== " << users << " users" << (limits ? " with --graph-limits (pacer on)" : " unthrottled (pacer off)")
+        << ": groups " << counts.value(QStringLiteral("groups")).toInteger() << ", memberships "
+        << counts.value(QStringLiteral("group_members")).toInteger() << ", service principals "
+        << counts.value(QStringLiteral("service_principals")).toInteger() << ", sign-ins (" << days << " day) "
+        << counts.value(QStringLiteral("sign_ins")).toInteger() << '\n';
+    const QString root = sim.baseUrl().toString();
+    const QUrl first = graph::Endpoint::users().url(QUrl(root + QStringLiteral("/v1.0")));
+
+    if (!limits) {
+        const QJsonObject curl = curlFloor(first, token);
+        out << "  curl floor (users pages): "
+            << QString::number(curl.value(QStringLiteral("seconds")).toDouble(), 'f', 2) << " s, "
+            << curl.value(QStringLiteral("pages")).toInt() << " pages, "
+            << curl.value(QStringLiteral("bytes")).toInteger() / (1024 * 1024) << " MB"
+            << (curl.value(QStringLiteral("ok")).toBool() ? "" : " (FAILED)") << '\n';
+        out.flush();
+        printEngine(QStringLiteral("Stocktake users only"),
+            runChild({root, QString::fromLatin1(token), QStringLiteral("users"), QStringLiteral("0"),
+                QStringLiteral("users")}));
+        printEngine(QStringLiteral("Stocktake full sync, 1 day of sign-ins"),
+            runChild({root, QString::fromLatin1(token), sync::allEntities().join(u','), QStringLiteral("0"),
+                QStringLiteral("-")}));
+    } else {
+        // The directory (P1), without the separately budgeted signInActivity pass (P3), then the
+        // sign-ins (P2).
+        printEngine(QStringLiteral("Stocktake users (activity pass cut)"),
+            runChild({root, QString::fromLatin1(token), QStringLiteral("users"), QStringLiteral("1"),
+                QStringLiteral("users")}));
+        printEngine(QStringLiteral("Stocktake rest of the directory"),
+            runChild({root, QString::fromLatin1(token), QStringLiteral("organization,licenses,groups,apps,grants"),
+                QStringLiteral("1"), QStringLiteral("-")}));
+        if (users <= 10000)
+            printEngine(QStringLiteral("Stocktake sign-ins, 1 day"),
+                runChild({root, QString::fromLatin1(token), QStringLiteral("signins"), QStringLiteral("1"),
+                    QStringLiteral("-")}));
+    }
+    int throttled = 0, requests = 0;
+    const int violations = violationsOf(sim, &throttled, &requests);
+    out << "  sim: " << requests << " Graph requests, " << throttled << " answered 429, " << violations
+        << " violations\n";
+    out.flush();
+}
+
+}  // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    if (args.value(0) == QStringLiteral("--engine-child"))
+        return runEngineChild(args.mid(1));
+    QList<int> sizes {10000, 100000};
+    int days = 1;
+    bool limits = true;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args.at(i) == QStringLiteral("--users") && i + 1 < args.size()) {
+            sizes.clear();
+            for (const QString &n : args.at(++i).split(u','))
+                sizes.append(n.toInt());
+        } else if (args.at(i) == QStringLiteral("--days") && i + 1 < args.size()) {
+            days = args.at(++i).toInt();
+        } else if (args.at(i) == QStringLiteral("--skip-limits")) {
+            limits = false;
+        } else {
+            std::fputs("usage: stocktake-bench-sync [--users N,N] [--days D] [--skip-limits]\n", stderr);
+            return 2;
+        }
+    }
+    for (int users : sizes) {
+        benchTenant(users, days, false);
+        if (limits)
+            benchTenant(users, days, true);
+    }
+    return 0;
+}
