@@ -413,7 +413,7 @@ private Q_SLOTS:
             // serves the tenant before the mutation: a success would show in the fingerprint).
             const QString restarted = tenant.restart({QStringLiteral("--malformed-every"), QStringLiteral("1")});
             QVERIFY2(restarted.isEmpty(), qPrintable(restarted));
-            // (The sim garbles the users pages; servicePrincipals and grants stay whole.)
+            // (Only users: with every answer garbled, the batch retries of groups take minutes.)
             const Run broken
                 = tenant.sync({QStringLiteral("--full"), QStringLiteral("--only"), QStringLiteral("users")});
             qInfo().noquote() << "--malformed-every 1\n" << broken.out << broken.err;
