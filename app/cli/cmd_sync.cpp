@@ -42,23 +42,28 @@ QString formatSeconds(qint64 seconds)
 class SyncCommand final : public Command {
 public:
     [[nodiscard]] QString name() const override { return QStringLiteral("sync"); }
-    [[nodiscard]] QString synopsis() const override { return QStringLiteral("sync [--only LIST] [--full]"); }
+    [[nodiscard]] QString synopsis() const override
+    {
+        return QStringLiteral("sync [--only LIST] [--full] [--signin-days N]");
+    }
     [[nodiscard]] QString summary() const override
     {
-        return tr("Syncs the tenant from Microsoft Graph into the encrypted store: incremental by default "
-                  "(delta links, sign-in high-water mark); LIST from organization,users,groups,licenses,apps,"
-                  "grants,signins,usage.");
+        return tr(
+            "Syncs the tenant from Microsoft Graph into the encrypted store: incremental by default "
+            "(delta links, sign-in high-water mark); LIST from organization,users,groups,licenses,apps,"
+            "grants,signins,usage. --signin-days: how many days of sign-in history to backfill (1 to 30, default 30).");
     }
 
     void run(CommandContext &context, const QStringList &arguments, Finish finish) override
     {
         m_context = &context;
         m_finish = std::move(finish);
-        const auto parsed = parseArguments(arguments, {QStringLiteral("--only")}, {QStringLiteral("--full")});
+        const auto parsed = parseArguments(
+            arguments, {QStringLiteral("--only"), QStringLiteral("--signin-days")}, {QStringLiteral("--full")});
         if (!parsed)
             return m_finish(parsed.error());
         if (!parsed->positional.isEmpty())
-            return m_finish(usageError(tr("sync takes no arguments besides --only and --full.")));
+            return m_finish(usageError(tr("sync takes no arguments besides --only, --full and --signin-days.")));
         QStringList only;
         const QString list = parsed->values.value(QStringLiteral("--only"));
         for (const QString &part : list.split(u',', Qt::SkipEmptyParts))
@@ -68,6 +73,13 @@ public:
             return m_finish(entities.error());
         m_request.entities = *entities;
         m_request.full = parsed->flags.contains(QStringLiteral("--full"));
+        if (parsed->values.contains(QStringLiteral("--signin-days"))) {
+            bool ok = false;
+            const int days = parsed->values.value(QStringLiteral("--signin-days")).toInt(&ok);
+            if (!ok || days < 1 || days > 30)
+                return m_finish(usageError(tr("--signin-days is a whole number from 1 to 30.")));
+            m_request.signInDays = days;
+        }
 
         m_access = std::make_unique<ProfileAccess>(context);
         m_access->selectProfile([this](core::Result<store::Profile> profile) {

@@ -77,7 +77,8 @@ private Q_SLOTS:
                      &err),
             qPrintable(err));
         QVERIFY2(cli({QStringLiteral("login"), QStringLiteral("--device-code")}, &err), qPrintable(err));
-        QVERIFY2(cli({QStringLiteral("sync")}, &err), qPrintable(err));
+        QVERIFY2(
+            cli({QStringLiteral("sync"), QStringLiteral("--signin-days"), QStringLiteral("8")}, &err), qPrintable(err));
 
         store::ProfileStore profiles(m_home.path());
         const auto profile = profiles.select({});
