@@ -244,6 +244,51 @@ private Q_SLOTS:
             m_truth.value(QStringLiteral("counts")).toObject().value(QStringLiteral("users")).toInteger());
     }
 
+    void aTokenThatExpiresMidSyncIsRefreshed()
+    {
+        // Access tokens live 3 s here and every Graph page takes 200 ms: the sync outlives several.
+        testing::TenantSim sim(
+            {QStringLiteral("--users"), QStringLiteral("1500"), QStringLiteral("--days"), QStringLiteral("1"),
+                QStringLiteral("--token-ttl"), QStringLiteral("3"), QStringLiteral("--latency"), QStringLiteral("200"),
+                QStringLiteral("--auto-approve"), QStringLiteral("--interval"), QStringLiteral("1")});
+        QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+        const QString url = sim.baseUrl().toString();
+        const auto profile = QStringList {QStringLiteral("--profile"), QStringLiteral("short")};
+        const auto added = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("short"),
+            QStringLiteral("--tenant"), kSimTenant, QStringLiteral("--client-id"), kSimClient,
+            QStringLiteral("--authority"), url, QStringLiteral("--graph"), url});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        const auto login = cli(profile + QStringList {QStringLiteral("login"), QStringLiteral("--device-code")});
+        QVERIFY2(login.exitCode == 0, qPrintable(login.err));
+        const auto sync
+            = cli(profile + QStringList {QStringLiteral("sync"), QStringLiteral("--signin-days"), QStringLiteral("2")});
+        QVERIFY2(sync.exitCode == 0, qPrintable(sync.out + sync.err));
+
+        QFile log(sim.requestLogPath());
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        int tokenPosts = 0;
+        int unauthorized = 0;
+        for (const QByteArray &line : log.readAll().split('\n')) {
+            const QJsonObject r = QJsonDocument::fromJson(line).object();
+            if (r.value(QStringLiteral("path")).toString().endsWith(QStringLiteral("/oauth2/v2.0/token")))
+                ++tokenPosts;
+            if (r.value(QStringLiteral("status")).toInt() == 401)
+                ++unauthorized;
+        }
+        // The device-code polls, then at least one refresh of the expired access token.
+        QVERIFY2(tokenPosts >= 3, qPrintable(QString::number(tokenPosts)));
+        qInfo("token requests %d, Graph 401 answers %d", tokenPosts, unauthorized);
+        QFile truthFile(sim.truthPath());
+        QVERIFY(truthFile.open(QIODevice::ReadOnly));
+        const QJsonObject truth = QJsonDocument::fromJson(truthFile.readAll()).object();
+        const auto status
+            = cli(profile + QStringList {QStringLiteral("status"), QStringLiteral("--format"), QStringLiteral("json")});
+        const QJsonObject tables
+            = QJsonDocument::fromJson(status.out.toUtf8()).object().value(QStringLiteral("tables")).toObject();
+        QCOMPARE(tables.value(QStringLiteral("users")).toInteger(),
+            truth.value(QStringLiteral("counts")).toObject().value(QStringLiteral("users")).toInteger());
+    }
+
     void cleanupTestCase()
     {
         if (m_sim)
