@@ -7,41 +7,6 @@
         <source>Stocktake</source>
         <translation>Stocktake</translation>
     </message>
-    <message>
-        <source>There is no tenant profile yet. Add one, sign in and sync from a terminal:
-
-stocktake-cli profile add NAME --tenant YOUR-TENANT --client-id YOUR-APP-ID
-stocktake-cli login
-stocktake-cli sync
-
-then start Stocktake again.</source>
-        <translation>Der er endnu ingen lejerprofil. Tilføj en, log på, og synkroniser fra en terminal:
-
-stocktake-cli profile add NAME --tenant YOUR-TENANT --client-id YOUR-APP-ID
-stocktake-cli login
-stocktake-cli sync
-
-Start derefter Stocktake igen.</translation>
-    </message>
-</context>
-<context>
-    <name>core</name>
-    <message>
-        <source>note: %1</source>
-        <translation>bemærk: %1</translation>
-    </message>
-    <message>
-        <source>The report could not be written to standard output. Check where it is redirected.</source>
-        <translation>Rapporten kunne ikke skrives til standardoutput. Kontrollér, hvor det er omdirigeret til.</translation>
-    </message>
-    <message>
-        <source>The sign-in service sent an answer Stocktake cannot use. Try again later; if it goes on, check the identity platform address in the profile.</source>
-        <translation>Logontjenesten sendte et svar, som Stocktake ikke kan bruge. Prøv igen senere; hvis problemet fortsætter, skal du kontrollere adressen til identitetsplatformen i profilen.</translation>
-    </message>
-    <message>
-        <source>The sign-in service&apos;s configuration does not match the identity platform address and tenant in the profile, so Stocktake did not use it. Check the profile&apos;s authority and tenant.</source>
-        <translation>Logontjenestens konfiguration passer ikke til adressen til identitetsplatformen og lejeren i profilen, så Stocktake brugte den ikke. Kontrollér profilens autoritet og lejer.</translation>
-    </message>
 </context>
 <context>
     <name>stocktake::auth::AuthError</name>
@@ -135,10 +100,21 @@ Start derefter Stocktake igen.</translation>
     </message>
 </context>
 <context>
+    <name>stocktake::auth::IdentityHttp</name>
+    <message>
+        <source>The sign-in service sent an answer Stocktake cannot use. Try again later; if it goes on, check the identity platform address in the profile.</source>
+        <translation>Logontjenesten sendte et svar, som Stocktake ikke kan bruge. Prøv igen senere; hvis problemet fortsætter, skal du kontrollere adressen til identitetsplatformen i profilen.</translation>
+    </message>
+</context>
+<context>
     <name>stocktake::auth::OidcDiscovery</name>
     <message>
         <source>The identity platform address in the profile must be an https:// URL (http:// only for a loopback host). Fix the profile&apos;s authority.</source>
         <translation>Adressen til identitetsplatformen i profilen skal være en https://-URL (http:// kun for en loopback-vært). Ret profilens autoritet.</translation>
+    </message>
+    <message>
+        <source>The sign-in service&apos;s configuration does not match the identity platform address and tenant in the profile, so Stocktake did not use it. Check the profile&apos;s authority and tenant.</source>
+        <translation>Logontjenestens konfiguration passer ikke til adressen til identitetsplatformen og lejeren i profilen, så Stocktake brugte den ikke. Kontrollér profilens autoritet og lejer.</translation>
     </message>
 </context>
 <context>
@@ -180,14 +156,68 @@ Start derefter Stocktake igen.</translation>
     </message>
     <message numerus="yes">
         <source> (and %n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (og %n mere)</numerusform>
+            <numerusform> (og %n mere)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 failed its integrity check: %2%3. Restore a backup; the data may have been tampered with.</source>
         <translation>%1 bestod ikke integritetskontrollen: %2%3. Gendan en sikkerhedskopi; dataene kan være blevet manipuleret.</translation>
+    </message>
+</context>
+<context>
+    <name>stocktake::cli::LoginCommand</name>
+    <message>
+        <source>Signs the profile in to its tenant: in this computer&apos;s browser (authorization code with PKCE, the default) or with a code entered on any device (--device-code). The refresh token goes to the keychain; --no-open prints the browser address instead of opening it.</source>
+        <translation>Logger profilen på dens lejer: i denne computers browser (godkendelseskode med PKCE, standard) eller med en kode, der indtastes på en vilkårlig enhed (--device-code). Opdateringstokenet gemmes i nøgleringen; --no-open udskriver browseradressen i stedet for at åbne den.</translation>
+    </message>
+    <message>
+        <source>login takes no arguments besides --device-code, --browser and --no-open.</source>
+        <translation>login tager ingen argumenter ud over --device-code, --browser og --no-open.</translation>
+    </message>
+    <message>
+        <source>Choose one of --device-code and --browser.</source>
+        <translation>Vælg enten --device-code eller --browser.</translation>
+    </message>
+    <message>
+        <source>To sign in, open %1 in a browser on any device and enter the code %2</source>
+        <translation>Log på ved at åbne %1 i en browser på en vilkårlig enhed og indtaste koden %2</translation>
+    </message>
+    <message>
+        <source>Enter the code only if you started this sign-in in Stocktake yourself.</source>
+        <translation>Indtast kun koden, hvis du selv har startet dette logon i Stocktake.</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in to finish…</source>
+        <translation>Venter på, at logonet bliver fuldført…</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser on this computer to sign in:</source>
+        <translation>Åbn denne adresse i en browser på denne computer for at logge på:</translation>
+    </message>
+    <message>
+        <source>Opening the sign-in page in your browser. If it does not open, open this address in a browser on this computer:</source>
+        <translation>Åbner logonsiden i din browser. Hvis den ikke åbnes, skal du åbne denne adresse i en browser på denne computer:</translation>
+    </message>
+    <message>
+        <source>Signed in: profile %1, tenant %2.</source>
+        <translation>Logget på: profil %1, lejer %2.</translation>
+    </message>
+</context>
+<context>
+    <name>stocktake::cli::LogoutCommand</name>
+    <message>
+        <source>Deletes this profile&apos;s refresh token from the keychain (or its passphrase vault); sign in again with login.</source>
+        <translation>Sletter profilens opdateringstoken fra nøgleringen (eller dens adgangsudtryksboks); log på igen med login.</translation>
+    </message>
+    <message>
+        <source>logout takes no arguments.</source>
+        <translation>logout tager ingen argumenter.</translation>
+    </message>
+    <message>
+        <source>Signed out: profile %1 holds no refresh token now.</source>
+        <translation>Logget af: profilen %1 har ikke længere noget opdateringstoken.</translation>
     </message>
 </context>
 <context>
@@ -329,6 +359,10 @@ Start derefter Stocktake igen.</translation>
         <source>Removed profile %1: its key, tokens and files are gone.</source>
         <translation>Profilen %1 blev fjernet: dens nøgle, tokens og filer er slettet.</translation>
     </message>
+    <message>
+        <source>--redirect-host is localhost or 127.0.0.1.</source>
+        <translation>--redirect-host skal være localhost eller 127.0.0.1.</translation>
+    </message>
 </context>
 <context>
     <name>stocktake::cli::ReportCommand</name>
@@ -383,6 +417,14 @@ Start derefter Stocktake igen.</translation>
     <message>
         <source>Users</source>
         <translation>Brugere</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>bemærk: %1</translation>
+    </message>
+    <message>
+        <source>The report could not be written to standard output. Check where it is redirected.</source>
+        <translation>Rapporten kunne ikke skrives til standardoutput. Kontrollér, hvor det er omdirigeret til.</translation>
     </message>
 </context>
 <context>
@@ -873,264 +915,6 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
     </message>
 </context>
 <context>
-    <name>stocktake::ui</name>
-    <message>
-        <source>never</source>
-        <translation>aldrig</translation>
-    </message>
-    <message>
-        <source>SKU id</source>
-        <translation>SKU-id</translation>
-    </message>
-    <message>
-        <source>Part number</source>
-        <translation>Varenummer</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Produkt</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Purchased</source>
-        <translation>Købt</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation>Tildelt</translation>
-    </message>
-    <message>
-        <source>Assigned users</source>
-        <translation>Tildelte brugere</translation>
-    </message>
-    <message>
-        <source>Unassigned</source>
-        <translation>Ikke tildelt</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Aktive</translation>
-    </message>
-    <message>
-        <source>Inactive</source>
-        <translation>Inaktive</translation>
-    </message>
-    <message>
-        <source>Disabled</source>
-        <translation>Deaktiverede</translation>
-    </message>
-    <message>
-        <source>Reclaimable</source>
-        <translation>Kan frigøres</translation>
-    </message>
-    <message>
-        <source>Unit price</source>
-        <translation>Enhedspris</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>Valuta</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Periode</translation>
-    </message>
-    <message>
-        <source>Monthly waste</source>
-        <translation>Månedligt spild</translation>
-    </message>
-    <message>
-        <source>App id</source>
-        <translation>App-id</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Navn</translation>
-    </message>
-    <message>
-        <source>Vendor</source>
-        <translation>Leverandør</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Kategori</translation>
-    </message>
-    <message>
-        <source>Seen in</source>
-        <translation>Fundet i</translation>
-    </message>
-    <message>
-        <source>Microsoft</source>
-        <translation>Microsoft</translation>
-    </message>
-    <message>
-        <source>People (30 days)</source>
-        <translation>Personer (30 dage)</translation>
-    </message>
-    <message>
-        <source>Sign-ins (30 days)</source>
-        <translation>Logons (30 dage)</translation>
-    </message>
-    <message>
-        <source>Last used</source>
-        <translation>Sidst brugt</translation>
-    </message>
-    <message>
-        <source>Consented</source>
-        <translation>Samtykket</translation>
-    </message>
-    <message>
-        <source>High-privilege scopes</source>
-        <translation>Højt privilegerede områder</translation>
-    </message>
-    <message>
-        <source>Annual spend</source>
-        <translation>Årlige udgifter</translation>
-    </message>
-    <message>
-        <source>User id</source>
-        <translation>Bruger-id</translation>
-    </message>
-    <message>
-        <source>User principal name</source>
-        <translation>Brugerhovednavn</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Afdeling</translation>
-    </message>
-    <message>
-        <source>Job title</source>
-        <translation>Stilling</translation>
-    </message>
-    <message>
-        <source>Enabled</source>
-        <translation>Aktiveret</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Licenses</source>
-        <translation>Licenser</translation>
-    </message>
-    <message>
-        <source>Last active</source>
-        <translation>Sidst aktiv</translation>
-    </message>
-    <message>
-        <source>Apps (30 days)</source>
-        <translation>Apps (30 dage)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Reclaim list: holders who are disabled, or enabled and not active in the last %n day(s).</source>
-        <translation>
-            <numerusform>Licenser, der kan frigøres: licensindehavere, der er deaktiveret, eller som er aktiveret, men ikke har været aktive den seneste %n dag.</numerusform>
-            <numerusform>Licenser, der kan frigøres: licensindehavere, der er deaktiveret, eller som er aktiveret, men ikke har været aktive de seneste %n dage.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Reclaim list</source>
-        <translation>Licenser, der kan frigøres</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Årsag</translation>
-    </message>
-    <message>
-        <source>disabled</source>
-        <translation>deaktiveret</translation>
-    </message>
-    <message>
-        <source>inactive</source>
-        <translation>inaktiv</translation>
-    </message>
-    <message>
-        <source>Seen in: %1</source>
-        <translation>Fundet i: %1</translation>
-    </message>
-    <message>
-        <source>Billing only</source>
-        <translation>Kun fakturering</translation>
-    </message>
-    <message>
-        <source>Found only in billing mail; no sign-ins.</source>
-        <translation>Kun fundet i faktureringsmails; ingen logons.</translation>
-    </message>
-    <message>
-        <source>People</source>
-        <translation>Personer</translation>
-    </message>
-    <message>
-        <source>No successful sign-ins are known.</source>
-        <translation>Der kendes ingen vellykkede logons.</translation>
-    </message>
-    <message>
-        <source>Permission grants</source>
-        <translation>Tildelte tilladelser</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>Samtykke</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <source>Resource</source>
-        <translation>Ressource</translation>
-    </message>
-    <message>
-        <source>Scopes</source>
-        <translation>Områder</translation>
-    </message>
-    <message>
-        <source>No delegated permission grants.</source>
-        <translation>Ingen tildelte delegerede tilladelser.</translation>
-    </message>
-    <message>
-        <source>admin, for everyone</source>
-        <translation>administrator, for alle</translation>
-    </message>
-    <message>
-        <source>one person</source>
-        <translation>én person</translation>
-    </message>
-    <message>
-        <source>How</source>
-        <translation>Tildeling</translation>
-    </message>
-    <message>
-        <source>No licenses.</source>
-        <translation>Ingen licenser.</translation>
-    </message>
-    <message>
-        <source>direct</source>
-        <translation>direkte</translation>
-    </message>
-    <message>
-        <source>through a group</source>
-        <translation>via en gruppe</translation>
-    </message>
-    <message>
-        <source>App</source>
-        <translation>App</translation>
-    </message>
-    <message>
-        <source>Sign-ins</source>
-        <translation>Logons</translation>
-    </message>
-    <message>
-        <source>No successful sign-ins in the last 30 days.</source>
-        <translation>Ingen vellykkede logons inden for de seneste 30 dage.</translation>
-    </message>
-</context>
-<context>
     <name>stocktake::ui::DataAgeLabel</name>
     <message>
         <source>online</source>
@@ -1396,10 +1180,6 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
         <translation>Synkroniser &amp;nu</translation>
     </message>
     <message>
-        <source>Sign in to this tenant to sync.</source>
-        <translation>Log på denne lejer for at synkronisere.</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>Hovedværktøjslinje</translation>
     </message>
@@ -1432,6 +1212,41 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
             <numerusform>Synkroniseringen blev fuldført på %n sekund.</numerusform>
             <numerusform>Synkroniseringen blev fuldført på %n sekunder.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>Eksporterede %n række til %1</numerusform>
+            <numerusform>Eksporterede %n rækker til %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annullerer…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Indstillinger…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Log på…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Åbner %1…</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Log på %1</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Logget på.</translation>
+    </message>
+    <message>
+        <source>Use Sync › Sign in.</source>
+        <translation>Brug Synkronisering › Log på.</translation>
     </message>
 </context>
 <context>
@@ -1497,6 +1312,513 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
     </message>
 </context>
 <context>
+    <name>stocktake::ui::ReportPages</name>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>SKU id</source>
+        <translation>SKU-id</translation>
+    </message>
+    <message>
+        <source>Part number</source>
+        <translation>Varenummer</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Purchased</source>
+        <translation>Købt</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Tildelt</translation>
+    </message>
+    <message>
+        <source>Assigned users</source>
+        <translation>Tildelte brugere</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Ikke tildelt</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktive</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktive</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiverede</translation>
+    </message>
+    <message>
+        <source>Reclaimable</source>
+        <translation>Kan frigøres</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Enhedspris</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Monthly waste</source>
+        <translation>Månedligt spild</translation>
+    </message>
+    <message>
+        <source>App id</source>
+        <translation>App-id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Leverandør</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Seen in</source>
+        <translation>Fundet i</translation>
+    </message>
+    <message>
+        <source>Microsoft</source>
+        <translation>Microsoft</translation>
+    </message>
+    <message>
+        <source>People (30 days)</source>
+        <translation>Personer (30 dage)</translation>
+    </message>
+    <message>
+        <source>Sign-ins (30 days)</source>
+        <translation>Logons (30 dage)</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Sidst brugt</translation>
+    </message>
+    <message>
+        <source>Consented</source>
+        <translation>Samtykket</translation>
+    </message>
+    <message>
+        <source>High-privilege scopes</source>
+        <translation>Højt privilegerede områder</translation>
+    </message>
+    <message>
+        <source>Annual spend</source>
+        <translation>Årlige udgifter</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Bruger-id</translation>
+    </message>
+    <message>
+        <source>User principal name</source>
+        <translation>Brugerhovednavn</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Afdeling</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Stilling</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiveret</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Licenses</source>
+        <translation>Licenser</translation>
+    </message>
+    <message>
+        <source>Last active</source>
+        <translation>Sidst aktiv</translation>
+    </message>
+    <message>
+        <source>Apps (30 days)</source>
+        <translation>Apps (30 dage)</translation>
+    </message>
+    <message>
+        <source>licenses.csv</source>
+        <translation>licenses.csv</translation>
+    </message>
+    <message>
+        <source>Reclaim list: holders who are disabled, or enabled and not active within the inactivity window.</source>
+        <translation>Frigørelsesliste: indehavere, der er deaktiveret, eller som er aktiveret, men ikke har været aktive inden for inaktivitetsperioden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reclaim list (not active in the last %n day(s))</source>
+        <translation>
+            <numerusform>Frigørelsesliste (ikke aktive den seneste %n dag)</numerusform>
+            <numerusform>Frigørelsesliste (ikke aktive de seneste %n dage)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiveret</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>applications.csv</source>
+        <translation>applications.csv</translation>
+    </message>
+    <message>
+        <source>Seen in: %1</source>
+        <translation>Fundet i: %1</translation>
+    </message>
+    <message>
+        <source>Billing only</source>
+        <translation>Kun fakturering</translation>
+    </message>
+    <message>
+        <source>Found only in billing mail; no sign-ins.</source>
+        <translation>Kun fundet i faktureringsmails; ingen logons.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>No successful sign-ins are known.</source>
+        <translation>Der kendes ingen vellykkede logons.</translation>
+    </message>
+    <message>
+        <source>Permission grants</source>
+        <translation>Tildelte tilladelser</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtykke</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Områder</translation>
+    </message>
+    <message>
+        <source>No delegated permission grants.</source>
+        <translation>Ingen tildelte delegerede tilladelser.</translation>
+    </message>
+    <message>
+        <source>admin, for everyone</source>
+        <translation>administrator, for alle</translation>
+    </message>
+    <message>
+        <source>one person</source>
+        <translation>én person</translation>
+    </message>
+    <message>
+        <source>users.csv</source>
+        <translation>users.csv</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Tildeling</translation>
+    </message>
+    <message>
+        <source>No licenses.</source>
+        <translation>Ingen licenser.</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>direkte</translation>
+    </message>
+    <message>
+        <source>through a group</source>
+        <translation>via en gruppe</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>Logons</translation>
+    </message>
+    <message>
+        <source>No successful sign-ins in the last 30 days.</source>
+        <translation>Ingen vellykkede logons inden for de seneste 30 dage.</translation>
+    </message>
+</context>
+<context>
+    <name>stocktake::ui::SettingsDialog</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 %2 per year</source>
+        <translation>%1 %2 pr. år</translation>
+    </message>
+    <message>
+        <source>%1 %2 per month</source>
+        <translation>%1 %2 pr. måned</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anvend</translation>
+    </message>
+    <message>
+        <source>&amp;Set price</source>
+        <translation>An&amp;giv pris</translation>
+    </message>
+    <message>
+        <source>Use &amp;list price</source>
+        <translation>Brug &amp;listepris</translation>
+    </message>
+    <message>
+        <source>&amp;Open profile</source>
+        <translation>Åb&amp;n profil</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dage</translation>
+    </message>
+    <message>
+        <source>Inactivity window in days</source>
+        <translation>Inaktivitetsperiode i dage</translation>
+    </message>
+    <message>
+        <source>Apply the inactivity window</source>
+        <translation>Anvend inaktivitetsperioden</translation>
+    </message>
+    <message>
+        <source>&amp;Inactivity window:</source>
+        <translation>&amp;Inaktivitetsperiode:</translation>
+    </message>
+    <message>
+        <source>A person with a license who has not signed in within this many days counts as inactive, and the license as reclaimable. The licenses page, the overview and stocktake-cli report use it.</source>
+        <translation>En person med en licens, der ikke har logget på inden for dette antal dage, regnes som inaktiv, og licensen kan frigøres. Siden Licenser, oversigten og stocktake-cli report bruger denne indstilling.</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Rapporter</translation>
+    </message>
+    <message>
+        <source>License prices</source>
+        <translation>Licenspriser</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Part number</source>
+        <translation>Varenummer</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>Listepris</translation>
+    </message>
+    <message>
+        <source>Your price</source>
+        <translation>Din pris</translation>
+    </message>
+    <message>
+        <source>Price amount</source>
+        <translation>Prisbeløb</translation>
+    </message>
+    <message>
+        <source>12.50</source>
+        <translation>12.50</translation>
+    </message>
+    <message>
+        <source>Currency code</source>
+        <translation>Valutakode</translation>
+    </message>
+    <message>
+        <source>EUR</source>
+        <translation>DKK</translation>
+    </message>
+    <message>
+        <source>Price period</source>
+        <translation>Prisperiode</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>pr. måned</translation>
+    </message>
+    <message>
+        <source>per year</source>
+        <translation>pr. år</translation>
+    </message>
+    <message>
+        <source>Set the price of the selected license</source>
+        <translation>Angiv prisen på den valgte licens</translation>
+    </message>
+    <message>
+        <source>Remove your price and use the list price</source>
+        <translation>Fjern din pris, og brug listeprisen</translation>
+    </message>
+    <message>
+        <source>Price of the selected license</source>
+        <translation>Pris på den valgte licens</translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation>&amp;Beløb:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Valuta:</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>P&amp;eriode:</translation>
+    </message>
+    <message>
+        <source>License waste uses your price where you set one, else the bundled list price (Microsoft&apos;s US list prices, which may be out of date). Prices never mix currencies.</source>
+        <translation>Licensspild beregnes med din pris, hvor du har angivet en, og ellers med den medfølgende listepris (Microsofts amerikanske listepriser, som kan være forældede). Priser i forskellige valutaer blandes aldrig.</translation>
+    </message>
+    <message>
+        <source>&amp;Prices</source>
+        <translation>&amp;Priser</translation>
+    </message>
+    <message>
+        <source>Tenant profiles</source>
+        <translation>Lejerprofiler</translation>
+    </message>
+    <message>
+        <source>Open the selected profile</source>
+        <translation>Åbn den valgte profil</translation>
+    </message>
+    <message>
+        <source>Opening another profile closes this one. Profiles kept behind a passphrase open from the command line (stocktake-cli --passphrase-stdin).</source>
+        <translation>Når du åbner en anden profil, lukkes denne. Profiler, der er beskyttet med et adgangsudtryk, åbnes fra kommandolinjen (stocktake-cli --passphrase-stdin).</translation>
+    </message>
+    <message>
+        <source>Pro&amp;files</source>
+        <translation>Pro&amp;filer</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gemt.</translation>
+    </message>
+    <message>
+        <source>list price</source>
+        <translation>listepris</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (open)</source>
+        <translation>%1 (åben)</translation>
+    </message>
+    <message>
+        <source>%1 (passphrase)</source>
+        <translation>%1 (adgangsudtryk)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an ISO 4217 currency code (EUR, USD, NOK, …).</source>
+        <translation>&apos;%1&apos; er ikke en ISO 4217-valutakode (EUR, USD, NOK, …).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The amount is a plain number with &apos;.&apos; as the decimal point and at most %n decimal(s) for %1.</source>
+        <translation>
+            <numerusform>Beløbet er et almindeligt tal med &apos;.&apos; som decimaltegn og højst %n decimal for %1.</numerusform>
+            <numerusform>Beløbet er et almindeligt tal med &apos;.&apos; som decimaltegn og højst %n decimaler for %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stocktake::ui::SignInPanel</name>
+    <message>
+        <source>With a &amp;code on any device (recommended)</source>
+        <translation>Med en &amp;kode på en vilkårlig enhed (anbefales)</translation>
+    </message>
+    <message>
+        <source>In this computer&apos;s &amp;browser</source>
+        <translation>I denne computers &amp;browser</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Log på</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>&amp;Copy code</source>
+        <translation>Kopiér ko&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;Open the sign-in page</source>
+        <translation>Åbn log&amp;onsiden</translation>
+    </message>
+    <message>
+        <source>Sign-in code</source>
+        <translation>Logonkode</translation>
+    </message>
+    <message>
+        <source>Open &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; on any device, enter this code and sign in with an administrator account. Enter it only if you started this sign-in in Stocktake yourself.</source>
+        <translation>Åbn &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; på en vilkårlig enhed, indtast denne kode, og log på med en administratorkonto. Indtast den kun, hvis du selv har startet dette logon i Stocktake.</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in…</source>
+        <translation>Venter på, at du logger på…</translation>
+    </message>
+    <message>
+        <source>Continue in your browser. If it did not open, open this address: %1</source>
+        <translation>Fortsæt i din browser. Hvis den ikke blev åbnet, skal du åbne denne adresse: %1</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Logget på.</translation>
+    </message>
+    <message>
+        <source>Contacting the identity platform…</source>
+        <translation>Kontakter identitetsplatformen…</translation>
+    </message>
+</context>
+<context>
     <name>stocktake::ui::TablePage</name>
     <message>
         <source>Search</source>
@@ -1505,10 +1827,6 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
     <message>
         <source>Search this table</source>
         <translation>Søg i denne tabel</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>Eksportér CSV…</translation>
     </message>
     <message>
         <source>Filter %1</source>
@@ -1544,6 +1862,46 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
             <numerusform>%n række</numerusform>
             <numerusform>%n rækker</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiér</translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV…</source>
+        <translation>&amp;Eksportér til CSV…</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows</source>
+        <translation>Kopiér de markerede rækker</translation>
+    </message>
+    <message>
+        <source>Copies the selected rows as tab-separated text (%1)</source>
+        <translation>Kopierer de markerede rækker som tabulatorsepareret tekst (%1)</translation>
+    </message>
+    <message>
+        <source>Export this table to a CSV file</source>
+        <translation>Eksportér denne tabel til en CSV-fil</translation>
+    </message>
+    <message>
+        <source>Writes every row the table shows now, as filtered and sorted, to a CSV file</source>
+        <translation>Skriver alle rækker, som tabellen viser nu, filtreret og sorteret, til en CSV-fil</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Eksporten mislykkedes</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Eksportér til CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Eksporterer til %1…</translation>
     </message>
 </context>
 </TS>

@@ -7,41 +7,6 @@
         <source>Stocktake</source>
         <translation>Stocktake</translation>
     </message>
-    <message>
-        <source>There is no tenant profile yet. Add one, sign in and sync from a terminal:
-
-stocktake-cli profile add NAME --tenant YOUR-TENANT --client-id YOUR-APP-ID
-stocktake-cli login
-stocktake-cli sync
-
-then start Stocktake again.</source>
-        <translation>Es gibt noch kein Mandantenprofil. Legen Sie eines an, melden Sie sich an und synchronisieren Sie in einem Terminal:
-
-stocktake-cli profile add NAME --tenant YOUR-TENANT --client-id YOUR-APP-ID
-stocktake-cli login
-stocktake-cli sync
-
-Starten Sie Stocktake danach erneut.</translation>
-    </message>
-</context>
-<context>
-    <name>core</name>
-    <message>
-        <source>note: %1</source>
-        <translation>Hinweis: %1</translation>
-    </message>
-    <message>
-        <source>The report could not be written to standard output. Check where it is redirected.</source>
-        <translation>Der Bericht konnte nicht in die Standardausgabe geschrieben werden. Prüfen Sie, wohin sie umgeleitet wird.</translation>
-    </message>
-    <message>
-        <source>The sign-in service sent an answer Stocktake cannot use. Try again later; if it goes on, check the identity platform address in the profile.</source>
-        <translation>Der Anmeldedienst hat eine Antwort gesendet, die Stocktake nicht verwenden kann. Versuchen Sie es später erneut; wenn das Problem bestehen bleibt, prüfen Sie die Adresse der Identitätsplattform im Profil.</translation>
-    </message>
-    <message>
-        <source>The sign-in service&apos;s configuration does not match the identity platform address and tenant in the profile, so Stocktake did not use it. Check the profile&apos;s authority and tenant.</source>
-        <translation>Die Konfiguration des Anmeldedienstes passt nicht zur Adresse der Identitätsplattform und zum Mandanten im Profil, daher hat Stocktake sie nicht verwendet. Prüfen Sie die Autorität und den Mandanten des Profils.</translation>
-    </message>
 </context>
 <context>
     <name>stocktake::auth::AuthError</name>
@@ -135,10 +100,21 @@ Starten Sie Stocktake danach erneut.</translation>
     </message>
 </context>
 <context>
+    <name>stocktake::auth::IdentityHttp</name>
+    <message>
+        <source>The sign-in service sent an answer Stocktake cannot use. Try again later; if it goes on, check the identity platform address in the profile.</source>
+        <translation>Der Anmeldedienst hat eine Antwort gesendet, die Stocktake nicht verwenden kann. Versuchen Sie es später erneut; wenn das Problem bestehen bleibt, prüfen Sie die Adresse der Identitätsplattform im Profil.</translation>
+    </message>
+</context>
+<context>
     <name>stocktake::auth::OidcDiscovery</name>
     <message>
         <source>The identity platform address in the profile must be an https:// URL (http:// only for a loopback host). Fix the profile&apos;s authority.</source>
         <translation>Die Adresse der Identitätsplattform im Profil muss eine https://-URL sein (http:// nur für einen Loopback-Host). Korrigieren Sie die Autorität des Profils.</translation>
+    </message>
+    <message>
+        <source>The sign-in service&apos;s configuration does not match the identity platform address and tenant in the profile, so Stocktake did not use it. Check the profile&apos;s authority and tenant.</source>
+        <translation>Die Konfiguration des Anmeldedienstes passt nicht zur Adresse der Identitätsplattform und zum Mandanten im Profil, daher hat Stocktake sie nicht verwendet. Prüfen Sie die Autorität und den Mandanten des Profils.</translation>
     </message>
 </context>
 <context>
@@ -180,14 +156,68 @@ Starten Sie Stocktake danach erneut.</translation>
     </message>
     <message numerus="yes">
         <source> (and %n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (und %n weiteres)</numerusform>
+            <numerusform> (und %n weitere)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 failed its integrity check: %2%3. Restore a backup; the data may have been tampered with.</source>
         <translation>%1 hat die Integritätsprüfung nicht bestanden: %2%3. Stellen Sie eine Sicherung wieder her; die Daten wurden möglicherweise manipuliert.</translation>
+    </message>
+</context>
+<context>
+    <name>stocktake::cli::LoginCommand</name>
+    <message>
+        <source>Signs the profile in to its tenant: in this computer&apos;s browser (authorization code with PKCE, the default) or with a code entered on any device (--device-code). The refresh token goes to the keychain; --no-open prints the browser address instead of opening it.</source>
+        <translation>Meldet das Profil bei seinem Mandanten an: im Browser dieses Computers (Autorisierungscode mit PKCE, Standard) oder mit einem Code, der auf einem beliebigen Gerät eingegeben wird (--device-code). Das Aktualisierungstoken wird im Schlüsselbund gespeichert; --no-open gibt die Browseradresse aus, statt sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>login takes no arguments besides --device-code, --browser and --no-open.</source>
+        <translation>login erwartet außer --device-code, --browser und --no-open keine Argumente.</translation>
+    </message>
+    <message>
+        <source>Choose one of --device-code and --browser.</source>
+        <translation>Wählen Sie entweder --device-code oder --browser.</translation>
+    </message>
+    <message>
+        <source>To sign in, open %1 in a browser on any device and enter the code %2</source>
+        <translation>Öffnen Sie zum Anmelden %1 in einem Browser auf einem beliebigen Gerät, und geben Sie den Code %2 ein</translation>
+    </message>
+    <message>
+        <source>Enter the code only if you started this sign-in in Stocktake yourself.</source>
+        <translation>Geben Sie den Code nur ein, wenn Sie diese Anmeldung selbst in Stocktake gestartet haben.</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in to finish…</source>
+        <translation>Warten auf den Abschluss der Anmeldung…</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser on this computer to sign in:</source>
+        <translation>Öffnen Sie diese Adresse in einem Browser auf diesem Computer, um sich anzumelden:</translation>
+    </message>
+    <message>
+        <source>Opening the sign-in page in your browser. If it does not open, open this address in a browser on this computer:</source>
+        <translation>Die Anmeldeseite wird in Ihrem Browser geöffnet. Wenn sie sich nicht öffnet, öffnen Sie diese Adresse in einem Browser auf diesem Computer:</translation>
+    </message>
+    <message>
+        <source>Signed in: profile %1, tenant %2.</source>
+        <translation>Angemeldet: Profil %1, Mandant %2.</translation>
+    </message>
+</context>
+<context>
+    <name>stocktake::cli::LogoutCommand</name>
+    <message>
+        <source>Deletes this profile&apos;s refresh token from the keychain (or its passphrase vault); sign in again with login.</source>
+        <translation>Löscht das Aktualisierungstoken dieses Profils aus dem Schlüsselbund (oder seinem Passphrase-Tresor); melden Sie sich mit login erneut an.</translation>
+    </message>
+    <message>
+        <source>logout takes no arguments.</source>
+        <translation>logout erwartet keine Argumente.</translation>
+    </message>
+    <message>
+        <source>Signed out: profile %1 holds no refresh token now.</source>
+        <translation>Abgemeldet: Profil %1 enthält jetzt kein Aktualisierungstoken mehr.</translation>
     </message>
 </context>
 <context>
@@ -329,6 +359,10 @@ Starten Sie Stocktake danach erneut.</translation>
         <source>Removed profile %1: its key, tokens and files are gone.</source>
         <translation>Profil %1 entfernt: Schlüssel, Token und Dateien sind gelöscht.</translation>
     </message>
+    <message>
+        <source>--redirect-host is localhost or 127.0.0.1.</source>
+        <translation>--redirect-host muss localhost oder 127.0.0.1 sein.</translation>
+    </message>
 </context>
 <context>
     <name>stocktake::cli::ReportCommand</name>
@@ -383,6 +417,14 @@ Starten Sie Stocktake danach erneut.</translation>
     <message>
         <source>Users</source>
         <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>The report could not be written to standard output. Check where it is redirected.</source>
+        <translation>Der Bericht konnte nicht in die Standardausgabe geschrieben werden. Prüfen Sie, wohin sie umgeleitet wird.</translation>
     </message>
 </context>
 <context>
@@ -873,264 +915,6 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
     </message>
 </context>
 <context>
-    <name>stocktake::ui</name>
-    <message>
-        <source>never</source>
-        <translation>nie</translation>
-    </message>
-    <message>
-        <source>SKU id</source>
-        <translation>SKU-ID</translation>
-    </message>
-    <message>
-        <source>Part number</source>
-        <translation>Teilenummer</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Produkt</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Purchased</source>
-        <translation>Gekauft</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation>Zugewiesen</translation>
-    </message>
-    <message>
-        <source>Assigned users</source>
-        <translation>Zugewiesene Benutzer</translation>
-    </message>
-    <message>
-        <source>Unassigned</source>
-        <translation>Nicht zugewiesen</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>Inactive</source>
-        <translation>Inaktiv</translation>
-    </message>
-    <message>
-        <source>Disabled</source>
-        <translation>Deaktiviert</translation>
-    </message>
-    <message>
-        <source>Reclaimable</source>
-        <translation>Rückforderbar</translation>
-    </message>
-    <message>
-        <source>Unit price</source>
-        <translation>Stückpreis</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>Währung</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Zeitraum</translation>
-    </message>
-    <message>
-        <source>Monthly waste</source>
-        <translation>Monatliche Verschwendung</translation>
-    </message>
-    <message>
-        <source>App id</source>
-        <translation>App-ID</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Vendor</source>
-        <translation>Anbieter</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Kategorie</translation>
-    </message>
-    <message>
-        <source>Seen in</source>
-        <translation>Gefunden in</translation>
-    </message>
-    <message>
-        <source>Microsoft</source>
-        <translation>Microsoft</translation>
-    </message>
-    <message>
-        <source>People (30 days)</source>
-        <translation>Personen (30 Tage)</translation>
-    </message>
-    <message>
-        <source>Sign-ins (30 days)</source>
-        <translation>Anmeldungen (30 Tage)</translation>
-    </message>
-    <message>
-        <source>Last used</source>
-        <translation>Zuletzt verwendet</translation>
-    </message>
-    <message>
-        <source>Consented</source>
-        <translation>Eingewilligt</translation>
-    </message>
-    <message>
-        <source>High-privilege scopes</source>
-        <translation>Hoch privilegierte Bereiche</translation>
-    </message>
-    <message>
-        <source>Annual spend</source>
-        <translation>Jährliche Ausgaben</translation>
-    </message>
-    <message>
-        <source>User id</source>
-        <translation>Benutzer-ID</translation>
-    </message>
-    <message>
-        <source>User principal name</source>
-        <translation>Benutzerprinzipalname</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Abteilung</translation>
-    </message>
-    <message>
-        <source>Job title</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <source>Enabled</source>
-        <translation>Aktiviert</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <source>Licenses</source>
-        <translation>Lizenzen</translation>
-    </message>
-    <message>
-        <source>Last active</source>
-        <translation>Zuletzt aktiv</translation>
-    </message>
-    <message>
-        <source>Apps (30 days)</source>
-        <translation>Apps (30 Tage)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Reclaim list: holders who are disabled, or enabled and not active in the last %n day(s).</source>
-        <translation>
-            <numerusform>Rückforderungsliste: Lizenzinhaber, die deaktiviert sind oder zwar aktiviert, aber am letzten %n Tag nicht aktiv waren.</numerusform>
-            <numerusform>Rückforderungsliste: Lizenzinhaber, die deaktiviert sind oder zwar aktiviert, aber in den letzten %n Tagen nicht aktiv waren.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Reclaim list</source>
-        <translation>Rückforderungsliste</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
-        <source>disabled</source>
-        <translation>deaktiviert</translation>
-    </message>
-    <message>
-        <source>inactive</source>
-        <translation>inaktiv</translation>
-    </message>
-    <message>
-        <source>Seen in: %1</source>
-        <translation>Gefunden in: %1</translation>
-    </message>
-    <message>
-        <source>Billing only</source>
-        <translation>Nur Abrechnung</translation>
-    </message>
-    <message>
-        <source>Found only in billing mail; no sign-ins.</source>
-        <translation>Nur in Rechnungs-E-Mails gefunden; keine Anmeldungen.</translation>
-    </message>
-    <message>
-        <source>People</source>
-        <translation>Personen</translation>
-    </message>
-    <message>
-        <source>No successful sign-ins are known.</source>
-        <translation>Es sind keine erfolgreichen Anmeldungen bekannt.</translation>
-    </message>
-    <message>
-        <source>Permission grants</source>
-        <translation>Berechtigungserteilungen</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>Einwilligung</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <source>Resource</source>
-        <translation>Ressource</translation>
-    </message>
-    <message>
-        <source>Scopes</source>
-        <translation>Bereiche</translation>
-    </message>
-    <message>
-        <source>No delegated permission grants.</source>
-        <translation>Keine delegierten Berechtigungserteilungen.</translation>
-    </message>
-    <message>
-        <source>admin, for everyone</source>
-        <translation>Administrator, für alle</translation>
-    </message>
-    <message>
-        <source>one person</source>
-        <translation>eine Person</translation>
-    </message>
-    <message>
-        <source>How</source>
-        <translation>Zuweisung</translation>
-    </message>
-    <message>
-        <source>No licenses.</source>
-        <translation>Keine Lizenzen.</translation>
-    </message>
-    <message>
-        <source>direct</source>
-        <translation>direkt</translation>
-    </message>
-    <message>
-        <source>through a group</source>
-        <translation>über eine Gruppe</translation>
-    </message>
-    <message>
-        <source>App</source>
-        <translation>App</translation>
-    </message>
-    <message>
-        <source>Sign-ins</source>
-        <translation>Anmeldungen</translation>
-    </message>
-    <message>
-        <source>No successful sign-ins in the last 30 days.</source>
-        <translation>Keine erfolgreichen Anmeldungen in den letzten 30 Tagen.</translation>
-    </message>
-</context>
-<context>
     <name>stocktake::ui::DataAgeLabel</name>
     <message>
         <source>online</source>
@@ -1396,10 +1180,6 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
         <translation>&amp;Jetzt synchronisieren</translation>
     </message>
     <message>
-        <source>Sign in to this tenant to sync.</source>
-        <translation>Melden Sie sich bei diesem Mandanten an, um zu synchronisieren.</translation>
-    </message>
-    <message>
         <source>Main</source>
         <translation>Hauptsymbolleiste</translation>
     </message>
@@ -1432,6 +1212,41 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
             <numerusform>Synchronisierung in %n Sekunde abgeschlossen.</numerusform>
             <numerusform>Synchronisierung in %n Sekunden abgeschlossen.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>%n Zeile nach %1 exportiert</numerusform>
+            <numerusform>%n Zeilen nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Angemeldet.</translation>
+    </message>
+    <message>
+        <source>Use Sync › Sign in.</source>
+        <translation>Verwenden Sie Synchronisierung › Anmelden.</translation>
     </message>
 </context>
 <context>
@@ -1497,6 +1312,513 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
     </message>
 </context>
 <context>
+    <name>stocktake::ui::ReportPages</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>SKU id</source>
+        <translation>SKU-ID</translation>
+    </message>
+    <message>
+        <source>Part number</source>
+        <translation>Teilenummer</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Purchased</source>
+        <translation>Gekauft</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Zugewiesen</translation>
+    </message>
+    <message>
+        <source>Assigned users</source>
+        <translation>Zugewiesene Benutzer</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Reclaimable</source>
+        <translation>Rückforderbar</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Stückpreis</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Monthly waste</source>
+        <translation>Monatliche Verschwendung</translation>
+    </message>
+    <message>
+        <source>App id</source>
+        <translation>App-ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Seen in</source>
+        <translation>Gefunden in</translation>
+    </message>
+    <message>
+        <source>Microsoft</source>
+        <translation>Microsoft</translation>
+    </message>
+    <message>
+        <source>People (30 days)</source>
+        <translation>Personen (30 Tage)</translation>
+    </message>
+    <message>
+        <source>Sign-ins (30 days)</source>
+        <translation>Anmeldungen (30 Tage)</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>Consented</source>
+        <translation>Eingewilligt</translation>
+    </message>
+    <message>
+        <source>High-privilege scopes</source>
+        <translation>Hoch privilegierte Bereiche</translation>
+    </message>
+    <message>
+        <source>Annual spend</source>
+        <translation>Jährliche Ausgaben</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>User principal name</source>
+        <translation>Benutzerprinzipalname</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Licenses</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <source>Last active</source>
+        <translation>Zuletzt aktiv</translation>
+    </message>
+    <message>
+        <source>Apps (30 days)</source>
+        <translation>Apps (30 Tage)</translation>
+    </message>
+    <message>
+        <source>licenses.csv</source>
+        <translation>licenses.csv</translation>
+    </message>
+    <message>
+        <source>Reclaim list: holders who are disabled, or enabled and not active within the inactivity window.</source>
+        <translation>Rückforderungsliste: Inhaber, die deaktiviert sind oder zwar aktiviert, aber innerhalb des Inaktivitätszeitraums nicht aktiv waren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reclaim list (not active in the last %n day(s))</source>
+        <translation>
+            <numerusform>Rückforderungsliste (seit %n Tag nicht aktiv)</numerusform>
+            <numerusform>Rückforderungsliste (seit %n Tagen nicht aktiv)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>applications.csv</source>
+        <translation>applications.csv</translation>
+    </message>
+    <message>
+        <source>Seen in: %1</source>
+        <translation>Gefunden in: %1</translation>
+    </message>
+    <message>
+        <source>Billing only</source>
+        <translation>Nur Abrechnung</translation>
+    </message>
+    <message>
+        <source>Found only in billing mail; no sign-ins.</source>
+        <translation>Nur in Rechnungs-E-Mails gefunden; keine Anmeldungen.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>No successful sign-ins are known.</source>
+        <translation>Es sind keine erfolgreichen Anmeldungen bekannt.</translation>
+    </message>
+    <message>
+        <source>Permission grants</source>
+        <translation>Berechtigungserteilungen</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>No delegated permission grants.</source>
+        <translation>Keine delegierten Berechtigungserteilungen.</translation>
+    </message>
+    <message>
+        <source>admin, for everyone</source>
+        <translation>Administrator, für alle</translation>
+    </message>
+    <message>
+        <source>one person</source>
+        <translation>eine Person</translation>
+    </message>
+    <message>
+        <source>users.csv</source>
+        <translation>users.csv</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Zuweisung</translation>
+    </message>
+    <message>
+        <source>No licenses.</source>
+        <translation>Keine Lizenzen.</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>direkt</translation>
+    </message>
+    <message>
+        <source>through a group</source>
+        <translation>über eine Gruppe</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>Anmeldungen</translation>
+    </message>
+    <message>
+        <source>No successful sign-ins in the last 30 days.</source>
+        <translation>Keine erfolgreichen Anmeldungen in den letzten 30 Tagen.</translation>
+    </message>
+</context>
+<context>
+    <name>stocktake::ui::SettingsDialog</name>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 %2 per year</source>
+        <translation>%1 %2 pro Jahr</translation>
+    </message>
+    <message>
+        <source>%1 %2 per month</source>
+        <translation>%1 %2 pro Monat</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Set price</source>
+        <translation>Preis festle&amp;gen</translation>
+    </message>
+    <message>
+        <source>Use &amp;list price</source>
+        <translation>&amp;Listenpreis verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Open profile</source>
+        <translation>Profil &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Inactivity window in days</source>
+        <translation>Inaktivitätszeitraum in Tagen</translation>
+    </message>
+    <message>
+        <source>Apply the inactivity window</source>
+        <translation>Inaktivitätszeitraum anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Inactivity window:</source>
+        <translation>&amp;Inaktivitätszeitraum:</translation>
+    </message>
+    <message>
+        <source>A person with a license who has not signed in within this many days counts as inactive, and the license as reclaimable. The licenses page, the overview and stocktake-cli report use it.</source>
+        <translation>Eine Person mit Lizenz, die sich innerhalb dieser Anzahl von Tagen nicht angemeldet hat, gilt als inaktiv und die Lizenz als rückforderbar. Die Seite „Lizenzen“, die Übersicht und stocktake-cli report verwenden diesen Wert.</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Berichte</translation>
+    </message>
+    <message>
+        <source>License prices</source>
+        <translation>Lizenzpreise</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Part number</source>
+        <translation>Teilenummer</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>Listenpreis</translation>
+    </message>
+    <message>
+        <source>Your price</source>
+        <translation>Ihr Preis</translation>
+    </message>
+    <message>
+        <source>Price amount</source>
+        <translation>Preisbetrag</translation>
+    </message>
+    <message>
+        <source>12.50</source>
+        <translation>12.50</translation>
+    </message>
+    <message>
+        <source>Currency code</source>
+        <translation>Währungscode</translation>
+    </message>
+    <message>
+        <source>EUR</source>
+        <translation>EUR</translation>
+    </message>
+    <message>
+        <source>Price period</source>
+        <translation>Preiszeitraum</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>pro Monat</translation>
+    </message>
+    <message>
+        <source>per year</source>
+        <translation>pro Jahr</translation>
+    </message>
+    <message>
+        <source>Set the price of the selected license</source>
+        <translation>Preis der ausgewählten Lizenz festlegen</translation>
+    </message>
+    <message>
+        <source>Remove your price and use the list price</source>
+        <translation>Ihren Preis entfernen und den Listenpreis verwenden</translation>
+    </message>
+    <message>
+        <source>Price of the selected license</source>
+        <translation>Preis der ausgewählten Lizenz</translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation>Be&amp;trag:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Währung:</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>License waste uses your price where you set one, else the bundled list price (Microsoft&apos;s US list prices, which may be out of date). Prices never mix currencies.</source>
+        <translation>Für die Lizenzverschwendung wird Ihr Preis verwendet, sofern Sie einen festgelegt haben, andernfalls der mitgelieferte Listenpreis (die US-Listenpreise von Microsoft, die veraltet sein können). Preise in verschiedenen Währungen werden nie gemischt.</translation>
+    </message>
+    <message>
+        <source>&amp;Prices</source>
+        <translation>&amp;Preise</translation>
+    </message>
+    <message>
+        <source>Tenant profiles</source>
+        <translation>Mandantenprofile</translation>
+    </message>
+    <message>
+        <source>Open the selected profile</source>
+        <translation>Ausgewähltes Profil öffnen</translation>
+    </message>
+    <message>
+        <source>Opening another profile closes this one. Profiles kept behind a passphrase open from the command line (stocktake-cli --passphrase-stdin).</source>
+        <translation>Beim Öffnen eines anderen Profils wird dieses geschlossen. Profile, die durch eine Passphrase geschützt sind, werden über die Befehlszeile geöffnet (stocktake-cli --passphrase-stdin).</translation>
+    </message>
+    <message>
+        <source>Pro&amp;files</source>
+        <translation>Pro&amp;file</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>list price</source>
+        <translation>Listenpreis</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (open)</source>
+        <translation>%1 (geöffnet)</translation>
+    </message>
+    <message>
+        <source>%1 (passphrase)</source>
+        <translation>%1 (Passphrase)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an ISO 4217 currency code (EUR, USD, NOK, …).</source>
+        <translation>&apos;%1&apos; ist kein ISO-4217-Währungscode (EUR, USD, NOK, …).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The amount is a plain number with &apos;.&apos; as the decimal point and at most %n decimal(s) for %1.</source>
+        <translation>
+            <numerusform>Der Betrag ist eine einfache Zahl mit &apos;.&apos; als Dezimaltrennzeichen und höchstens %n Nachkommastelle für %1.</numerusform>
+            <numerusform>Der Betrag ist eine einfache Zahl mit &apos;.&apos; als Dezimaltrennzeichen und höchstens %n Nachkommastellen für %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stocktake::ui::SignInPanel</name>
+    <message>
+        <source>With a &amp;code on any device (recommended)</source>
+        <translation>Mit einem &amp;Code auf einem beliebigen Gerät (empfohlen)</translation>
+    </message>
+    <message>
+        <source>In this computer&apos;s &amp;browser</source>
+        <translation>Im &amp;Browser dieses Computers</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy code</source>
+        <translation>Code &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Open the sign-in page</source>
+        <translation>Anmeldeseite &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>Sign-in code</source>
+        <translation>Anmeldecode</translation>
+    </message>
+    <message>
+        <source>Open &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; on any device, enter this code and sign in with an administrator account. Enter it only if you started this sign-in in Stocktake yourself.</source>
+        <translation>Öffnen Sie &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; auf einem beliebigen Gerät, geben Sie diesen Code ein, und melden Sie sich mit einem Administratorkonto an. Geben Sie ihn nur ein, wenn Sie diese Anmeldung selbst in Stocktake gestartet haben.</translation>
+    </message>
+    <message>
+        <source>Waiting for you to sign in…</source>
+        <translation>Warten auf Ihre Anmeldung…</translation>
+    </message>
+    <message>
+        <source>Continue in your browser. If it did not open, open this address: %1</source>
+        <translation>Fahren Sie in Ihrem Browser fort. Wenn er sich nicht geöffnet hat, öffnen Sie diese Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Angemeldet.</translation>
+    </message>
+    <message>
+        <source>Contacting the identity platform…</source>
+        <translation>Verbindung mit der Identitätsplattform wird hergestellt…</translation>
+    </message>
+</context>
+<context>
     <name>stocktake::ui::TablePage</name>
     <message>
         <source>Search</source>
@@ -1505,10 +1827,6 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
     <message>
         <source>Search this table</source>
         <translation>Diese Tabelle durchsuchen</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>CSV exportieren…</translation>
     </message>
     <message>
         <source>Filter %1</source>
@@ -1544,6 +1862,46 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
             <numerusform>%n Zeile</numerusform>
             <numerusform>%n Zeilen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows</source>
+        <translation>Ausgewählte Zeilen kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the selected rows as tab-separated text (%1)</source>
+        <translation>Kopiert die ausgewählten Zeilen als tabulatorgetrennten Text (%1)</translation>
+    </message>
+    <message>
+        <source>Export this table to a CSV file</source>
+        <translation>Diese Tabelle in eine CSV-Datei exportieren</translation>
+    </message>
+    <message>
+        <source>Writes every row the table shows now, as filtered and sorted, to a CSV file</source>
+        <translation>Schreibt alle Zeilen, die die Tabelle gerade anzeigt, gefiltert und sortiert in eine CSV-Datei</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Wird nach %1 exportiert…</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,8 @@ namespace stocktake::auth {
 
 namespace {
 
+// For the members of OidcDiscovery. lupdate files a tr() call in a free function under another
+// context ("core" for a core::Error one), so free functions spell the context out.
 QString tr(const char *text)
 {
     return QCoreApplication::translate("stocktake::auth::OidcDiscovery", text);
@@ -23,8 +25,9 @@ QString tr(const char *text)
 core::Error untrusted(const QString &detail)
 {
     return core::Error {QStringLiteral("auth.untrusted_discovery"),
-        tr("The sign-in service's configuration does not match the identity platform address and tenant in "
-           "the profile, so Stocktake did not use it. Check the profile's authority and tenant."),
+        QCoreApplication::translate("stocktake::auth::OidcDiscovery",
+            "The sign-in service's configuration does not match the identity platform address and tenant in the "
+            "profile, so Stocktake did not use it. Check the profile's authority and tenant."),
         detail, core::ExitCode::SignIn};
 }
 

@@ -14,6 +14,8 @@ namespace stocktake::cli {
 
 namespace {
 
+// For the members of LoginCommand; LogoutCommand has its own context (lupdate files its tr() calls
+// under LogoutCommand), declared in the class.
 QString tr(const char *text)
 {
     return QCoreApplication::translate("stocktake::cli::LoginCommand", text);
@@ -123,6 +125,8 @@ private:
 /// `logout`: deletes the profile's refresh token from its key store. The access token never
 /// outlives a process, so nothing else is left; `login` signs in again.
 class LogoutCommand final : public Command {
+    Q_DECLARE_TR_FUNCTIONS(stocktake::cli::LogoutCommand)
+
 public:
     [[nodiscard]] QString name() const override { return QStringLiteral("logout"); }
     [[nodiscard]] QString synopsis() const override { return QStringLiteral("logout"); }

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "signinsession.h"
 
-#include "auth/scopes.h"
 #include "auth/tokensession.h"
 #include "store/profilekeys.h"
 
