@@ -514,14 +514,6 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
 <context>
     <name>stocktake::cli::SyncCommand</name>
     <message>
-        <source>Syncs the tenant from Microsoft Graph into the encrypted store: incremental by default (delta links, sign-in high-water mark); LIST from organization,users,groups,licenses,apps,grants,signins,usage.</source>
-        <translation>Synkroniserer lejeren fra Microsoft Graph til det krypterede lager: som standard trinvist (deltalinks, højvandsmærke for logons); LIST ud fra organization,users,groups,licenses,apps,grants,signins,usage.</translation>
-    </message>
-    <message>
-        <source>sync takes no arguments besides --only and --full.</source>
-        <translation>sync tager ingen argumenter ud over --only og --full.</translation>
-    </message>
-    <message>
         <source>, about %1 left</source>
         <translation>, ca. %1 tilbage</translation>
     </message>
@@ -536,6 +528,18 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
     <message>
         <source>The sync was cancelled; the data of every finished entity is saved.</source>
         <translation>Synkroniseringen blev annulleret; dataene for alle færdige entiteter er gemt.</translation>
+    </message>
+    <message>
+        <source>Syncs the tenant from Microsoft Graph into the encrypted store: incremental by default (delta links, sign-in high-water mark); LIST from organization,users,groups,licenses,apps,grants,signins,usage. --signin-days: how many days of sign-in history to backfill (1 to 30, default 30).</source>
+        <translation>Synkroniserer lejeren fra Microsoft Graph til det krypterede lager: som standard trinvist (deltalinks, højvandsmærke for logons); LIST ud fra organization,users,groups,licenses,apps,grants,signins,usage. --signin-days: hvor mange dages logonhistorik der skal hentes bagudrettet (1 til 30, standard 30).</translation>
+    </message>
+    <message>
+        <source>sync takes no arguments besides --only, --full and --signin-days.</source>
+        <translation>sync tager ingen argumenter ud over --only, --full og --signin-days.</translation>
+    </message>
+    <message>
+        <source>--signin-days is a whole number from 1 to 30.</source>
+        <translation>--signin-days er et helt tal fra 1 til 30.</translation>
     </message>
 </context>
 <context>

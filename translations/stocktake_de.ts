@@ -514,14 +514,6 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
 <context>
     <name>stocktake::cli::SyncCommand</name>
     <message>
-        <source>Syncs the tenant from Microsoft Graph into the encrypted store: incremental by default (delta links, sign-in high-water mark); LIST from organization,users,groups,licenses,apps,grants,signins,usage.</source>
-        <translation>Synchronisiert den Mandanten aus Microsoft Graph in den verschlüsselten Speicher: standardmäßig inkrementell (Delta-Links, Höchststand der Anmeldungen); LIST aus organization,users,groups,licenses,apps,grants,signins,usage.</translation>
-    </message>
-    <message>
-        <source>sync takes no arguments besides --only and --full.</source>
-        <translation>sync erwartet außer --only und --full keine Argumente.</translation>
-    </message>
-    <message>
         <source>, about %1 left</source>
         <translation>, noch etwa %1</translation>
     </message>
@@ -536,6 +528,18 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
     <message>
         <source>The sync was cancelled; the data of every finished entity is saved.</source>
         <translation>Die Synchronisierung wurde abgebrochen; die Daten aller abgeschlossenen Entitäten sind gespeichert.</translation>
+    </message>
+    <message>
+        <source>Syncs the tenant from Microsoft Graph into the encrypted store: incremental by default (delta links, sign-in high-water mark); LIST from organization,users,groups,licenses,apps,grants,signins,usage. --signin-days: how many days of sign-in history to backfill (1 to 30, default 30).</source>
+        <translation>Synchronisiert den Mandanten aus Microsoft Graph in den verschlüsselten Speicher: standardmäßig inkrementell (Delta-Links, Höchststand der Anmeldungen); LIST aus organization,users,groups,licenses,apps,grants,signins,usage. --signin-days: wie viele Tage Anmeldeverlauf nachträglich abgerufen werden (1 bis 30, Standard 30).</translation>
+    </message>
+    <message>
+        <source>sync takes no arguments besides --only, --full and --signin-days.</source>
+        <translation>sync erwartet außer --only, --full und --signin-days keine Argumente.</translation>
+    </message>
+    <message>
+        <source>--signin-days is a whole number from 1 to 30.</source>
+        <translation>--signin-days ist eine ganze Zahl zwischen 1 und 30.</translation>
     </message>
 </context>
 <context>
