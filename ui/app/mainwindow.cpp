@@ -73,6 +73,10 @@ MainWindow::MainWindow(ProfileSession *session, PageContext context, SyncEngineF
         new QListWidgetItem(QIcon(icon), name, m_navigation);
 
     m_overview = new OverviewPage(m_context, m_stack);
+    // The Overview is what shows first: its figures go to the worker pool before the table pages'
+    // queries (each model starts its own when it is made), so they are not queued behind them.
+    if (m_session->isOpen())
+        m_overview->reload();
     m_tables = {makeApplicationsPage(m_context, m_stack), makeLicensesPage(m_context, m_stack),
         makeUsersPage(m_context, m_stack)};
     m_stack->addWidget(m_overview);
@@ -159,8 +163,6 @@ MainWindow::MainWindow(ProfileSession *session, PageContext context, SyncEngineF
     connect(screenLock, &ScreenLockListener::screenLocked, this, &MainWindow::lock);
 #endif
     m_navigation->setCurrentRow(0);
-    if (m_session->isOpen())
-        m_overview->reload();  // the table models start their own queries
 }
 
 MainWindow::~MainWindow() = default;
