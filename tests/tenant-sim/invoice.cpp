@@ -391,6 +391,15 @@ QByteArray InvoiceBook::pdf(const Invoice &invoice) const
     return pdf.finish(title + u' ' + invoice.number, QDateTime(invoice.date, QTime(6, 0), QTimeZone::utc()));
 }
 
+QByteArray InvoiceBook::pdfOf(int index) const
+{
+    auto it = m_pdfs.constFind(index);
+    if (it == m_pdfs.constEnd()) {
+        it = m_pdfs.insert(index, pdf(m_invoices.at(index)));
+    }
+    return *it;
+}
+
 QJsonObject InvoiceBook::truthJson(const Invoice &invoice) const
 {
     const BillingVendor &v = vendors().at(invoice.vendor);

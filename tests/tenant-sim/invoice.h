@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 #include <QVector>
@@ -51,7 +52,10 @@ public:
     static const QVector<BillingVendor> &vendors();
     [[nodiscard]] const QVector<Invoice> &invoices() const { return m_invoices; }
     /// The PDF the vendor attaches: layout, language, number and date formats of the vendor.
+    /// Written with QPdfWriter (needs a QGuiApplication); about 20 kB and 20 ms each.
     [[nodiscard]] QByteArray pdf(const Invoice &invoice) const;
+    /// pdf() of invoices()[index], rendered on first use and kept (about 2 MB for the lot).
+    [[nodiscard]] QByteArray pdfOf(int index) const;
     [[nodiscard]] QString fileName(const Invoice &invoice) const;
     [[nodiscard]] QString subject(const Invoice &invoice) const;
     /// A plain-text body the mail carries (never served unless a client asks for it).
@@ -68,6 +72,7 @@ public:
 private:
     quint64 m_seed;
     QVector<Invoice> m_invoices;
+    mutable QHash<int, QByteArray> m_pdfs;
 };
 
 }  // namespace stocktake::tenantsim

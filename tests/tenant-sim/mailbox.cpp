@@ -111,7 +111,7 @@ Mailbox::Mailbox(const Tenant &tenant)
         MailAttachment a;
         a.name = m_book.fileName(inv);
         a.contentType = QStringLiteral("application/pdf");
-        a.bytes = m_book.pdf(inv);
+        a.invoice = static_cast<int>(i);
         m.attachments.append(a);
         add(m);
         if (i == duplicateOf) {
@@ -242,6 +242,11 @@ QJsonObject Mailbox::messageJson(const MailMessage &m) const
         {QStringLiteral("flag"), QJsonObject {{QStringLiteral("flagStatus"), QStringLiteral("notFlagged")}}}};
 }
 
+QByteArray Mailbox::attachmentBytes(const MailAttachment &a) const
+{
+    return a.invoice >= 0 ? m_book.pdfOf(a.invoice) : a.bytes;
+}
+
 QJsonObject Mailbox::attachmentJson(const MailAttachment &a, const MailMessage &m) const
 {
     QJsonObject o {{QStringLiteral("id"), a.id}, {QStringLiteral("lastModifiedDateTime"), iso(m.received)},
@@ -253,11 +258,12 @@ QJsonObject Mailbox::attachmentJson(const MailAttachment &a, const MailMessage &
         return o;
     }
     o.insert(QStringLiteral("@odata.type"), QStringLiteral("#microsoft.graph.fileAttachment"));
-    o.insert(QStringLiteral("size"), static_cast<int>(a.bytes.size()));
+    const QByteArray bytes = attachmentBytes(a);
+    o.insert(QStringLiteral("size"), static_cast<int>(bytes.size()));
     o.insert(
         QStringLiteral("contentId"), a.contentId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.contentId));
     o.insert(QStringLiteral("contentLocation"), QJsonValue::Null);
-    o.insert(QStringLiteral("contentBytes"), QString::fromLatin1(a.bytes.toBase64()));
+    o.insert(QStringLiteral("contentBytes"), QString::fromLatin1(bytes.toBase64()));
     return o;
 }
 

@@ -24,6 +24,7 @@ struct MailAttachment {
     bool isInline = false;
     QString contentId;
     QByteArray bytes;
+    int invoice = -1;  ///< an invoice PDF: rendered on first use (InvoiceBook::pdfOf), `bytes` stays empty
 };
 
 struct MailMessage {
@@ -54,6 +55,8 @@ public:
     [[nodiscard]] std::optional<int> messageById(const QString &id) const;
     /// Every property of a message, body included (routes strip it unless selected).
     [[nodiscard]] QJsonObject messageJson(const MailMessage &message) const;
+    /// The attachment's content (an invoice PDF is rendered once, on first use).
+    [[nodiscard]] QByteArray attachmentBytes(const MailAttachment &attachment) const;
     [[nodiscard]] QJsonObject attachmentJson(const MailAttachment &attachment, const MailMessage &message) const;
     /// A minimal RFC 5322 rendering, the answer to GET …/messages/{id}/$value.
     [[nodiscard]] QByteArray mime(const MailMessage &message) const;

@@ -265,7 +265,7 @@ HttpResponse MailRoutes::message(const HttpRequest &request, const MailMessage &
     HttpResponse r;
     r.status = 200;
     r.headers.append({QByteArrayLiteral("Content-Type"), it->contentType.toUtf8()});
-    r.body = it->bytes;
+    r.body = mailbox.attachmentBytes(*it);
     return r;
 }
 

@@ -11,9 +11,10 @@
 #include "tenant.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGuiApplication>
+#include <QHashFunctions>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
@@ -35,7 +36,14 @@ void onSigterm(int)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // QPdfWriter (the invoice PDFs) needs a QGuiApplication; the sim runs headless everywhere.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    // QPdfWriter lays out its font objects in QHash order: a fixed seed keeps the PDFs' bytes
+    // reproducible for a seed (nothing in the sim needs hash-flooding protection).
+    QHashSeed::setDeterministicGlobalSeed();
+    QGuiApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
     const QCommandLineOption port(

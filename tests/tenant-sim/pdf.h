@@ -9,10 +9,10 @@
 
 namespace stocktake::tenantsim {
 
-/// A small PDF 1.4 written byte by byte: A4 pages of text in the standard Helvetica fonts
-/// (WinAnsiEncoding, so Danish and German letters and the euro sign come through), lines and
-/// grey boxes, uncompressed, with a correct cross-reference table. Enough for invoices that
-/// pdftotext and QtPdf read, with no dependency beyond QtCore.
+/// A4 pages of text, lines and grey boxes in points from the bottom-left corner, written with
+/// QPdfWriter and QPainter (embedded DejaVu Sans subsets, so Danish and German letters and the
+/// euro sign come through and pdftotext reads them). The drawing is recorded and painted in
+/// finish(); needs a QGuiApplication (the sim runs on the `offscreen` platform).
 class PdfWriter {
 public:
     static constexpr double kPageWidth = 595.0;
@@ -23,14 +23,19 @@ public:
     void text(double x, double y, double size, bool bold, const QString &text);
     void line(double x1, double y1, double x2, double y2, double width = 0.5);
     void box(double x, double y, double width, double height, double gray);
-    /// The whole file; `title` goes into the document information dictionary.
+    /// The whole file (PDF 1.4); `title` goes into the document information. The creation date
+    /// and document id QPdfWriter stamps are replaced by `created` and a hash of the content,
+    /// so the bytes depend on the drawing alone.
     [[nodiscard]] QByteArray finish(const QString &title, const QDateTime &created) const;
 
-    /// WinAnsiEncoding (cp1252) bytes of `text`; characters it lacks become '?'.
-    static QByteArray winAnsi(const QString &text);
-
 private:
-    QList<QByteArray> m_pages;
+    struct Op {
+        enum Kind { Text, Line, Box } kind;
+        double a, b, c, d, e;  ///< Text: x, y, size; Line: x1, y1, x2, y2, width; Box: x, y, w, h, gray
+        bool bold = false;
+        QString text;
+    };
+    QList<QList<Op>> m_pages;
 };
 
 }  // namespace stocktake::tenantsim
