@@ -2,12 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "oidcpeer.h"
 
-#include <QDeadlineTimer>
+#include "loopbackprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
-
-#include <csignal>
 
 namespace stocktake::testing {
 
@@ -34,18 +33,10 @@ OidcPeer::OidcPeer(const QStringList &extraArguments)
     m_process.setWorkingDirectory(peers);
     m_process.setStandardErrorFile(m_dir.filePath(QStringLiteral("peer.err")));
     m_process.start(node, arguments);
-    const QDeadlineTimer deadline(kStartTimeoutMs);
     QByteArray output;
-    while (!deadline.hasExpired() && m_process.state() != QProcess::NotRunning) {
-        m_process.waitForReadyRead(100);
-        output += m_process.readAllStandardOutput();
-        const qsizetype at = output.indexOf("listening on http://127.0.0.1:");
-        const qsizetype eol = at >= 0 ? output.indexOf('\n', at) : -1;
-        if (eol > at) {
-            m_port = static_cast<quint16>(output.mid(at + 30, eol - at - 30).trimmed().toUInt());
-            return;
-        }
-    }
+    m_port = waitForListeningPort(m_process, kStartTimeoutMs, &output);
+    if (m_port != 0)
+        return;
     m_error = QStringLiteral("oidc-peer did not start: %1 %2").arg(QString::fromUtf8(output), errorOutput());
 }
 
@@ -56,15 +47,7 @@ OidcPeer::~OidcPeer()
 
 int OidcPeer::stop()
 {
-    if (m_process.state() == QProcess::NotRunning)
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    ::kill(static_cast<pid_t>(m_process.processId()), SIGTERM);
-    if (!m_process.waitForFinished(kStopTimeoutMs)) {
-        m_process.kill();
-        m_process.waitForFinished();
-        return -1;
-    }
-    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    return stopWithSigterm(m_process, kStopTimeoutMs);
 }
 
 QUrl OidcPeer::baseUrl() const

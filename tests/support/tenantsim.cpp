@@ -2,9 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tenantsim.h"
 
-#include <QDeadlineTimer>
-
-#include <csignal>
+#include "loopbackprocess.h"
 
 namespace stocktake::testing {
 
@@ -20,18 +18,10 @@ TenantSim::TenantSim(const QStringList &extraArguments)
     arguments += extraArguments;
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.start(QStringLiteral(STOCKTAKE_TENANT_SIM_PATH), arguments);
-    const QDeadlineTimer deadline(kStartTimeoutMs);
     QByteArray output;
-    while (!deadline.hasExpired() && m_process.state() != QProcess::NotRunning) {
-        m_process.waitForReadyRead(100);
-        output += m_process.readAllStandardOutput();
-        const qsizetype at = output.indexOf("listening on http://127.0.0.1:");
-        const qsizetype eol = at >= 0 ? output.indexOf('\n', at) : -1;
-        if (eol > at) {
-            m_port = static_cast<quint16>(output.mid(at + 30, eol - at - 30).trimmed().toUInt());
-            return;
-        }
-    }
+    m_port = waitForListeningPort(m_process, kStartTimeoutMs, &output);
+    if (m_port != 0)
+        return;
     m_error = QStringLiteral("tenant-sim did not start: %1").arg(QString::fromUtf8(output));
 }
 
@@ -42,16 +32,7 @@ TenantSim::~TenantSim()
 
 int TenantSim::stop()
 {
-    if (m_process.state() == QProcess::NotRunning) {
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-    ::kill(static_cast<pid_t>(m_process.processId()), SIGTERM);
-    if (!m_process.waitForFinished(kStopTimeoutMs)) {
-        m_process.kill();
-        m_process.waitForFinished();
-        return -1;
-    }
-    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    return stopWithSigterm(m_process, kStopTimeoutMs);
 }
 
 QUrl TenantSim::baseUrl() const
