@@ -10,6 +10,7 @@
 #include "handmadetenant.h"
 #include "insights/bundledcatalog.h"
 #include "models/searchablemodel.h"
+#include "pages/detailpane.h"
 #include "pages/overviewpage.h"
 #include "pages/tablepage.h"
 #include "secrets/qtkeychainstore.h"
@@ -168,6 +169,14 @@ private Q_SLOTS:
         // Users: the eight people of the hand-made tenant less grace, who is restricted.
         auto *users = window.findChild<ui::TablePage *>(QStringLiteral("usersPage"));
         QCOMPARE(users->model()->rowCount(), 7);
+
+        // Picking a person fills the detail pane from the database: their licenses and apps.
+        auto *view = users->findChild<QTableView *>();
+        QVERIFY(view);
+        view->setCurrentIndex(view->model()->index(0, 0));
+        auto *detail = users->findChild<ui::DetailPane *>();
+        QVERIFY(detail);
+        QTRY_VERIFY_WITH_TIMEOUT(detail->findChildren<QTableWidget *>().size() == 2, 10000);
     }
 
     void lockEmptiesEverythingUntilUnlock()

@@ -53,6 +53,32 @@ core::Result<insights::ReportOptions> profileReportOptions(const store::Database
     return options;
 }
 
+namespace {
+
+/// What a detail pane builds from the database, in the report frame the tables use.
+using DetailBuilder = std::function<core::Result<QList<DetailPane::Section>>(
+    const store::Database &db, const insights::ReportContext &context)>;
+
+/// A detail pane's loader (it runs on a worker thread): opens the profile's database, resolves the
+/// frame (the profile's inactivity window, as of the last sync), then builds.
+DetailPane::Loader detailLoader(const models::ConnectionFactory &connect, DetailBuilder build)
+{
+    return [connect, build = std::move(build)]() -> core::Result<QList<DetailPane::Section>> {
+        auto db = connect();
+        if (!db)
+            return db.error();
+        auto options = profileReportOptions(**db);
+        if (!options)
+            return options.error();
+        auto ctx = insights::resolveContext(**db, *options);
+        if (!ctx)
+            return ctx.error();
+        return build(**db, *ctx);
+    };
+}
+
+}  // namespace
+
 QHash<QString, QString> columnHeaders()
 {
     return {
@@ -125,31 +151,25 @@ TablePage *makeLicensesPage(const PageContext &context, QWidget *parent)
             return detail->clear();
         detail->show(valueOf(model, row, QStringLiteral("product_name")),
             Text::tr("Reclaim list: holders who are disabled, or enabled and not active within the inactivity window."),
-            [connect = context.connect, skuId]() -> core::Result<QList<DetailPane::Section>> {
-                auto db = connect();
-                if (!db)
-                    return db.error();
-                auto options = profileReportOptions(**db);
-                if (!options)
-                    return options.error();
-                auto ctx = insights::resolveContext(**db, *options);
-                if (!ctx)
-                    return ctx.error();
-                auto rows = insights::skuReclaimList(**db, *ctx, skuId);
-                if (!rows)
-                    return rows.error();
-                DetailPane::Section section {
-                    Text::tr("Reclaim list (not active in the last %n day(s))", nullptr, ctx->inactiveDays),
-                    {Text::tr("Name"), Text::tr("User principal name"), Text::tr("Reason"), Text::tr("Last active")},
-                    {}, ctx->activityKnown ? QString() : ctx->activityReason};
-                for (const auto &r : *rows) {
-                    section.rows.append({r.displayName, r.upn,
-                        r.reason == insights::ReclaimRow::Reason::Disabled ? Text::tr("disabled")
-                                                                           : Text::tr("inactive"),
-                        localTime(r.lastActive)});
-                }
-                return QList<DetailPane::Section> {section};
-            });
+            detailLoader(context.connect,
+                [skuId](const store::Database &db,
+                    const insights::ReportContext &ctx) -> core::Result<QList<DetailPane::Section>> {
+                    auto rows = insights::skuReclaimList(db, ctx, skuId);
+                    if (!rows)
+                        return rows.error();
+                    DetailPane::Section section {
+                        Text::tr("Reclaim list (not active in the last %n day(s))", nullptr, ctx.inactiveDays),
+                        {Text::tr("Name"), Text::tr("User principal name"), Text::tr("Reason"),
+                            Text::tr("Last active")},
+                        {}, ctx.activityKnown ? QString() : ctx.activityReason};
+                    for (const auto &r : *rows) {
+                        section.rows.append({r.displayName, r.upn,
+                            r.reason == insights::ReclaimRow::Reason::Disabled ? Text::tr("disabled")
+                                                                               : Text::tr("inactive"),
+                            localTime(r.lastActive)});
+                    }
+                    return QList<DetailPane::Section> {section};
+                }));
     });
     return page;
 }
@@ -183,43 +203,36 @@ TablePage *makeApplicationsPage(const PageContext &context, QWidget *parent)
             return detail->clear();
         const QString sources = valueOf(model, row, QStringLiteral("sources"));
         detail->show(valueOf(model, row, QStringLiteral("name")), Text::tr("Seen in: %1").arg(sources),
-            [connect = context.connect, catalog = context.catalog,
-                appKey]() -> core::Result<QList<DetailPane::Section>> {
-                if (appKey.startsWith(QStringLiteral("vendor:")))
-                    return QList<DetailPane::Section> {
-                        {Text::tr("Billing only"), {}, {}, Text::tr("Found only in billing mail; no sign-ins.")}};
-                auto db = connect();
-                if (!db)
-                    return db.error();
-                auto options = profileReportOptions(**db);
-                if (!options)
-                    return options.error();
-                auto ctx = insights::resolveContext(**db, *options);
-                if (!ctx)
-                    return ctx.error();
-                auto users = insights::appUsers(**db, *ctx, {appKey});
-                if (!users)
-                    return users.error();
-                auto grants = insights::appGrants(**db, catalog, {appKey});
-                if (!grants)
-                    return grants.error();
-                DetailPane::Section people {Text::tr("People"),
-                    {Text::tr("Name"), Text::tr("User principal name"), Text::tr("Sign-ins (30 days)"),
-                        Text::tr("Last used")},
-                    {}, users->isEmpty() ? Text::tr("No successful sign-ins are known.") : QString()};
-                for (const auto &u : *users)
-                    people.rows.append({u.displayName, u.upn, QLocale().toString(u.signIns30d), localTime(u.lastUsed)});
-                DetailPane::Section consents {Text::tr("Permission grants"),
-                    {Text::tr("Consent"), Text::tr("Person"), Text::tr("Resource"), Text::tr("Scopes")}, {},
-                    grants->isEmpty() ? Text::tr("No delegated permission grants.") : QString()};
-                for (const auto &g : *grants) {
-                    consents.rows.append(
-                        {g.consentType == QStringLiteral("AllPrincipals") ? Text::tr("admin, for everyone")
-                                                                          : Text::tr("one person"),
-                            g.principalUpn, g.resource, g.scopes.join(u' ')});
-                }
-                return QList<DetailPane::Section> {people, consents};
-            });
+            detailLoader(context.connect,
+                [catalog = context.catalog, appKey](const store::Database &db,
+                    const insights::ReportContext &ctx) -> core::Result<QList<DetailPane::Section>> {
+                    if (appKey.startsWith(QStringLiteral("vendor:")))
+                        return QList<DetailPane::Section> {
+                            {Text::tr("Billing only"), {}, {}, Text::tr("Found only in billing mail; no sign-ins.")}};
+                    auto users = insights::appUsers(db, ctx, {appKey});
+                    if (!users)
+                        return users.error();
+                    auto grants = insights::appGrants(db, catalog, {appKey});
+                    if (!grants)
+                        return grants.error();
+                    DetailPane::Section people {Text::tr("People"),
+                        {Text::tr("Name"), Text::tr("User principal name"), Text::tr("Sign-ins (30 days)"),
+                            Text::tr("Last used")},
+                        {}, users->isEmpty() ? Text::tr("No successful sign-ins are known.") : QString()};
+                    for (const auto &u : *users)
+                        people.rows.append(
+                            {u.displayName, u.upn, QLocale().toString(u.signIns30d), localTime(u.lastUsed)});
+                    DetailPane::Section consents {Text::tr("Permission grants"),
+                        {Text::tr("Consent"), Text::tr("Person"), Text::tr("Resource"), Text::tr("Scopes")}, {},
+                        grants->isEmpty() ? Text::tr("No delegated permission grants.") : QString()};
+                    for (const auto &g : *grants) {
+                        consents.rows.append(
+                            {g.consentType == QStringLiteral("AllPrincipals") ? Text::tr("admin, for everyone")
+                                                                              : Text::tr("one person"),
+                                g.principalUpn, g.resource, g.scopes.join(u' ')});
+                    }
+                    return QList<DetailPane::Section> {people, consents};
+                }));
     });
     return page;
 }
@@ -266,36 +279,28 @@ TablePage *makeUsersPage(const PageContext &context, QWidget *parent)
         if (userId.isEmpty())
             return detail->clear();
         detail->show(valueOf(model, row, QStringLiteral("display_name")), valueOf(model, row, QStringLiteral("upn")),
-            [connect = context.connect, catalog = context.catalog,
-                userId]() -> core::Result<QList<DetailPane::Section>> {
-                auto db = connect();
-                if (!db)
-                    return db.error();
-                auto options = profileReportOptions(**db);
-                if (!options)
-                    return options.error();
-                auto ctx = insights::resolveContext(**db, *options);
-                if (!ctx)
-                    return ctx.error();
-                auto licenses = insights::userLicenses(**db, catalog, userId);
-                if (!licenses)
-                    return licenses.error();
-                auto apps = insights::userApps(**db, *ctx, userId);
-                if (!apps)
-                    return apps.error();
-                DetailPane::Section lic {Text::tr("Licenses"),
-                    {Text::tr("Product"), Text::tr("Part number"), Text::tr("How")}, {},
-                    licenses->isEmpty() ? Text::tr("No licenses.") : QString()};
-                for (const auto &l : *licenses)
-                    lic.rows.append({l.productName, l.skuPartNumber,
-                        l.assignedByGroup.isEmpty() ? Text::tr("direct") : Text::tr("through a group")});
-                DetailPane::Section used {Text::tr("Apps (30 days)"),
-                    {Text::tr("App"), Text::tr("Sign-ins"), Text::tr("Last used")}, {},
-                    apps->isEmpty() ? Text::tr("No successful sign-ins in the last 30 days.") : QString()};
-                for (const auto &a : *apps)
-                    used.rows.append({a.name, QLocale().toString(a.signIns30d), localTime(a.lastUsed)});
-                return QList<DetailPane::Section> {lic, used};
-            });
+            detailLoader(context.connect,
+                [catalog = context.catalog, userId](const store::Database &db,
+                    const insights::ReportContext &ctx) -> core::Result<QList<DetailPane::Section>> {
+                    auto licenses = insights::userLicenses(db, catalog, userId);
+                    if (!licenses)
+                        return licenses.error();
+                    auto apps = insights::userApps(db, ctx, userId);
+                    if (!apps)
+                        return apps.error();
+                    DetailPane::Section lic {Text::tr("Licenses"),
+                        {Text::tr("Product"), Text::tr("Part number"), Text::tr("How")}, {},
+                        licenses->isEmpty() ? Text::tr("No licenses.") : QString()};
+                    for (const auto &l : *licenses)
+                        lic.rows.append({l.productName, l.skuPartNumber,
+                            l.assignedByGroup.isEmpty() ? Text::tr("direct") : Text::tr("through a group")});
+                    DetailPane::Section used {Text::tr("Apps (30 days)"),
+                        {Text::tr("App"), Text::tr("Sign-ins"), Text::tr("Last used")}, {},
+                        apps->isEmpty() ? Text::tr("No successful sign-ins in the last 30 days.") : QString()};
+                    for (const auto &a : *apps)
+                        used.rows.append({a.name, QLocale().toString(a.signIns30d), localTime(a.lastUsed)});
+                    return QList<DetailPane::Section> {lic, used};
+                }));
     });
     return page;
 }
