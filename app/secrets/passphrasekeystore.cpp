@@ -14,11 +14,19 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <memory>
 #include <vector>
 
 namespace stocktake::secrets {
 
 namespace {
+
+// Owned cipher contexts: tests/lsan.supp cannot tell libcrypto's own allocations apart, so no
+// context of ours is ever released by hand.
+struct CipherCtxFree {
+    void operator()(EVP_CIPHER_CTX *ctx) const { EVP_CIPHER_CTX_free(ctx); }
+};
+using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxFree>;
 
 constexpr auto kFormat = "stocktake-passphrase-vault";
 constexpr auto kKdf = "PBKDF2-HMAC-SHA512";
@@ -63,9 +71,10 @@ QByteArray seal(const SecretBytes &key, QByteArrayView aad, QByteArrayView plain
     auto *nonce = reinterpret_cast<unsigned char *>(out.data());
     if (RAND_bytes(nonce, kNonceBytes) != 1)
         return {};
-    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    const CipherCtx owned(EVP_CIPHER_CTX_new());
+    EVP_CIPHER_CTX *ctx = owned.get();
     int len = 0;
-    bool ok = ctx && EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), nullptr, key.data(), nonce) == 1
+    const bool ok = ctx && EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), nullptr, key.data(), nonce) == 1
         && EVP_EncryptUpdate(
                ctx, nullptr, &len, reinterpret_cast<const unsigned char *>(aad.data()), static_cast<int>(aad.size()))
             == 1
@@ -74,7 +83,6 @@ QByteArray seal(const SecretBytes &key, QByteArrayView aad, QByteArrayView plain
             == 1
         && EVP_EncryptFinal_ex(ctx, nonce + kNonceBytes + len, &len) == 1
         && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, kTagBytes, nonce + kNonceBytes + plain.size()) == 1;
-    EVP_CIPHER_CTX_free(ctx);
     return ok ? out : QByteArray();
 }
 
@@ -89,7 +97,8 @@ core::Result<SecretBytes> unseal(const SecretBytes &key, QByteArrayView aad, QBy
     unsigned char scratch[1];
     unsigned char *out = size > 0 ? plain.data() : scratch;
     std::vector<unsigned char> tag(nonce + kNonceBytes + size, nonce + kNonceBytes + size + kTagBytes);
-    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    const CipherCtx owned(EVP_CIPHER_CTX_new());
+    EVP_CIPHER_CTX *ctx = owned.get();
     int len = 0;
     const bool ok = ctx && EVP_DecryptInit_ex(ctx, EVP_aes_256_gcm(), nullptr, key.data(), nonce) == 1
         && EVP_DecryptUpdate(
@@ -98,7 +107,6 @@ core::Result<SecretBytes> unseal(const SecretBytes &key, QByteArrayView aad, QBy
         && EVP_DecryptUpdate(ctx, out, &len, nonce + kNonceBytes, static_cast<int>(size)) == 1
         && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, kTagBytes, tag.data()) == 1
         && EVP_DecryptFinal_ex(ctx, out + len, &len) == 1;
-    EVP_CIPHER_CTX_free(ctx);
     if (!ok)
         return core::Error {
             QStringLiteral("secrets.denied"), QString(), QStringLiteral("GCM tag"), core::ExitCode::Store};
