@@ -42,32 +42,32 @@ QString TableSql::likePattern(const QString &text)
     return u'%' + escaped + u'%';
 }
 
-TableSql::Statement TableSql::select(const TableQuery &query, const TableRequest &request)
+namespace {
+
+/// `SELECT <expr> AS c0, …, <key> AS k FROM …`: the table as a subquery whose columns search,
+/// filter and order can name whatever each expression is.
+QString namedTable(const TableQuery &query)
 {
-    Statement st;
-    QStringList columns;
-    for (const TableColumn &column : query.columns)
-        columns.append(column.sql);
-    // The inner query names its columns c0…cN so search, filter and order work on any expression.
     QStringList named;
-    for (int i = 0; i < columns.size(); ++i)
-        named.append(QStringLiteral("%1 AS c%2").arg(columns.at(i)).arg(i));
+    for (int i = 0; i < query.columns.size(); ++i)
+        named.append(QStringLiteral("%1 AS c%2").arg(query.columns.at(i).sql).arg(i));
     named.append(QStringLiteral("%1 AS k").arg(query.keyColumnSql));
+    return QStringLiteral("(SELECT %1 %2) AS t").arg(named.join(QStringLiteral(", ")), query.from);
+}
+
+/// The query with each column's expression replaced by its name in namedTable().
+TableQuery renamed(const TableQuery &query)
+{
     TableQuery inner = query;
     for (int i = 0; i < inner.columns.size(); ++i)
         inner.columns[i].sql = QStringLiteral("c%1").arg(i);
-    st.sql = QStringLiteral("SELECT %1 FROM (SELECT %2 %3) AS t")
-                 .arg(
-                     [&] {
-                         QStringList out;
-                         for (int i = 0; i < columns.size(); ++i)
-                             out.append(QStringLiteral("c%1").arg(i));
-                         return out.join(QStringLiteral(", "));
-                     }(),
-                     named.join(QStringLiteral(", ")), query.from);
-    st.sql += whereClause(inner, request, st.binds);
+    return inner;
+}
+
+QString orderBy(const TableQuery &query, const TableRequest &request)
+{
     QString order;
-    if (request.sortColumn >= 0 && request.sortColumn < columns.size()) {
+    if (request.sortColumn >= 0 && request.sortColumn < query.columns.size()) {
         const bool text = query.columns.at(request.sortColumn).kind == TableColumn::Kind::Text;
         // NULLs last in both directions: an unknown value is never "the smallest".
         order = QStringLiteral("c%1 IS NULL, c%1%2 %3, ")
@@ -75,24 +75,36 @@ TableSql::Statement TableSql::select(const TableQuery &query, const TableRequest
                     .arg(text ? QStringLiteral(" COLLATE NOCASE") : QString(),
                         request.sortOrder == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC"));
     }
-    st.sql += QStringLiteral(" ORDER BY %1k LIMIT ? OFFSET ?").arg(order);
+    return QStringLiteral(" ORDER BY %1k").arg(order);
+}
+
+}  // namespace
+
+TableSql::Statement TableSql::select(const TableQuery &query, const TableRequest &request)
+{
+    // Two steps, so the window's keys are found from only the columns the search, the filters
+    // and the order name (SQLite flattens the subquery and computes no other column), and the
+    // costly columns (a person's licenses, say) are computed for the window's rows alone.
+    Statement st;
+    QStringList names;
+    for (int i = 0; i < query.columns.size(); ++i)
+        names.append(QStringLiteral("c%1").arg(i));
+    const QString table = namedTable(query);
+    const QString order = orderBy(query, request);
+    const QString window = QStringLiteral("SELECT k FROM %1%2%3 LIMIT ? OFFSET ?")
+                               .arg(table, whereClause(renamed(query), request, st.binds), order);
     st.binds.append(request.limit);
     st.binds.append(request.offset);
+    st.sql = QStringLiteral("SELECT %1 FROM %2 WHERE k IN (%3)%4")
+                 .arg(names.join(QStringLiteral(", ")), table, window, order);
     return st;
 }
 
 TableSql::Statement TableSql::count(const TableQuery &query, const TableRequest &request)
 {
     Statement st;
-    QStringList named;
-    for (int i = 0; i < query.columns.size(); ++i)
-        named.append(QStringLiteral("%1 AS c%2").arg(query.columns.at(i).sql).arg(i));
-    TableQuery inner = query;
-    for (int i = 0; i < inner.columns.size(); ++i)
-        inner.columns[i].sql = QStringLiteral("c%1").arg(i);
-    st.sql
-        = QStringLiteral("SELECT count(*) FROM (SELECT %1 %2) AS t").arg(named.join(QStringLiteral(", ")), query.from);
-    st.sql += whereClause(inner, request, st.binds);
+    st.sql = QStringLiteral("SELECT count(*) FROM %1").arg(namedTable(query));
+    st.sql += whereClause(renamed(query), request, st.binds);
     return st;
 }
 
