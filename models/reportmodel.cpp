@@ -48,9 +48,7 @@ ReportModel::ReportModel(ReportFunction report, ConnectionFactory openConnection
     , m_connect(std::move(openConnection))
     , m_headers(std::move(headers))
     , m_searchable(std::move(searchable))
-{
-    reload();
-}
+{ }
 
 ReportModel::~ReportModel()
 {

@@ -68,7 +68,7 @@ private:
     QElapsedTimer m_timer;
     QString m_error;
     bool m_loading = false;
-    bool m_cleared = false;
+    bool m_cleared = true;       ///< empty until reload()
     bool m_reloadAgain = false;  ///< reload() came while a run was going: run once more after it
 };
 

@@ -39,7 +39,8 @@ public:
 
     virtual void setSearch(const QString &text) = 0;
     virtual void setColumnFilter(int column, const QString &text) = 0;
-    /// Runs the query or report again (after a sync).
+    /// Runs the query or report (again, after a sync). A model is empty until its first reload(),
+    /// so its owner decides when the work starts (a page when it is first shown).
     virtual void reload() = 0;
     /// Empties the model and keeps it empty until reload() (the app locked).
     virtual void clear() = 0;

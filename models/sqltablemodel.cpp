@@ -103,7 +103,6 @@ SqlTableModel::SqlTableModel(TableQuery query, ConnectionFactory openConnection,
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &TableWorker::rows, this, &SqlTableModel::onRows);
     m_thread.start();
-    restart();
 }
 
 SqlTableModel::~SqlTableModel()

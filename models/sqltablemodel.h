@@ -81,7 +81,7 @@ private:
     QElapsedTimer m_refreshTimer;
     QString m_error;
     bool m_loading = false;
-    bool m_cleared = false;
+    bool m_cleared = true;  ///< empty until reload()
 };
 
 /// Runs TableRequests on the model's thread.

@@ -52,6 +52,7 @@ class TestReportModel : public QObject {
             [path = m_path, key = m_key] { return store::Database::open(path, *key); },
             QHash<QString, QString> {{QStringLiteral("sku_part_number"), QStringLiteral("SKU")}},
             QStringList {QStringLiteral("sku_part_number")});
+        model->reload();
         return model;
     }
 

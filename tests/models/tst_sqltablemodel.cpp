@@ -125,6 +125,7 @@ private Q_SLOTS:
     void passesTheItemModelTester()
     {
         SqlTableModel model(usersQuery(), factory());
+        model.reload();
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(waitRefreshed(model));
         QCOMPARE(model.rowCount(), kRows);
@@ -140,6 +141,7 @@ private Q_SLOTS:
     void searchesCaseInsensitivelyAcrossSearchableColumns()
     {
         SqlTableModel model(usersQuery(), factory());
+        model.reload();
         QVERIFY(waitRefreshed(model));
         model.setSearch(QStringLiteral("PERSON99999@"));
         QVERIFY(waitRefreshed(model));
@@ -156,6 +158,7 @@ private Q_SLOTS:
     void treatsLikeWildcardsAsPlainText()
     {
         SqlTableModel model(usersQuery(), factory());
+        model.reload();
         QVERIFY(waitRefreshed(model));
         model.setSearch(QStringLiteral("%"));
         QVERIFY(waitRefreshed(model));
@@ -169,6 +172,7 @@ private Q_SLOTS:
     void sortsWithUnknownValuesLast()
     {
         SqlTableModel model(usersQuery(), factory());
+        model.reload();
         QVERIFY(waitRefreshed(model));
         model.sort(4, Qt::DescendingOrder);
         QVERIFY(waitRefreshed(model));
@@ -190,6 +194,7 @@ private Q_SLOTS:
     void loadsFarPagesOnDemand()
     {
         SqlTableModel model(usersQuery(), factory());
+        model.reload();
         QVERIFY(waitRefreshed(model));
         QSignalSpy loaded(&model, &SqlTableModel::dataChanged);
         const QModelIndex far = model.index(54321, 1);
@@ -202,6 +207,7 @@ private Q_SLOTS:
     void keepsABoundedWindowOfPages()
     {
         SqlTableModel model(usersQuery(), factory());
+        model.reload();
         QVERIFY(waitRefreshed(model));
         constexpr int pages = SqlTableModel::MaxCachedPages + 8;
         QSignalSpy loaded(&model, &SqlTableModel::dataChanged);
@@ -224,6 +230,7 @@ private Q_SLOTS:
     void clearEmptiesTheModelAndStopsAsking()
     {
         SqlTableModel model(usersQuery(), factory());
+        model.reload();
         QVERIFY(waitRefreshed(model));
         model.clear();
         QCOMPARE(model.rowCount(), 0);
@@ -240,6 +247,7 @@ private Q_SLOTS:
     void benchmarkFilterAndSortOnAHundredThousandRows()
     {
         SqlTableModel model(usersQuery(), factory());
+        model.reload();
         QVERIFY(waitRefreshed(model));
         StallProbe probe;
         QSignalSpy refreshed(&model, &SqlTableModel::refreshed);

@@ -230,7 +230,11 @@ private Q_SLOTS:
         QCOMPARE(licenseFigure(licenses, QStringLiteral("POWER_BI_PRO"), QStringLiteral("unit_price")).toString(),
             QStringLiteral("14.00"));
         // High-privilege scopes from the bundled list, in its spelling.
+        // A page loads when it is first shown.
         auto *apps = window.findChild<ui::TablePage *>(QStringLiteral("applicationsPage"));
+        QVERIFY(!apps->model()->isLoading());
+        QCOMPARE(apps->model()->rowCount(), 0);
+        window.showPage(1);
         QVERIFY(waitFor([&] { return apps->model()->rowCount() > 0; }));
         const int risky = int(apps->model()->columnKeys().indexOf(QStringLiteral("risky_scopes")));
         QStringList scopes;

@@ -44,8 +44,10 @@ class TestTablePage : public QObject {
             {QStringLiteral("department"), QStringLiteral("Department"), QStringLiteral("department"),
                 models::TableColumn::Kind::Text, false},
         };
-        return std::make_unique<models::SqlTableModel>(
+        auto model = std::make_unique<models::SqlTableModel>(
             query, [path = m_path, key = m_key] { return store::Database::open(path, *key); });
+        model->reload();
+        return model;
     }
 
 private Q_SLOTS:

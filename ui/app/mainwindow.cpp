@@ -271,7 +271,7 @@ void MainWindow::reloadAll()
 {
     m_overview->reload();
     for (TablePage *page : std::as_const(m_tables))
-        page->model()->reload();
+        page->reload();
 }
 
 void MainWindow::lock()

@@ -23,6 +23,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace stocktake::ui {
 
 TablePage::TablePage(models::SearchableTableModel *model, SecureClipboard *clipboard, QWidget *parent)
@@ -204,6 +206,20 @@ QVariantList TablePage::selectedRow() const
 {
     const QModelIndex current = m_view->currentIndex();
     return current.isValid() ? m_model->rowValues(current.row()) : QVariantList();
+}
+
+void TablePage::reload()
+{
+    m_stale = !isVisible();
+    if (!m_stale)
+        m_model->reload();
+}
+
+void TablePage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_stale, false))
+        m_model->reload();
 }
 
 void TablePage::focusSearch()

@@ -46,6 +46,9 @@ public:
     [[nodiscard]] bool isExporting() const;
     /// The selected row's raw values, or empty.
     [[nodiscard]] QVariantList selectedRow() const;
+    /// Runs the model's query now if the page is shown, else when it is next shown: a window
+    /// with 100,000 people starts on one query, not on every page's.
+    void reload();
 
 public Q_SLOTS:
     void copySelection();
@@ -60,6 +63,9 @@ Q_SIGNALS:
     /// An export ended: `rows` written to `path`, or `error` (empty on success), which the page
     /// has shown in a message box.
     void exportFinished(const QString &path, qint64 rows, const QString &error);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void updateCount();
@@ -78,6 +84,7 @@ private:
     QSplitter *m_splitter;
     QWidget *m_detail = nullptr;
     QTimer *m_searchDelay;
+    bool m_stale = true;  ///< reload() came while hidden
     bool m_sized = false;
     bool m_personal = true;
 };
