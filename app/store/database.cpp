@@ -292,6 +292,11 @@ core::Status Database::exec(const QString &sql) const
     return {};
 }
 
+bool Database::inTransaction() const
+{
+    return m_handle != nullptr && sqlite3_get_autocommit(m_handle) == 0;
+}
+
 core::Status Database::beginWrite() const
 {
     return exec(QStringLiteral("BEGIN IMMEDIATE"));

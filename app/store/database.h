@@ -70,6 +70,8 @@ public:
     [[nodiscard]] core::Status beginWrite() const;
     [[nodiscard]] core::Status commit() const;
     void rollback() const;
+    /// Whether a transaction is open on this connection (SQLite is not in autocommit mode).
+    [[nodiscard]] bool inTransaction() const;
     /// Rows in `table` (a name from the schema, quoted here).
     [[nodiscard]] core::Result<qint64> rowCount(const QString &table) const;
     /// Names of the user tables, sorted.

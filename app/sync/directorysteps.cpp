@@ -225,35 +225,42 @@ ActivityStep::ActivityStep(StepContext &context, QObject *parent)
 
 void ActivityStep::start()
 {
-    if (auto s = begin(); !s)
-        return fail(s.error());
     walkFrom(
         graph::Endpoint::signInActivity().url(m_context.client->apiBase()), graph::Endpoint::signInActivity(),
         [this](const QJsonArray &items) -> core::Status {
-            const auto parsed = graph::parseUserSignInActivities(items);
-            for (const auto &record : parsed.records) {
-                if (auto s = m_context.writer->writeSignInActivity(record.userId, record.activity); !s)
-                    return s;
-            }
+            auto parsed = graph::parseUserSignInActivities(items);
             countItems(parsed.records.size());
             countSkipped(parsed.issues.size());
+            m_records.append(std::move(parsed.records));
             return {};
         },
-        [this](const QUrl &) {
-            if (auto s = commitWithState(); !s)
-                return fail(s.error());
-            succeed();
-        },
-        [this](const core::Error &error) {
-            if (error.code == QStringLiteral("graph.no_premium")
-                || error.code == QStringLiteral("graph.consent_missing")) {
-                abandon();
-                // Known activity from an earlier licence period would now be stale: unknown again.
-                (void)m_context.writer->exec(QStringLiteral("UPDATE users SET sign_in_activity_available = 0"));
-                return unavailable(error);
-            }
-            fail(error);
-        });
+        [this](const QUrl &) { m_context.whenStoreFree([this] { write(); }); },
+        [this](const core::Error &error) { m_context.whenStoreFree([this, error] { ended(error); }); });
+}
+
+void ActivityStep::write()
+{
+    if (auto s = begin(); !s)
+        return fail(s.error());
+    for (const auto &record : std::as_const(m_records)) {
+        if (auto s = m_context.writer->writeSignInActivity(record.userId, record.activity); !s)
+            return fail(s.error());
+    }
+    m_records.clear();
+    if (auto s = commitWithState(); !s)
+        return fail(s.error());
+    succeed();
+}
+
+void ActivityStep::ended(const core::Error &error)
+{
+    m_records.clear();
+    if (error.code == QStringLiteral("graph.no_premium") || error.code == QStringLiteral("graph.consent_missing")) {
+        // Known activity from an earlier licence period would now be stale: unknown again.
+        (void)m_context.writer->exec(QStringLiteral("UPDATE users SET sign_in_activity_available = 0"));
+        return unavailable(error);
+    }
+    fail(error);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -80,7 +80,10 @@ core::Status EntityStep::commitWithState(const QString &deltaLink, const QString
     if (!query.exec())
         return storeWriteError(m_summary.entity, QStringLiteral("sync_state"));
     m_inTransaction = false;
-    return m_context.db->commit();
+    const core::Status committed = m_context.db->commit();
+    if (m_context.storeFreed)
+        m_context.storeFreed();
+    return committed;
 }
 
 void EntityStep::fail(const core::Error &error)
@@ -131,6 +134,8 @@ void EntityStep::abandon()
     if (m_inTransaction) {
         m_context.db->rollback();
         m_inTransaction = false;
+        if (m_context.storeFreed)
+            m_context.storeFreed();
     }
 }
 

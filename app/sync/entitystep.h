@@ -36,6 +36,11 @@ struct StepContext {
     const core::Clock *clock = nullptr;
     SyncRequest request;
     std::function<void(const SyncProgress &)> progress;
+    /// For a step that runs beside the others (the activity pass): runs `write` once the shared
+    /// connection holds no other step's transaction and the users are stored.
+    std::function<void(std::function<void()> write)> whenStoreFree;
+    /// Called after a step commits or rolls back: the connection may be free for such a write.
+    std::function<void()> storeFreed;
 };
 
 /// One entity of a sync. A step writes its entity in one transaction (or, for sign-ins, one per

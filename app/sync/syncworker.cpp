@@ -67,6 +67,7 @@ SyncWorker::~SyncWorker()
 {
     // Steps and the client hold references into the context: end them first.
     delete m_current.data();
+    delete m_side.data();
     m_client.reset();
     m_writer.reset();
     m_db.reset();
@@ -93,6 +94,14 @@ core::Status SyncWorker::prepare()
     m_context.progress = [this](const SyncProgress &p) {
         Q_EMIT progress(p);
     };
+    m_context.whenStoreFree = [this](std::function<void()> write) {
+        m_storeWrites.append(std::move(write));
+        QMetaObject::invokeMethod(this, &SyncWorker::runStoreWrites, Qt::QueuedConnection);
+    };
+    m_context.storeFreed = [this] {
+        if (!m_storeWrites.isEmpty())
+            QMetaObject::invokeMethod(this, &SyncWorker::runStoreWrites, Qt::QueuedConnection);
+    };
     return {};
 }
 
@@ -115,11 +124,23 @@ void SyncWorker::run(const SyncRequest &request)
     m_context.request = request;
     m_writer->setFetchedAt(m_setup.clock->nowUtc());
     m_queue = *entities;
-    // signInActivity is the users' own paced pass.
-    const qsizetype users = m_queue.indexOf(QStringLiteral("users"));
-    if (users >= 0)
-        m_queue.insert(users + 1, QStringLiteral("activity"));
+    m_mainDone = false;
+    m_usersRunning = false;
+    m_stoppedBySignIn = false;
+    m_storeWrites.clear();
+    // signInActivity is the users' own paced pass (10 requests a minute): it starts with the
+    // directory, so a first sync takes as long as the longer of the two, not their sum.
+    const bool activity = m_queue.contains(QStringLiteral("users"));
     recordRun(true);
+    if (activity) {
+        EntityStep *side = makeStep(QStringLiteral("activity"));
+        m_side = side;
+        connect(side, &EntityStep::finished, this, [this, side](const EntitySummary &summary) {
+            side->deleteLater();
+            sideFinished(summary);
+        });
+        side->start();
+    }
     runNext();
 }
 
@@ -128,6 +149,8 @@ void SyncWorker::cancel()
     m_cancelled = true;
     m_queue.clear();
     if (EntityStep *step = m_current.data(); step != nullptr)
+        step->cancel();
+    if (EntityStep *step = m_side.data(); step != nullptr)
         step->cancel();
 }
 
@@ -156,10 +179,17 @@ EntityStep *SyncWorker::makeStep(const QString &entity)
 
 void SyncWorker::runNext()
 {
-    if (m_queue.isEmpty() || m_cancelled)
-        return finish();
+    m_current = nullptr;
+    runStoreWrites();
+    if (m_queue.isEmpty() || m_cancelled) {
+        m_mainDone = true;
+        if (m_side.isNull())
+            finish();
+        return;
+    }
     EntityStep *step = makeStep(m_queue.takeFirst());
     m_current = step;
+    m_usersRunning = step->entity() == QStringLiteral("users");
     connect(step, &EntityStep::finished, this, [this, step](const EntitySummary &summary) {
         step->deleteLater();
         stepFinished(summary);
@@ -169,16 +199,48 @@ void SyncWorker::runNext()
 
 void SyncWorker::stepFinished(const EntitySummary &summary)
 {
+    m_usersRunning = false;
+    record(summary);
+    QMetaObject::invokeMethod(this, &SyncWorker::runNext, Qt::QueuedConnection);
+}
+
+void SyncWorker::sideFinished(const EntitySummary &summary)
+{
+    m_side = nullptr;
+    record(summary);
+    if (m_mainDone)
+        QMetaObject::invokeMethod(this, &SyncWorker::finish, Qt::QueuedConnection);
+}
+
+bool SyncWorker::usersOutstanding() const
+{
+    return m_usersRunning || m_queue.contains(QStringLiteral("users"));
+}
+
+void SyncWorker::runStoreWrites()
+{
+    if (m_storeWrites.isEmpty() || m_db->inTransaction() || usersOutstanding())
+        return;
+    const auto writes = std::exchange(m_storeWrites, {});
+    for (const auto &write : writes)
+        write();
+}
+
+void SyncWorker::record(const EntitySummary &summary)
+{
     m_report.entities.append(summary);
     if (summary.outcome == EntitySummary::Outcome::Failed && !m_report.firstError)
         m_report.firstError = core::Error {summary.errorCode, summary.message, QString(), summary.exitCode};
-    if (summary.outcome == EntitySummary::Outcome::Cancelled)
+    if (summary.outcome == EntitySummary::Outcome::Cancelled && !m_stoppedBySignIn)
         m_cancelled = true;
     Q_EMIT entityFinished(summary);
     // A sign-in that failed for good stops the whole sync: every later entity would fail alike.
-    if (summary.exitCode == core::ExitCode::SignIn && summary.errorCode != QStringLiteral("graph.consent_missing"))
+    if (summary.exitCode == core::ExitCode::SignIn && summary.errorCode != QStringLiteral("graph.consent_missing")) {
         m_queue.clear();
-    QMetaObject::invokeMethod(this, &SyncWorker::runNext, Qt::QueuedConnection);
+        m_stoppedBySignIn = true;
+        if (EntityStep *step = m_side.data(); step != nullptr)
+            step->cancel();
+    }
 }
 
 void SyncWorker::finish()
@@ -196,7 +258,9 @@ void SyncWorker::recordRun(bool starting)
     if (starting) {
         query.prepare(QStringLiteral("INSERT INTO sync_runs (started, entities, full_sync) VALUES (?, ?, ?)"));
         query.addBindValue(isoUtc(m_setup.clock->nowUtc()));
-        query.addBindValue(m_queue.join(u','));
+        query.addBindValue(
+            (m_queue.contains(QStringLiteral("users")) ? m_queue + QStringList {QStringLiteral("activity")} : m_queue)
+                .join(u','));
         query.addBindValue(m_context.request.full ? 1 : 0);
         if (query.exec())
             m_runId = query.lastInsertId().toLongLong();

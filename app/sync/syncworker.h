@@ -18,7 +18,8 @@ class Database;
 namespace stocktake::sync {
 
 /// The sync itself, living on the engine's thread: opens its own connection and Graph client,
-/// then runs the entity steps one after another.
+/// then runs the entity steps one after another, with the paced activity pass beside them (it
+/// writes through whenStoreFree between the others' transactions, once the users are stored).
 class SyncWorker : public QObject {
     Q_OBJECT
 
@@ -39,6 +40,11 @@ private:
     [[nodiscard]] core::Status prepare();
     void runNext();
     void stepFinished(const EntitySummary &summary);
+    void sideFinished(const EntitySummary &summary);
+    void record(const EntitySummary &summary);
+    /// Runs the side step's queued writes if the connection is free and the users are stored.
+    void runStoreWrites();
+    [[nodiscard]] bool usersOutstanding() const;
     void finish();
     [[nodiscard]] EntityStep *makeStep(const QString &entity);
     void recordRun(bool starting);
@@ -51,6 +57,11 @@ private:
     StepContext m_context;
     QStringList m_queue;
     QPointer<EntityStep> m_current;
+    QPointer<EntityStep> m_side;  ///< the activity pass, beside m_current
+    QList<std::function<void()>> m_storeWrites;
+    bool m_usersRunning = false;
+    bool m_mainDone = false;
+    bool m_stoppedBySignIn = false;  ///< a step's sign-in failed for good: the rest was stopped, not cancelled
     SyncReport m_report;
     QElapsedTimer m_timer;
     qint64 m_runId = 0;

@@ -245,6 +245,38 @@ private:
     }
 
 private Q_SLOTS:
+    /// perf-anchors P3: the paced activity pass starts with the sync, not after the directory,
+    /// and what it read before the users were stored is written once they are.
+    void activityPassRunsBesideTheDirectory()
+    {
+        Fixture f;
+        MiniGraph graph(f.server);
+        graph.usersPage2DelayMs = 1500;
+        const auto report
+            = f.run({{QStringLiteral("organization"), QStringLiteral("licenses"), QStringLiteral("users")}});
+        QVERIFY2(!report.firstError, qPrintable(report.firstError ? report.firstError->detail : QString()));
+        QStringList order;
+        for (const auto &e : report.entities)
+            order.append(e.entity);
+        // The activity answer came first, yet was held until the users were written.
+        QCOMPARE(order.join(u','), QStringLiteral("organization,licenses,users,activity"));
+        const auto requests = f.server.requests();
+        qsizetype firstActivity = -1;
+        qsizetype firstOrganization = -1;
+        for (qsizetype i = 0; i < requests.size(); ++i) {
+            const QString query = QString::fromUtf8(requests.at(i).query);
+            if (firstActivity < 0 && query.contains(QStringLiteral("signInActivity")))
+                firstActivity = i;
+            if (firstOrganization < 0 && requests.at(i).path == "/v1.0/organization")
+                firstOrganization = i;
+        }
+        QVERIFY(firstActivity >= 0 && firstOrganization >= 0);
+        QVERIFY2(firstActivity < firstOrganization + 2, "the activity pass waited for the directory");
+        QCOMPARE(
+            f.scalar(QStringLiteral("SELECT count(*) FROM users WHERE sign_in_activity_available = 1")).toInt(), 5);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM users WHERE last_sign_in IS NOT NULL")).toInt(), 4);
+    }
+
     void fullSyncStoresEveryEntity()
     {
         Fixture f;
