@@ -327,7 +327,8 @@ public:
         QObject::connect(m_engine.get(), &sync::SyncEngine::finished, this,
             [this](const sync::SyncReport &report) { finished(report); });
         const sync::SyncRequest request;  // everything
-        m_bar->setRange(0, int(sync::selectEntities({})->size()));
+        // Every entity reports once, and the users' activity pass once more.
+        m_bar->setRange(0, int(sync::selectEntities({})->size()) + 1);
         m_bar->setValue(0);
         m_status->setText(tr("Starting…"));
         m_engine->start(request);
