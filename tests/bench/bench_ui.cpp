@@ -10,8 +10,10 @@
 // tenant (licences on ~20 SKUs, a few hundred service principals, consent grants, 30 days of
 // daily usage for a tenth of the people), then measures, each `--runs` times (median and max):
 //  1. cold start: the real `stocktake` binary, started fresh on the offscreen platform with
-//     STOCKTAKE_REPORT_FIRST_PAINT=1, until the first paint and the first paint with the
-//     Overview's figures (wall time from the spawn, and the app's own time from main());
+//     STOCKTAKE_REPORT_FIRST_PAINT=1, until the first paint, the first paint with the
+//     Overview's figures (those it saved last time: the first run has none and computes them) and
+//     the first paint with the figures computed now (wall time from the spawn, and the app's own
+//     time from main());
 //  2. the Users page: a search typed into the box, a column filter and clicks on column headers,
 //     each until the view has painted the answer, and the longest event-loop stall meanwhile
 //     (a 1 ms timer that records the largest gap between its ticks);
@@ -402,7 +404,7 @@ bool fillTenant(store::Database &db, int userCount, TenantShape &shape)
 // Part 1: cold start of the real app
 
 struct ColdStart {
-    Series wallFirstPaint, wallWithData, appFirstPaint, appWithData, rss, hwm;
+    Series wallFirstPaint, wallWithData, wallWithFreshData, appFirstPaint, appWithData, appWithFreshData, rss, hwm;
 };
 
 bool measureColdStart(int runs, ColdStart &out)
@@ -426,15 +428,19 @@ bool measureColdStart(int runs, ColdStart &out)
                 const QByteArray line = app.readLine();
                 const double now = double(wall.nsecsElapsed()) / 1e6;
                 log += line;
+                static const QByteArray withFreshData = "stocktake: first paint with fresh data ";
                 static const QByteArray withData = "stocktake: first paint with data ";
                 static const QByteArray plain = "stocktake: first paint ";
-                if (line.startsWith(withData)) {
-                    out.wallWithData.values.append(now);
-                    out.appWithData.values.append(line.mid(withData.size()).split(' ').value(0).toDouble());
+                if (line.startsWith(withFreshData)) {
+                    out.wallWithFreshData.values.append(now);
+                    out.appWithFreshData.values.append(line.mid(withFreshData.size()).split(' ').value(0).toDouble());
                     const Memory memory = readMemory(QString::number(app.processId()));
                     out.rss.values.append(memory.rssMb);
                     out.hwm.values.append(memory.hwmMb);
                     done = true;
+                } else if (line.startsWith(withData)) {
+                    out.wallWithData.values.append(now);
+                    out.appWithData.values.append(line.mid(withData.size()).split(' ').value(0).toDouble());
                 } else if (line.startsWith(plain)) {
                     out.wallFirstPaint.values.append(now);
                     out.appFirstPaint.values.append(line.mid(plain.size()).split(' ').value(0).toDouble());
@@ -451,8 +457,10 @@ bool measureColdStart(int runs, ColdStart &out)
                 log.constData(), app.readAllStandardError().constData());
             return false;
         }
-        std::printf("  run %d: first paint %.0f ms, with data %.0f ms (wall, from the spawn)\n", i + 1,
-            out.wallFirstPaint.values.value(i), out.wallWithData.values.value(i));
+        std::printf(
+            "  run %d: first paint %.0f ms, with data %.0f ms, with fresh data %.0f ms (wall, from the spawn)\n", i + 1,
+            out.wallFirstPaint.values.value(i), out.wallWithData.values.value(i),
+            out.wallWithFreshData.values.value(i));
         std::fflush(stdout);
     }
     return true;
@@ -782,10 +790,12 @@ int main(int argc, char *argv[])
     printHeader("Cold start, 100,000-person cache (target: first paint with data under 1 s)");
     printRow(QStringLiteral("spawn → first paint (wall)"), cold.wallFirstPaint, "ms");
     printRow(QStringLiteral("spawn → first paint with the Overview's figures"), cold.wallWithData, "ms");
+    printRow(QStringLiteral("spawn → first paint with the figures computed now"), cold.wallWithFreshData, "ms");
     printRow(QStringLiteral("main() → first paint (the app's own clock)"), cold.appFirstPaint, "ms");
     printRow(QStringLiteral("main() → first paint with data (the app's clock)"), cold.appWithData, "ms");
-    printRow(QStringLiteral("the app's VmRSS at first paint with data"), cold.rss, "MB");
-    printRow(QStringLiteral("the app's VmHWM at first paint with data"), cold.hwm, "MB");
+    printRow(QStringLiteral("main() → first paint with fresh data (the app's clock)"), cold.appWithFreshData, "ms");
+    printRow(QStringLiteral("the app's VmRSS at first paint with fresh data"), cold.rss, "MB");
+    printRow(QStringLiteral("the app's VmHWM at first paint with fresh data"), cold.hwm, "MB");
     std::fflush(stdout);
 
     QProcess window;

@@ -368,6 +368,7 @@ private Q_SLOTS:
             {2, QStringLiteral("2eb2a53da39ce537e2f14ff268a96ccd02e97c0a9fb0d2e061afc146cc2dc687")},
             {3, QStringLiteral("105c3c3ea3ad4f10db26f47b55b43d789667e888136d2bd422b7f11a44fa04d0")},
             {4, QStringLiteral("09190f4c4b65e5dbf9b00284bfdf1503734817b7b49d21d04bcdff2a3b0d01b2")},
+            {5, QStringLiteral("d868523fda5d34fa5e50170b43d845415452f6b898cff51aa202cba12c0d3cdd")},
         };
         const auto all = store::Migrations::all();
         QVERIFY(!all.isEmpty());

@@ -16,6 +16,7 @@
 #include "secrets/qtkeychainstore.h"
 #include "secretservice.h"
 #include "store/database.h"
+#include "store/figurescache.h"
 #include "store/profilekeys.h"
 #include "temphome.h"
 #include "widgets/secureclipboard.h"
@@ -27,6 +28,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -177,6 +179,73 @@ private Q_SLOTS:
         auto *detail = users->findChild<ui::DetailPane *>();
         QVERIFY(detail);
         QTRY_VERIFY_WITH_TIMEOUT(detail->findChildren<QTableWidget *>().size() == 2, 10000);
+    }
+
+    /// The Overview shows the figures it saved last time at once, says they are being updated,
+    /// and replaces them with the ones it computes; a damaged saved entry is not shown.
+    void overviewShowsSavedFiguresUntilItHasComputedThemAgain()
+    {
+        ui::ProfileSession session(*m_profiles, m_profile, m_keychain);
+        QSignalSpy opened(&session, &ui::ProfileSession::opened);
+        session.open();
+        QVERIFY(opened.wait(10000));
+        ui::SecureClipboard clipboard(QApplication::clipboard());
+        const ui::PageContext context = bundledContext(session, clipboard);
+        QString computedSeats;
+        {
+            ui::OverviewPage first(context);
+            QSignalSpy refreshed(&first, &ui::OverviewPage::refreshed);
+            first.reload();
+            QVERIFY(refreshed.wait(10000));
+            computedSeats = first.cardText(QStringLiteral("seatsCard"));
+            QVERIFY(!computedSeats.isEmpty());
+        }
+        auto db = context.connect();
+        QVERIFY(db.ok());
+        // The saved entry, made distinguishable: the page must show it before it computes.
+        QVERIFY(waitFor([&] {
+            auto saved = store::FiguresCache::read(**db, QStringLiteral("overview"));
+            return saved.ok() && saved->has_value();
+        }));
+        auto saved = store::FiguresCache::read(**db, QStringLiteral("overview"));
+        auto figures = ui::overviewFromJson((*saved)->value);
+        QVERIFY(figures.has_value());
+        QCOMPARE(ui::overviewToJson(*figures), (*saved)->value);
+        figures->purchasedSeats = 4242;
+        QVERIFY(store::FiguresCache::write(
+            **db, QStringLiteral("overview"), ui::overviewToJson(*figures), QDateTime::currentDateTimeUtc())
+                    .ok());
+        {
+            ui::OverviewPage second(context);
+            QStringList seen;
+            QObject::connect(&second, &ui::OverviewPage::savedFiguresShown, &second, [&] {
+                seen.append(QStringLiteral("saved:") + second.cardText(QStringLiteral("seatsCard")));
+                QVERIFY(second.findChild<QLabel *>(QStringLiteral("overviewNoteLabel"))
+                            ->text()
+                            .contains(QStringLiteral("updating")));
+            });
+            QObject::connect(&second, &ui::OverviewPage::refreshed, &second,
+                [&] { seen.append(QStringLiteral("computed:") + second.cardText(QStringLiteral("seatsCard"))); });
+            second.reload();
+            QVERIFY(waitFor([&] { return seen.size() == 2; }));
+            QCOMPARE(seen.at(0).startsWith(QStringLiteral("saved:")), true);
+            QVERIFY2(seen.at(0).contains(QLocale().toString(4242)), qPrintable(seen.at(0)));
+            QCOMPARE(seen.at(1), QStringLiteral("computed:") + computedSeats);
+        }
+        // A damaged entry is skipped: only the computed figures appear.
+        QVERIFY(store::FiguresCache::write(
+            **db, QStringLiteral("overview"), QByteArrayLiteral("{\"format\":1,"), QDateTime::currentDateTimeUtc())
+                    .ok());
+        QVERIFY(!ui::overviewFromJson(QByteArrayLiteral("{\"format\":1,")).has_value());
+        {
+            ui::OverviewPage third(context);
+            QSignalSpy savedShown(&third, &ui::OverviewPage::savedFiguresShown);
+            QSignalSpy refreshed(&third, &ui::OverviewPage::refreshed);
+            third.reload();
+            QVERIFY(refreshed.wait(10000));
+            QCOMPARE(savedShown.count(), 0);
+            QCOMPARE(third.cardText(QStringLiteral("seatsCard")), computedSeats);
+        }
     }
 
     void lockEmptiesEverythingUntilUnlock()

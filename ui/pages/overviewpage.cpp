@@ -4,7 +4,9 @@
 
 #include "core/money.h"
 #include "insights/appreport.h"
+#include "insights/licensereport.h"
 #include "store/database.h"
+#include "store/figurescache.h"
 #include "widgets/theme.h"
 
 #include <QBarCategoryAxis>
@@ -15,6 +17,9 @@
 #include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHorizontalBarSeries>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QSqlQuery>
@@ -22,6 +27,20 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace stocktake::ui {
+
+namespace {
+
+constexpr auto kCacheName = "overview";
+constexpr int kCacheFormat = 1;
+
+/// What the worker hands the page: figures, and whether they are the saved ones.
+struct OverviewResult {
+    OverviewFigures figures;
+    bool saved = false;
+    QDateTime savedAt;
+};
+
+}  // namespace
 
 core::Result<OverviewFigures> computeOverview(const store::Database &db, const PageContext &context)
 {
@@ -37,7 +56,13 @@ core::Result<OverviewFigures> computeOverview(const store::Database &db, const P
     OverviewFigures f;
     f.asOf = licenses->context.asOf;
     f.activityReason = licenses->context.activityReason;
-    f.licenses = licenses->rows;
+    QList<insights::LicenseRow> largest = licenses->rows;
+    std::stable_sort(
+        largest.begin(), largest.end(), [](const auto &a, const auto &b) { return a.purchased > b.purchased; });
+    if (largest.size() > 8)
+        largest.resize(8);
+    for (const auto &row : std::as_const(largest))
+        f.chart.append({row.productName, row.purchased, row.assigned, row.active});
     QHash<QString, core::Money> waste;
     bool wasteKnown = licenses->context.activityKnown;
     for (const auto &row : std::as_const(licenses->rows)) {
@@ -70,6 +95,64 @@ core::Result<OverviewFigures> computeOverview(const store::Database &db, const P
         q.addBindValue(insights::isoUtc(licenses->context.inactiveSince()));
         if (q.exec() && q.next())
             f.activePeople = q.value(0).toLongLong();
+    }
+    return f;
+}
+
+QByteArray overviewToJson(const OverviewFigures &f)
+{
+    QJsonArray chart;
+    for (const auto &row : f.chart) {
+        QJsonObject o {{QStringLiteral("product"), row.productName}, {QStringLiteral("purchased"), row.purchased},
+            {QStringLiteral("assigned"), row.assigned}};
+        if (row.active)
+            o.insert(QStringLiteral("active"), *row.active);
+        chart.append(o);
+    }
+    QJsonObject o {{QStringLiteral("format"), kCacheFormat}, {QStringLiteral("appsInUse"), f.appsInUse},
+        {QStringLiteral("purchasedSeats"), f.purchasedSeats}, {QStringLiteral("assignedSeats"), f.assignedSeats},
+        {QStringLiteral("monthlyWaste"), QJsonArray::fromStringList(f.monthlyWaste)},
+        {QStringLiteral("riskyApps"), f.riskyApps}, {QStringLiteral("asOf"), f.asOf.toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("activityReason"), f.activityReason}, {QStringLiteral("chart"), chart}};
+    if (f.activePeople)
+        o.insert(QStringLiteral("activePeople"), *f.activePeople);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+std::optional<OverviewFigures> overviewFromJson(const QByteArray &json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    if (o.value(QStringLiteral("format")).toInt() != kCacheFormat)
+        return std::nullopt;  // damaged, or written by another version: compute instead
+    const auto count = [](const QJsonValue &v) -> std::optional<qint64> {
+        if (!v.isDouble() || v.toInteger(-1) < 0)
+            return std::nullopt;
+        return v.toInteger();
+    };
+    OverviewFigures f;
+    const auto apps = count(o.value(QStringLiteral("appsInUse")));
+    const auto purchased = count(o.value(QStringLiteral("purchasedSeats")));
+    const auto assigned = count(o.value(QStringLiteral("assignedSeats")));
+    const auto risky = count(o.value(QStringLiteral("riskyApps")));
+    if (!apps || !purchased || !assigned || !risky)
+        return std::nullopt;
+    f.appsInUse = *apps;
+    f.purchasedSeats = *purchased;
+    f.assignedSeats = *assigned;
+    f.riskyApps = *risky;
+    f.activePeople = count(o.value(QStringLiteral("activePeople")));
+    for (const auto &v : o.value(QStringLiteral("monthlyWaste")).toArray())
+        f.monthlyWaste.append(v.toString());
+    f.asOf = QDateTime::fromString(o.value(QStringLiteral("asOf")).toString(), Qt::ISODate);
+    f.activityReason = o.value(QStringLiteral("activityReason")).toString();
+    for (const auto &v : o.value(QStringLiteral("chart")).toArray()) {
+        const QJsonObject r = v.toObject();
+        OverviewChartRow row;
+        row.productName = r.value(QStringLiteral("product")).toString();
+        row.purchased = count(r.value(QStringLiteral("purchased"))).value_or(0);
+        row.assigned = count(r.value(QStringLiteral("assigned"))).value_or(0);
+        row.active = count(r.value(QStringLiteral("active")));
+        f.chart.append(row);
     }
     return f;
 }
@@ -147,24 +230,46 @@ void OverviewPage::clear()
 void OverviewPage::reload()
 {
     const quint64 generation = ++m_generation;
-    auto *watcher = new QFutureWatcher<core::Result<OverviewFigures>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
+    using Answer = core::Result<OverviewResult>;
+    auto *watcher = new QFutureWatcher<Answer>(this);
+    connect(watcher, &QFutureWatcherBase::resultReadyAt, this, [this, watcher, generation](int index) {
         if (generation != m_generation)
             return;
-        const auto result = watcher->result();
-        if (!result) {
-            m_note->setText(result.error().userMessage);
+        const Answer answer = watcher->resultAt(index);
+        if (!answer) {
+            m_note->setText(answer.error().userMessage);
             return;
         }
-        present(*result);
+        present(answer->figures);
+        if (answer->saved) {
+            m_note->setText(tr("Figures as computed %1; updating…")
+                                .arg(QLocale().toString(answer->savedAt.toLocalTime(), QLocale::ShortFormat)));
+            Q_EMIT savedFiguresShown();
+            return;
+        }
         Q_EMIT refreshed();
     });
-    watcher->setFuture(QtConcurrent::run([context = m_context]() -> core::Result<OverviewFigures> {
+    connect(watcher, &QFutureWatcherBase::finished, watcher, &QObject::deleteLater);
+    watcher->setFuture(QtConcurrent::run([context = m_context](QPromise<Answer> &promise) {
         auto db = context.connect();
-        if (!db)
-            return db.error();
-        return computeOverview(**db, context);
+        if (!db) {
+            promise.addResult(Answer(db.error()));
+            return;
+        }
+        // The saved figures first, if any; a damaged entry is simply not shown.
+        if (auto saved = store::FiguresCache::read(**db, QString::fromLatin1(kCacheName)); saved && *saved) {
+            if (auto figures = overviewFromJson((*saved)->value))
+                promise.addResult(Answer(OverviewResult {std::move(*figures), true, (*saved)->written}));
+        }
+        auto figures = computeOverview(**db, context);
+        if (!figures) {
+            promise.addResult(Answer(figures.error()));
+            return;
+        }
+        promise.addResult(Answer(OverviewResult {*figures, false, {}}));
+        // Best effort: a sync holding the write lock just means next time computes again.
+        (void)store::FiguresCache::write(
+            **db, QString::fromLatin1(kCacheName), overviewToJson(*figures), QDateTime::currentDateTimeUtc());
     }));
 }
 
@@ -187,10 +292,7 @@ void OverviewPage::present(const OverviewFigures &f)
     m_note->setText(f.activityReason);
 
     // The chart: the eight largest SKUs by purchased seats.
-    QList<insights::LicenseRow> rows = f.licenses;
-    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.purchased > b.purchased; });
-    if (rows.size() > 8)
-        rows.resize(8);
+    QList<OverviewChartRow> rows = f.chart;
     std::reverse(rows.begin(), rows.end());  // largest at the top of a horizontal chart
     auto *purchased = new QBarSet(tr("Purchased"));
     auto *assigned = new QBarSet(tr("Assigned"));

@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "insights/licensereport.h"
 #include "pages/reportpages.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 class QGridLayout;
@@ -16,6 +16,14 @@ QT_END_NAMESPACE
 
 namespace stocktake::ui {
 
+/// One product in the chart of licence use.
+struct OverviewChartRow {
+    QString productName;
+    qint64 purchased = 0;
+    qint64 assigned = 0;
+    std::optional<qint64> active;  ///< empty when activity is unknown
+};
+
 /// The figures an admin reads on Monday morning, computed off the UI thread.
 struct OverviewFigures {
     qint64 appsInUse = 0;                ///< apps with a successful sign-in in 30 days
@@ -25,13 +33,18 @@ struct OverviewFigures {
     QStringList monthlyWaste;  ///< one "1,440.00 USD" per currency; empty when unknown
     qint64 riskyApps = 0;      ///< apps holding a high-privilege grant
     QDateTime asOf;
-    QString activityReason;                ///< why activity is unknown, else empty
-    QList<insights::LicenseRow> licenses;  ///< for the chart
+    QString activityReason;         ///< why activity is unknown, else empty
+    QList<OverviewChartRow> chart;  ///< the eight largest SKUs by purchased seats, largest first
 };
 
 [[nodiscard]] core::Result<OverviewFigures> computeOverview(const store::Database &db, const PageContext &context);
+/// The figures as the Overview keeps them in store::FiguresCache, and back (empty if damaged).
+[[nodiscard]] QByteArray overviewToJson(const OverviewFigures &figures);
+[[nodiscard]] std::optional<OverviewFigures> overviewFromJson(const QByteArray &json);
 
-/// Overview: six cards and a chart of licence use per SKU (purchased, assigned, active).
+/// Overview: six cards and a chart of licence use per SKU (purchased, assigned, active). At a
+/// reload it shows the figures it computed last time (store::FiguresCache) at once, marked as
+/// being updated, and replaces them when it has computed them again.
 class OverviewPage : public QWidget {
     Q_OBJECT
 
@@ -45,7 +58,10 @@ public:
     [[nodiscard]] QString cardText(const QString &objectName) const;
 
 Q_SIGNALS:
+    /// The figures computed now are shown.
     void refreshed();
+    /// The figures saved last time are shown, until refreshed() (or a failure) replaces them.
+    void savedFiguresShown();
 
 private:
     QLabel *addCard(int row, int column, const QString &objectName, const QString &title);
