@@ -52,6 +52,7 @@ void TableWorker::fetch(const TableRequest &request)
         for (const QVariant &value : binds)
             q.addBindValue(value);
     };
+    out.reset = request.reset;
     if (request.wantCount) {
         const auto st = TableSql::count(m_query, request);
         QSqlQuery q(m_db->sql());
@@ -266,7 +267,7 @@ void SqlTableModel::sort(int column, Qt::SortOrder order)
 {
     m_request.sortColumn = column;
     m_request.sortOrder = order;
-    restart();
+    restart(Count::IfUnknown);  // the same rows in another order
 }
 
 void SqlTableModel::setSearch(const QString &text)
@@ -296,6 +297,7 @@ void SqlTableModel::reload()
 void SqlTableModel::clear()
 {
     m_cleared = true;
+    m_totalKnown = false;
     m_worker->latestGeneration = ++m_request.generation;
     beginResetModel();
     m_total = 0;
@@ -305,15 +307,19 @@ void SqlTableModel::clear()
     QMetaObject::invokeMethod(m_worker, &TableWorker::close, Qt::QueuedConnection);
 }
 
-void SqlTableModel::restart()
+void SqlTableModel::restart(Count count)
 {
     if (m_cleared)
         return;
+    if (count == Count::Always)
+        m_totalKnown = false;
     TableRequest request = m_request;
     request.generation = ++m_request.generation;
     request.offset = 0;
     request.limit = PageSize;
-    request.wantCount = true;
+    request.reset = true;
+    // A search whose answer was overtaken (by a sort) never brought its count: count again.
+    request.wantCount = !m_totalKnown;
     m_worker->latestGeneration = request.generation;
     m_refreshTimer.start();
     if (!m_loading) {
@@ -349,10 +355,13 @@ void SqlTableModel::onRows(const TableRows &rows)
         return;
     }
     const int page = rows.offset / PageSize;
-    if (rows.total >= 0) {
-        // The first page of a new search: swap the whole table at once.
+    if (rows.reset) {
+        // The first page of a new search or order: swap the whole table at once.
         beginResetModel();
-        m_total = rows.total;
+        if (rows.total >= 0) {
+            m_total = rows.total;
+            m_totalKnown = true;
+        }
         m_pages.clear();
         m_requested.clear();
         m_pages.insert(page, rows.rows);

@@ -65,7 +65,8 @@ public:
     [[nodiscard]] TableExport tableExport() const override;
 
 private:
-    void restart();
+    enum class Count { Always, IfUnknown };
+    void restart(Count count = Count::Always);
     void requestPage(int page) const;
     void onRows(const stocktake::models::TableRows &rows);
     [[nodiscard]] QString displayText(const TableColumn &column, const QVariant &value) const;
@@ -76,6 +77,7 @@ private:
     TableWorker *m_worker = nullptr;
     TableRequest m_request;  // the current search, filters and order
     int m_total = 0;
+    bool m_totalKnown = false;  ///< m_total counts the current search and filters
     QHash<int, QList<QVariantList>> m_pages;
     mutable QSet<int> m_requested;
     QElapsedTimer m_refreshTimer;

@@ -39,20 +39,23 @@ struct TableRequest {
     Qt::SortOrder sortOrder = Qt::AscendingOrder;
     int offset = 0;
     int limit = 0;
-    bool wantCount = false;
+    bool reset = false;      ///< the first window of a new search, filter or order: the table is swapped
+    bool wantCount = false;  ///< count the matching rows too (not needed when only the order changed)
 };
 
 struct TableRows {
     quint64 generation = 0;
     int offset = 0;
-    int total = -1;  ///< -1 when the request did not count
+    bool reset = false;  ///< TableRequest::reset
+    int total = -1;      ///< -1 when the request did not count
     QList<QVariantList> rows;
     QString error;
     qint64 elapsedMs = 0;
 };
 
 /// Builds the statements for a request: SELECT of the columns with the search and filters as
-/// bound LIKE patterns, ORDER BY the sort column and the key, LIMIT/OFFSET.
+/// bound LIKE patterns, ORDER BY the sort column and the key, LIMIT/OFFSET; and the count of the
+/// matching rows.
 class TableSql {
 public:
     struct Statement {

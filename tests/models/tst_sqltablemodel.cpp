@@ -155,6 +155,30 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), kRows - 1);
     }
 
+    /// A sort keeps the count (the same rows in another order); a sort that overtakes a search
+    /// before its answer arrived still ends with the search's count.
+    void aSortKeepsTheCountOfTheSearch()
+    {
+        SqlTableModel model(usersQuery(), factory());
+        model.reload();
+        QVERIFY(waitRefreshed(model));
+        model.setSearch(QStringLiteral("PERSON99999@"));
+        QVERIFY(waitRefreshed(model));
+        QCOMPARE(model.rowCount(), 1);
+        model.sort(0, Qt::DescendingOrder);
+        QVERIFY(waitRefreshed(model));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("Person 99999 Ærø"));
+        // The search's own answer is dropped (an older generation), so the sort must count.
+        model.setSearch(QStringLiteral("Ærø"));
+        model.sort(0, Qt::AscendingOrder);
+        QVERIFY(waitRefreshed(model));
+        QCOMPARE(model.rowCount(), kRows - 1);
+        model.setSearch(QString());
+        QVERIFY(waitRefreshed(model));
+        QCOMPARE(model.rowCount(), kRows);
+    }
+
     void treatsLikeWildcardsAsPlainText()
     {
         SqlTableModel model(usersQuery(), factory());
