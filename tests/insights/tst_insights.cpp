@@ -295,6 +295,30 @@ private Q_SLOTS:
         QCOMPARE(licenses->rows.front().fetchedAt, utc("2026-11-20T12:00:00Z"));
     }
 
+    /// users.last_active (schema 6, the column the Users page sorts on through its indexes) is
+    /// the same figure as lastActiveSql(), for every mix of present and absent datetimes.
+    void lastActiveColumnIsTheLastActivityExpression()
+    {
+        exec(QStringLiteral(
+            "INSERT INTO users (id, upn, fetched_at, last_sign_in, last_non_interactive_sign_in, "
+            "last_successful_sign_in) VALUES "
+            "('la1', 'la1@x', '2026-11-20T12:00:00Z', NULL, NULL, NULL),"
+            "('la2', 'la2@x', '2026-11-20T12:00:00Z', '2026-11-01T00:00:00Z', NULL, NULL),"
+            "('la3', 'la3@x', '2026-11-20T12:00:00Z', NULL, '2026-11-02T00:00:00Z', '2026-10-01T00:00:00Z'),"
+            "('la4', 'la4@x', '2026-11-20T12:00:00Z', '2026-11-03T00:00:00Z', '2026-11-01T00:00:00Z', "
+            "'2026-11-05T00:00:00Z')"));
+        QSqlQuery q(m_db->sql());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*), sum(u.last_active IS NOT %1), sum(u.last_active IS NULL) "
+                                      "FROM users u")
+                           .arg(insights::lastActiveSql())));
+        QVERIFY(q.next());
+        QVERIFY(q.value(0).toInt() >= 4);
+        QCOMPARE(q.value(1).toInt(), 0);
+        QVERIFY(q.value(2).toInt() >= 1);
+        QVERIFY(q.exec(QStringLiteral("SELECT last_active FROM users WHERE id = 'la4'")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("2026-11-05T00:00:00Z"));
+    }
+
     void appColumnsAreTheMetricsColumnsInOrder()
     {
         const auto report = insights::appReport(*m_db, m_catalog, {});

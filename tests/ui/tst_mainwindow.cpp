@@ -12,6 +12,7 @@
 #include "models/searchablemodel.h"
 #include "pages/detailpane.h"
 #include "pages/overviewpage.h"
+#include "pages/reportpages.h"
 #include "pages/tablepage.h"
 #include "secrets/qtkeychainstore.h"
 #include "secretservice.h"
@@ -32,6 +33,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
@@ -39,6 +41,8 @@
 #include <QTest>
 #include <QTimeZone>
 #include <QUuid>
+
+#include <algorithm>
 
 using namespace stocktake;
 
@@ -246,6 +250,50 @@ private Q_SLOTS:
             QCOMPARE(savedShown.count(), 0);
             QCOMPARE(third.cardText(QStringLiteral("seatsCard")), computedSeats);
         }
+    }
+
+    /// perf-anchors P9: the Users page's sorts by name and by last activity read the schema-6
+    /// indexes; with a search they scan and sort the matches instead.
+    void usersSortsByNameAndLastActivityReadAnIndex()
+    {
+        ui::ProfileSession session(*m_profiles, m_profile, m_keychain);
+        QSignalSpy opened(&session, &ui::ProfileSession::opened);
+        session.open();
+        QVERIFY(opened.wait(10000));
+        auto db = session.connectionFactory()();
+        QVERIFY(db.ok());
+        const models::TableQuery query = ui::usersTableQuery();
+        const auto plan = [&](const QString &key, Qt::SortOrder order, const QString &search) {
+            models::TableRequest request;
+            request.sortColumn = int(std::find_if(query.columns.begin(), query.columns.end(), [&key](const auto &c) {
+                return c.key == key;
+            }) - query.columns.begin());
+            request.sortOrder = order;
+            request.search = search;
+            request.limit = 256;
+            const auto st = models::TableSql::select(query, request);
+            QSqlQuery q((*db)->sql());
+            q.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + st.sql);
+            for (const QVariant &value : st.binds)
+                q.addBindValue(value);
+            QStringList lines;
+            if (q.exec()) {
+                while (q.next())
+                    lines.append(q.value(3).toString());
+            }
+            return lines.join(u'\n');
+        };
+        QVERIFY2(plan(QStringLiteral("display_name"), Qt::AscendingOrder, {})
+                     .contains(QStringLiteral("users_sort_name_asc")),
+            qPrintable(plan(QStringLiteral("display_name"), Qt::AscendingOrder, {})));
+        QVERIFY(plan(QStringLiteral("display_name"), Qt::DescendingOrder, {})
+                    .contains(QStringLiteral("users_sort_name_desc")));
+        QVERIFY(plan(QStringLiteral("last_active"), Qt::AscendingOrder, {})
+                    .contains(QStringLiteral("users_sort_last_active_asc")));
+        QVERIFY(plan(QStringLiteral("last_active"), Qt::DescendingOrder, {})
+                    .contains(QStringLiteral("users_sort_last_active_desc")));
+        QVERIFY(!plan(QStringLiteral("display_name"), Qt::AscendingOrder, QStringLiteral("garcia"))
+                     .contains(QStringLiteral("users_sort_")));
     }
 
     void lockEmptiesEverythingUntilUnlock()

@@ -237,7 +237,7 @@ TablePage *makeApplicationsPage(const PageContext &context, QWidget *parent)
     return page;
 }
 
-TablePage *makeUsersPage(const PageContext &context, QWidget *parent)
+models::TableQuery usersTableQuery()
 {
     using models::TableColumn;
     models::TableQuery query;
@@ -261,12 +261,18 @@ TablePage *makeUsersPage(const PageContext &context, QWidget *parent)
             QStringLiteral("(SELECT group_concat(coalesce(s.sku_part_number, l.sku_id), ';') FROM user_licenses l "
                            "LEFT JOIN subscribed_skus s ON s.sku_id = l.sku_id WHERE l.user_id = u.id)"),
             TableColumn::Kind::Text, false},
-        {QStringLiteral("last_active"), h.value(QStringLiteral("last_active")), insights::lastActiveSql(),
+        // The column, not insights::lastActiveSql(): SQLite sorts by it through its indexes (schema 6).
+        {QStringLiteral("last_active"), h.value(QStringLiteral("last_active")), QStringLiteral("u.last_active"),
             TableColumn::Kind::DateTime, false},
         {QStringLiteral("user_id"), h.value(QStringLiteral("user_id")), QStringLiteral("u.id"), TableColumn::Kind::Text,
             false},
     };
-    auto *model = new models::SqlTableModel(query, context.connect);
+    return query;
+}
+
+TablePage *makeUsersPage(const PageContext &context, QWidget *parent)
+{
+    auto *model = new models::SqlTableModel(usersTableQuery(), context.connect);
     auto *page = new TablePage(model, context.clipboard, parent);
     model->setParent(page);
     page->setObjectName(QStringLiteral("usersPage"));

@@ -33,6 +33,8 @@ TablePage *makeApplicationsPage(const PageContext &context, QWidget *parent);
 /// Users: every person (SQL-backed, 100,000 rows stay smooth); the detail pane shows a person's
 /// licences and apps.
 TablePage *makeUsersPage(const PageContext &context, QWidget *parent);
+/// The Users page's table: every person not restricted (GDPR Art. 18), its columns and key.
+[[nodiscard]] models::TableQuery usersTableQuery();
 
 /// Translated headers for the METRICS.md column names.
 [[nodiscard]] QHash<QString, QString> columnHeaders();
