@@ -78,8 +78,10 @@ QString orderBy(const TableQuery &query, const TableRequest &request)
             filtered = filtered || !filter.second.trimmed().isEmpty();
         const QString column = (filtered ? QStringLiteral("(+c%1)") : QStringLiteral("c%1")).arg(request.sortColumn);
         // NULLs last in both directions: an unknown value is never "the smallest".
-        order = QStringLiteral("%1 IS NULL, %1%2 %3, ")
-                    .arg(column, text ? QStringLiteral(" COLLATE NOCASE") : QString(),
+        order = QStringLiteral("%1%2%3 %4, ")
+                    .arg(query.columns.at(request.sortColumn).neverNull ? QString()
+                                                                        : column + QStringLiteral(" IS NULL, "),
+                        column, text ? QStringLiteral(" COLLATE NOCASE") : QString(),
                         request.sortOrder == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC"));
     }
     return QStringLiteral(" ORDER BY %1k").arg(order);

@@ -19,6 +19,9 @@ struct TableColumn {
     QString sql;     ///< expression over the query's FROM, e.g. "u.display_name"
     Kind kind = Kind::Text;
     bool searchable = false;
+    /// The expression never yields NULL (it says "none" as ''): the order then needs no
+    /// "unknown last" term, and SQLite computes a costly expression once per row, not twice.
+    bool neverNull = false;
 };
 
 /// What a table shows: `from` (FROM … [WHERE …] without ORDER BY) and its columns; the model

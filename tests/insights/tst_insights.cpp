@@ -319,6 +319,38 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toString(), QStringLiteral("2026-11-05T00:00:00Z"));
     }
 
+    /// users.licenses (schema 6) follows user_licenses and subscribed_skus through its triggers,
+    /// whoever writes them: part numbers in order, the SKU id while the SKU is unknown, '' for none.
+    void usersLicensesFollowAssignmentsAndSkus()
+    {
+        exec(QStringLiteral(
+            "INSERT INTO users (id, upn, fetched_at) VALUES ('lic1', 'lic1@x', '2026-11-20T12:00:00Z')"));
+        const auto licensesOf = [this]() {
+            QSqlQuery q(m_db->sql());
+            return q.exec(QStringLiteral("SELECT licenses FROM users WHERE id = 'lic1'")) && q.next()
+                ? q.value(0).toString()
+                : QStringLiteral("<none>");
+        };
+        QCOMPARE(licensesOf(), QString());
+        exec(QStringLiteral("INSERT INTO user_licenses (user_id, sku_id) VALUES ('lic1', 'zz-unknown-sku')"));
+        QCOMPARE(licensesOf(), QStringLiteral("zz-unknown-sku"));
+        exec(QStringLiteral("INSERT INTO subscribed_skus (sku_id, id, sku_part_number, capability_status, "
+                            "consumed_units, prepaid_enabled, fetched_at) VALUES ('zz-unknown-sku', 't_zz', "
+                            "'AAA_FIRST', 'Enabled', 1, 1, '2026-11-20T12:00:00Z')"));
+        QCOMPARE(licensesOf(), QStringLiteral("AAA_FIRST"));
+        QSqlQuery existing(m_db->sql());
+        QVERIFY(existing.exec(QStringLiteral("SELECT sku_id, sku_part_number FROM subscribed_skus "
+                                             "WHERE sku_part_number = 'ENTERPRISEPACK'"))
+            && existing.next());
+        exec(QStringLiteral("INSERT INTO user_licenses (user_id, sku_id) VALUES ('lic1', '%1')")
+                 .arg(existing.value(0).toString()));
+        QCOMPARE(licensesOf(), QStringLiteral("AAA_FIRST;ENTERPRISEPACK"));
+        exec(QStringLiteral("UPDATE subscribed_skus SET sku_part_number = 'ZZZ_LAST' WHERE sku_id = 'zz-unknown-sku'"));
+        QCOMPARE(licensesOf(), QStringLiteral("ENTERPRISEPACK;ZZZ_LAST"));
+        exec(QStringLiteral("DELETE FROM user_licenses WHERE user_id = 'lic1'"));
+        QCOMPARE(licensesOf(), QString());
+    }
+
     void appColumnsAreTheMetricsColumnsInOrder()
     {
         const auto report = insights::appReport(*m_db, m_catalog, {});

@@ -369,7 +369,7 @@ private Q_SLOTS:
             {3, QStringLiteral("105c3c3ea3ad4f10db26f47b55b43d789667e888136d2bd422b7f11a44fa04d0")},
             {4, QStringLiteral("09190f4c4b65e5dbf9b00284bfdf1503734817b7b49d21d04bcdff2a3b0d01b2")},
             {5, QStringLiteral("d868523fda5d34fa5e50170b43d845415452f6b898cff51aa202cba12c0d3cdd")},
-            {6, QStringLiteral("be00cf0af951a92368b81f64ebad69020c2f101528ba374c9f6e8ed34ddb37dc")},
+            {6, QStringLiteral("910e4f9069a6d9f2e3f4a5a94130128b7aeabaecc83d242853c864a96a1e18fd")},
         };
         const auto all = store::Migrations::all();
         QVERIFY(!all.isEmpty());

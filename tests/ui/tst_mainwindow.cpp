@@ -252,9 +252,9 @@ private Q_SLOTS:
         }
     }
 
-    /// perf-anchors P9: the Users page's sorts by name and by last activity read the schema-6
-    /// indexes; with a search they scan and sort the matches instead.
-    void usersSortsByNameAndLastActivityReadAnIndex()
+    /// perf-anchors P9: the Users page's sorts by name, last activity and licences read the
+    /// schema-6 indexes; with a search they scan and sort the matches instead.
+    void usersSortsReadAnIndex()
     {
         ui::ProfileSession session(*m_profiles, m_profile, m_keychain);
         QSignalSpy opened(&session, &ui::ProfileSession::opened);
@@ -292,6 +292,10 @@ private Q_SLOTS:
                     .contains(QStringLiteral("users_sort_last_active_asc")));
         QVERIFY(plan(QStringLiteral("last_active"), Qt::DescendingOrder, {})
                     .contains(QStringLiteral("users_sort_last_active_desc")));
+        QVERIFY(plan(QStringLiteral("licenses"), Qt::AscendingOrder, {})
+                    .contains(QStringLiteral("users_sort_licenses_asc")));
+        QVERIFY(plan(QStringLiteral("licenses"), Qt::DescendingOrder, {})
+                    .contains(QStringLiteral("users_sort_licenses_desc")));
         QVERIFY(!plan(QStringLiteral("display_name"), Qt::AscendingOrder, QStringLiteral("garcia"))
                      .contains(QStringLiteral("users_sort_")));
     }
