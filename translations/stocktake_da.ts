@@ -740,6 +740,13 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
     </message>
 </context>
 <context>
+    <name>stocktake::store::FiguresCache</name>
+    <message>
+        <source>The saved figures could not be read or written in the local database. Run `stocktake-cli db check`.</source>
+        <translation>De gemte tal kunne ikke læses eller skrives i den lokale database. Kør `stocktake-cli db check`.</translation>
+    </message>
+</context>
+<context>
     <name>stocktake::store::Prices</name>
     <message>
         <source>A price needs a SKU part number or an app id.</source>
@@ -1306,6 +1313,10 @@ Afslutningskoder: 0 udført, 1 mislykkedes, 2 forkert brug, 3 logon påkrævet e
     <message>
         <source>Active</source>
         <translation>Aktive</translation>
+    </message>
+    <message>
+        <source>Figures as computed %1; updating…</source>
+        <translation>Tal som beregnet %1; opdaterer…</translation>
     </message>
 </context>
 <context>

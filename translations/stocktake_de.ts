@@ -740,6 +740,13 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
     </message>
 </context>
 <context>
+    <name>stocktake::store::FiguresCache</name>
+    <message>
+        <source>The saved figures could not be read or written in the local database. Run `stocktake-cli db check`.</source>
+        <translation>Die gespeicherten Kennzahlen konnten in der lokalen Datenbank nicht gelesen oder geschrieben werden. Führen Sie `stocktake-cli db check` aus.</translation>
+    </message>
+</context>
+<context>
     <name>stocktake::store::Prices</name>
     <message>
         <source>A price needs a SKU part number or an app id.</source>
@@ -1306,6 +1313,10 @@ Exitcodes: 0 erledigt, 1 fehlgeschlagen, 2 falscher Aufruf, 3 Anmeldung erforder
     <message>
         <source>Active</source>
         <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Figures as computed %1; updating…</source>
+        <translation>Kennzahlen vom %1; wird aktualisiert…</translation>
     </message>
 </context>
 <context>
