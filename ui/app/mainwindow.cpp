@@ -73,8 +73,8 @@ MainWindow::MainWindow(ProfileSession *session, PageContext context, SyncEngineF
         new QListWidgetItem(QIcon(icon), name, m_navigation);
 
     m_overview = new OverviewPage(m_context, m_stack);
-    // The Overview is what shows first: its figures go to the worker pool before the table pages'
-    // queries (each model starts its own when it is made), so they are not queued behind them.
+    // The Overview is what shows first (its saved figures at once, then the computed ones); a table
+    // page runs its query when it is first shown, so nothing else competes with it at start.
     if (m_session->isOpen())
         m_overview->reload();
     m_tables = {makeApplicationsPage(m_context, m_stack), makeLicensesPage(m_context, m_stack),
