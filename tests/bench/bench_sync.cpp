@@ -5,12 +5,20 @@
 //
 //   stocktake-bench-sync [--users 10000,100000] [--days 1] [--skip-limits]
 //
-// For each tenant size: the users collection paged by `curl` in a shell loop following
-// @odata.nextLink (the floor), then Stocktake's SyncEngine (fetch, strict parse, encrypted store)
-// in a child process of its own (its peak RSS is its own VmHWM): unthrottled with the pacer off
-// (perf-anchors P5), and
-// against `--graph-limits` with the pacer on, as the CLI runs (P1, P2, P4). Under the limits the
-// signInActivity pass is left out of the directory figure: it is its own budget (P3, 10 per minute).
+// For each tenant size, unthrottled (perf-anchors P5), three columns over the same users pages
+// (graph::Endpoint::users(): its $select, $expand=manager and $top 999):
+//   1. the floor: `curl` in a shell loop following @odata.nextLink;
+//   2. Microsoft's JavaScript Graph client (@microsoft/microsoft-graph-client, PageIterator;
+//      tests/peers/graph-js-pages.mjs under Node): fetch and JSON parse only, nothing stored. The
+//      client takes only https:// links, so it pages a second sim of the same seed and size
+//      started with `--link-scheme https` (links say https, the sim serves http) and maps each
+//      request back to http in its own final middleware; skipped, with the reason, when node or
+//      the npm package (scripts/setup: npm ci in tests/peers) is missing;
+//   3. Stocktake's SyncEngine (fetch, strict parse, encrypted store) in a child process of its own
+//      (its peak RSS is its own VmHWM), pacer off: the users alone, then the full sync.
+// Then against `--graph-limits` with the pacer on, as the CLI runs (P1, P2, P4). Under the limits
+// the signInActivity pass is left out of the directory figure: it is its own budget (P3, 10 per
+// minute).
 #include "../sync/simtoken.h"
 #include "core/clock.h"
 #include "graph/endpoint.h"
@@ -22,10 +30,12 @@
 #include "tenantsim.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -153,6 +163,33 @@ QJsonObject curlFloor(const QUrl &first, const QByteArray &token)
         {QStringLiteral("bytes"), parts.value(1).toLongLong()}, {QStringLiteral("ok"), sh.exitCode() == 0}};
 }
 
+/// Microsoft's JavaScript Graph client paging from `first` (a sim started with --link-scheme
+/// https): {"seconds", "pages", "items", "bytes", "maxRssKb", "ok"}, or {"skipped": why}.
+QJsonObject graphJsPages(const QUrl &first, const QByteArray &token)
+{
+    const QDir peers(QStringLiteral(STOCKTAKE_PEERS_DIR));
+    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    if (node.isEmpty())
+        return {{QStringLiteral("skipped"), QStringLiteral("node is not installed (scripts/setup)")}};
+    if (!peers.exists(QStringLiteral("node_modules/@microsoft/microsoft-graph-client/package.json")))
+        return {{QStringLiteral("skipped"),
+            QStringLiteral("@microsoft/microsoft-graph-client is not installed in %1 (scripts/setup: npm ci)")
+                .arg(peers.path())}};
+    QProcess js;
+    js.setWorkingDirectory(peers.path());
+    js.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    js.start(node,
+        {peers.filePath(QStringLiteral("graph-js-pages.mjs")), first.toString(QUrl::FullyEncoded),
+            QString::fromLatin1(token)});
+    if (!js.waitForFinished(-1) || js.exitStatus() != QProcess::NormalExit)
+        return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), js.errorString()}};
+    const QList<QByteArray> lines = js.readAllStandardOutput().trimmed().split('\n');
+    QJsonObject result = QJsonDocument::fromJson(lines.last()).object();
+    if (result.isEmpty())
+        result = {{QStringLiteral("ok"), false}, {QStringLiteral("error"), QString::fromUtf8(lines.last())}};
+    return result;
+}
+
 void printEngine(const QString &label, const QJsonObject &r)
 {
     out << "  " << label << ": " << QString::number(r.value(QStringLiteral("seconds")).toDouble(), 'f', 2)
@@ -232,6 +269,34 @@ void benchTenant(int users, int days, bool limits)
             << curl.value(QStringLiteral("bytes")).toInteger() / (1024 * 1024) << " MB"
             << (curl.value(QStringLiteral("ok")).toBool() ? "" : " (FAILED)") << '\n';
         out.flush();
+        {
+            // The same tenant (seed and size) in a second sim whose links say https.
+            testing::TenantSim jsSim(simArgs + QStringList {QStringLiteral("--link-scheme"), QStringLiteral("https")});
+            out << "  JavaScript Graph client (PageIterator, fetch only): ";
+            if (!jsSim.isRunning()) {
+                out << "skipped: " << jsSim.error() << '\n';
+            } else {
+                const QUrl jsFirst
+                    = graph::Endpoint::users().url(QUrl(jsSim.baseUrl().toString() + QStringLiteral("/v1.0")));
+                const QJsonObject js = graphJsPages(jsFirst, testing::simAccessToken(jsSim.baseUrl()));
+                if (js.contains(QStringLiteral("skipped"))) {
+                    out << "skipped: " << js.value(QStringLiteral("skipped")).toString() << '\n';
+                } else if (!js.value(QStringLiteral("ok")).toBool()) {
+                    out << "FAILED: " << js.value(QStringLiteral("error")).toString() << '\n';
+                } else {
+                    out << QString::number(js.value(QStringLiteral("seconds")).toDouble(), 'f', 2) << " s, "
+                        << js.value(QStringLiteral("pages")).toInt() << " pages, "
+                        << js.value(QStringLiteral("items")).toInteger() << " items, "
+                        << js.value(QStringLiteral("bytes")).toInteger() / (1024 * 1024) << " MB, peak RSS "
+                        << js.value(QStringLiteral("maxRssKb")).toInteger() / 1024 << " MB (node)";
+                    const qint64 truth = counts.value(QStringLiteral("users")).toInteger();
+                    if (js.value(QStringLiteral("items")).toInteger() != truth)
+                        out << " (INCOMPLETE: the sim has " << truth << " users)";
+                    out << '\n';
+                }
+            }
+            out.flush();
+        }
         printEngine(QStringLiteral("Stocktake users only"),
             runChild({root, QString::fromLatin1(token), QStringLiteral("users"), QStringLiteral("0"),
                 QStringLiteral("users")}));

@@ -44,6 +44,8 @@ GraphApi::GraphApi(Tenant &tenant, GraphOptions options)
 void GraphApi::setOrigins(const QString &origin, const QString &downloadOrigin)
 {
     m_context.origin = origin;
+    if (m_options.linkScheme != QLatin1StringView("http") && origin.startsWith(QLatin1StringView("http://")))
+        m_context.origin = m_options.linkScheme + origin.mid(4);
     m_context.downloadOrigin = downloadOrigin;
 }
 

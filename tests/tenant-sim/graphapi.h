@@ -26,6 +26,9 @@ struct GraphOptions {
     QString resourcesDir;  ///< the project's resources/ (product names, list prices, scopes)
     qint64 generationMs = 0;
     QString clientId;  ///< for x-ms-throttle-scope
+    /// The scheme of the Graph links the sim writes (--link-scheme): "http", or "https" for a
+    /// client that takes only https links; the sim itself always listens on plain http.
+    QString linkScheme = QStringLiteral("http");
 };
 
 /// Graph v1.0 as the sim serves it, after authentication and the fault switches: the routes,
@@ -35,6 +38,8 @@ class GraphApi {
 public:
     GraphApi(Tenant &tenant, GraphOptions options);
 
+    /// `origin` is where the sim listens (http://127.0.0.1:PORT); the Graph links it writes use
+    /// the options' linkScheme instead of http.
     void setOrigins(const QString &origin, const QString &downloadOrigin);
     /// How long generating the tenant took, for the truth file.
     void setGenerationMs(qint64 ms) { m_options.generationMs = ms; }

@@ -24,7 +24,7 @@ struct GraphContext {
     Tenant &tenant;
     SignInModel &signIns;
     Mailbox &mailbox;
-    QString origin;          ///< http://127.0.0.1:PORT
+    QString origin;          ///< http://127.0.0.1:PORT (https://… with --link-scheme https)
     QString downloadOrigin;  ///< the second listener that plays reports.office.com
     bool premium = true;     ///< Entra ID P1/P2: signInActivity and the sign-in log are readable
     bool concealedNames = false;

@@ -32,6 +32,9 @@ void addGraphOptions(QCommandLineParser &parser)
         {QStringLiteral("resources"),
             QStringLiteral("The project's resources folder (product names, list prices, high-privilege scopes)."),
             QStringLiteral("DIR"), QStringLiteral(STOCKTAKE_RESOURCES_DIR)},
+        {QStringLiteral("link-scheme"),
+            QStringLiteral("Scheme of the Graph links written into answers (http or https); the sim listens on http."),
+            QStringLiteral("SCHEME"), QStringLiteral("http")},
     });
 }
 
@@ -81,6 +84,11 @@ std::optional<GraphSetup> readGraphOptions(const QCommandLineParser &parser, QSt
     }
     setup.graph.resourcesDir = parser.value(QStringLiteral("resources"));
     setup.graph.clientId = parser.value(QStringLiteral("client-id"));
+    setup.graph.linkScheme = parser.value(QStringLiteral("link-scheme"));
+    if (setup.graph.linkScheme != QLatin1StringView("http") && setup.graph.linkScheme != QLatin1StringView("https")) {
+        *problem = QStringLiteral("--link-scheme must be http or https");
+        return std::nullopt;
+    }
     return setup;
 }
 

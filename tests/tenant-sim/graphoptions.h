@@ -18,7 +18,7 @@ struct GraphSetup {
 };
 
 /// The Graph side's switches (README.md): --now, --days, --graph-limits, --no-premium,
-/// --concealed-names, --truth-user-rows, --resources.
+/// --concealed-names, --truth-user-rows, --resources, --link-scheme.
 void addGraphOptions(QCommandLineParser &parser);
 /// Reads them, with --users, --seed, --tenant, --client-id and --truth, from a processed
 /// parser; nothing (and why in `problem`) when a value is out of range.

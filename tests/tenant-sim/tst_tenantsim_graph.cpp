@@ -570,6 +570,40 @@ private Q_SLOTS:
             QVERIFY(row.toObject().value(QStringLiteral("disabled")).isDouble());
         }
     }
+
+    void linkSchemeHttpsWritesHttpsLinksWhileServingHttp()
+    {
+        TenantSim sim(simArguments(30, {QStringLiteral("--link-scheme"), QStringLiteral("https")}));
+        QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+        SimClient client(sim);
+        QVERIFY(client.signIn());
+        const QString https = QStringLiteral("https://127.0.0.1:%1/v1.0/").arg(sim.port());
+        QString next = QStringLiteral("/v1.0/users?$top=10&$select=id");
+        QSet<QString> ids;
+        int pages = 0;
+        while (!next.isEmpty()) {
+            const auto r = client.get(next);
+            QCOMPARE(r.status, 200);
+            QVERIFY(r.json().value(QStringLiteral("@odata.context")).toString().startsWith(https));
+            for (const QJsonValue &v : r.value())
+                ids.insert(v.toObject().value(QStringLiteral("id")).toString());
+            ++pages;
+            next = r.nextLink();
+            if (!next.isEmpty()) {
+                QVERIFY2(next.startsWith(https), qPrintable(next));
+                next = QStringLiteral("http") + next.mid(5);  // the same link on the listener
+            }
+        }
+        QCOMPARE(pages, 3);
+        QCOMPARE(ids.size(), 30);
+        // The report download's other origin is fetched by following a redirect: it stays http.
+        const auto report = client.get(QStringLiteral("/v1.0/reports/getOffice365ActiveUserDetail(period='D30')"));
+        QCOMPARE(report.status, 302);
+        QVERIFY(report.headers.value("location").startsWith("http://127.0.0.1:"));
+
+        TenantSim wrong(simArguments(30, {QStringLiteral("--link-scheme"), QStringLiteral("ftp")}));
+        QVERIFY(!wrong.isRunning());
+    }
 };
 
 QTEST_GUILESS_MAIN(TenantSimGraphTest)
