@@ -36,6 +36,9 @@ struct SyncRequest {
     QStringList entities;  ///< empty = all
     bool full = false;     ///< ignore delta links and high-water marks
     int signInDays = 30;   ///< how far back sign-ins are backfilled (Entra keeps 30 days with P1)
+    /// With users, the paced signInActivity pass beside them. Off only where the users collection
+    /// is measured on its own (stocktake-bench-sync against curl and the JavaScript client).
+    bool activityPass = true;
 };
 
 /// Where a running sync stands; sent often, cheap to copy.

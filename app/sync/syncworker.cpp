@@ -130,11 +130,11 @@ void SyncWorker::run(const SyncRequest &request)
     m_storeWrites.clear();
     // signInActivity is the users' own paced pass (10 requests a minute): it starts with the
     // directory, so a first sync takes as long as the longer of the two, not their sum.
-    const bool activity = m_queue.contains(QStringLiteral("users"));
+    const bool activity = request.activityPass && m_queue.contains(QStringLiteral("users"));
+    EntityStep *side = activity ? makeStep(QStringLiteral("activity")) : nullptr;
+    m_side = side;
     recordRun(true);
-    if (activity) {
-        EntityStep *side = makeStep(QStringLiteral("activity"));
-        m_side = side;
+    if (side != nullptr) {
         connect(side, &EntityStep::finished, this, [this, side](const EntitySummary &summary) {
             side->deleteLater();
             sideFinished(summary);
@@ -258,9 +258,7 @@ void SyncWorker::recordRun(bool starting)
     if (starting) {
         query.prepare(QStringLiteral("INSERT INTO sync_runs (started, entities, full_sync) VALUES (?, ?, ?)"));
         query.addBindValue(isoUtc(m_setup.clock->nowUtc()));
-        query.addBindValue(
-            (m_queue.contains(QStringLiteral("users")) ? m_queue + QStringList {QStringLiteral("activity")} : m_queue)
-                .join(u','));
+        query.addBindValue((m_side.isNull() ? m_queue : m_queue + QStringList {QStringLiteral("activity")}).join(u','));
         query.addBindValue(m_context.request.full ? 1 : 0);
         if (query.exec())
             m_runId = query.lastInsertId().toLongLong();
