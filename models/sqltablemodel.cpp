@@ -27,6 +27,8 @@ TableWorker::~TableWorker() = default;
 
 void TableWorker::close()
 {
+    m_keys.clear();  // people's ids: they go with the connection when the app locks
+    m_keysGeneration = 0;
     m_db.reset();
 }
 
@@ -52,11 +54,80 @@ void TableWorker::fetch(const TableRequest &request)
         // decrypted between searches, where the default 32 MiB made every search decrypt it anew.
         (void)m_db->exec(QStringLiteral("PRAGMA cache_size = -65536"));
     }
-    const auto bindAll = [](QSqlQuery &q, const QVariantList &binds) {
-        for (const QVariant &value : binds)
-            q.addBindValue(value);
-    };
     out.reset = request.reset;
+    if (TableSql::isFiltered(request)) {
+        fetchFiltered(request, out);
+    } else {
+        m_keys.clear();
+        m_keysGeneration = 0;
+        fetchWindow(request, out);
+    }
+    out.elapsedMs = timer.elapsed();
+    Q_EMIT rows(out);
+}
+
+namespace {
+
+void bindAll(QSqlQuery &q, const QVariantList &binds)
+{
+    for (const QVariant &value : binds)
+        q.addBindValue(value);
+}
+
+/// Runs `st` and appends its rows (`columns` values each) to `out`; false with out.error set.
+bool readRows(const store::Database &db, const TableSql::Statement &st, int columns, TableRows &out)
+{
+    QSqlQuery q(db.sql());
+    q.setForwardOnly(true);
+    q.prepare(st.sql);
+    bindAll(q, st.binds);
+    if (!q.exec()) {
+        out.error = q.lastError().text();
+        return false;
+    }
+    while (q.next()) {
+        QVariantList row;
+        row.reserve(columns);
+        for (int c = 0; c < columns; ++c)
+            row.append(q.value(c));
+        out.rows.append(std::move(row));
+    }
+    return true;
+}
+
+}  // namespace
+
+void TableWorker::fetchFiltered(const TableRequest &request, TableRows &out)
+{
+    if (request.reset || m_keysGeneration != request.generation) {
+        m_keys.clear();
+        m_keysGeneration = 0;
+        const auto st = TableSql::keys(m_query, request);
+        QSqlQuery q(m_db->sql());
+        q.setForwardOnly(true);
+        q.prepare(st.sql);
+        bindAll(q, st.binds);
+        if (!q.exec()) {
+            out.error = q.lastError().text();
+            return;
+        }
+        while (q.next())
+            m_keys.append(q.value(0));
+        m_keysGeneration = request.generation;
+    }
+    if (request.wantCount || request.reset)
+        out.total = int(m_keys.size());
+    const qsizetype from = std::min<qsizetype>(request.offset, m_keys.size());
+    const qsizetype count = std::min<qsizetype>(request.limit, m_keys.size() - from);
+    if (count <= 0)
+        return;
+    auto st = TableSql::rowsForKeys(m_query, request, int(count));
+    st.binds = m_keys.mid(from, count);
+    (void)readRows(*m_db, st, int(m_query.columns.size()), out);
+}
+
+void TableWorker::fetchWindow(const TableRequest &request, TableRows &out)
+{
     if (request.wantCount) {
         const auto st = TableSql::count(m_query, request);
         QSqlQuery q(m_db->sql());
@@ -65,31 +136,11 @@ void TableWorker::fetch(const TableRequest &request)
         bindAll(q, st.binds);
         if (!q.exec() || !q.next()) {
             out.error = q.lastError().text();
-            Q_EMIT rows(out);
             return;
         }
         out.total = q.value(0).toInt();
     }
-    const auto st = TableSql::select(m_query, request);
-    QSqlQuery q(m_db->sql());
-    q.setForwardOnly(true);
-    q.prepare(st.sql);
-    bindAll(q, st.binds);
-    if (!q.exec()) {
-        out.error = q.lastError().text();
-        Q_EMIT rows(out);
-        return;
-    }
-    const int columns = int(m_query.columns.size());
-    while (q.next()) {
-        QVariantList row;
-        row.reserve(columns);
-        for (int c = 0; c < columns; ++c)
-            row.append(q.value(c));
-        out.rows.append(std::move(row));
-    }
-    out.elapsedMs = timer.elapsed();
-    Q_EMIT rows(out);
+    (void)readRows(*m_db, TableSql::select(m_query, request), int(m_query.columns.size()), out);
 }
 
 // ---------------------------------------------------------------------------------------------

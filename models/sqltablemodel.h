@@ -104,9 +104,17 @@ Q_SIGNALS:
     void rows(const stocktake::models::TableRows &rows);
 
 private:
+    /// A search or a filter: every matching key in order from one scan, kept for the pages that
+    /// follow (a count and a window would scan twice, and every later page again).
+    void fetchFiltered(const TableRequest &request, TableRows &out);
+    /// The whole table: a window straight off the order's index (schema 6), and a count.
+    void fetchWindow(const TableRequest &request, TableRows &out);
+
     TableQuery m_query;
     ConnectionFactory m_connect;
     std::unique_ptr<store::Database> m_db;
+    quint64 m_keysGeneration = 0;
+    QVariantList m_keys;  ///< the matching keys of request m_keysGeneration, in order
 };
 
 }  // namespace stocktake::models

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tablequery.h"
 
+#include <algorithm>
+
 namespace stocktake::models {
 
 namespace {
@@ -72,10 +74,7 @@ QString orderBy(const TableQuery &query, const TableRequest &request)
     // visit every row in index order, each a lookup of its own, to find the few that match: a
     // scan of the table and a sort of the matches is faster, and a unary + keeps SQLite off the
     // index.
-    bool filtered = !request.search.trimmed().isEmpty();
-    for (const auto &filter : request.columnFilters)
-        filtered = filtered || !filter.second.trimmed().isEmpty();
-    const QString plus = filtered ? QStringLiteral("+") : QString();
+    const QString plus = TableSql::isFiltered(request) ? QStringLiteral("+") : QString();
     QString order;
     if (request.sortColumn >= 0 && request.sortColumn < query.columns.size()) {
         const TableColumn &sorted = query.columns.at(request.sortColumn);
@@ -120,6 +119,39 @@ TableSql::Statement TableSql::count(const TableQuery &query, const TableRequest 
     st.sql = QStringLiteral("SELECT count(*) FROM %1").arg(namedTable(query));
     st.sql += whereClause(renamed(query), request, st.binds);
     return st;
+}
+
+TableSql::Statement TableSql::keys(const TableQuery &query, const TableRequest &request)
+{
+    Statement st;
+    st.sql = QStringLiteral("SELECT k FROM %1").arg(namedTable(query));
+    st.sql += whereClause(renamed(query), request, st.binds);
+    st.sql += orderBy(query, request);
+    return st;
+}
+
+TableSql::Statement TableSql::rowsForKeys(const TableQuery &query, const TableRequest &request, int keyCount)
+{
+    Statement st;
+    QStringList names;
+    for (int i = 0; i < query.columns.size(); ++i)
+        names.append(QStringLiteral("c%1").arg(i));
+    QStringList marks;
+    marks.reserve(keyCount);
+    for (int i = 0; i < keyCount; ++i)
+        marks.append(QStringLiteral("?"));
+    st.sql = QStringLiteral("SELECT %1 FROM %2 WHERE k IN (%3)%4")
+                 .arg(names.join(QStringLiteral(", ")), namedTable(query), marks.join(QStringLiteral(", ")),
+                     orderBy(query, request));
+    return st;
+}
+
+bool TableSql::isFiltered(const TableRequest &request)
+{
+    if (!request.search.trimmed().isEmpty())
+        return true;
+    return std::any_of(request.columnFilters.begin(), request.columnFilters.end(),
+        [](const auto &filter) { return !filter.second.trimmed().isEmpty(); });
 }
 
 }  // namespace stocktake::models

@@ -67,6 +67,13 @@ public:
     };
     [[nodiscard]] static Statement select(const TableQuery &query, const TableRequest &request);
     [[nodiscard]] static Statement count(const TableQuery &query, const TableRequest &request);
+    /// Every matching key, in the request's order (no window): one scan for a search.
+    [[nodiscard]] static Statement keys(const TableQuery &query, const TableRequest &request);
+    /// The columns of the rows whose keys are bound in turn (`keyCount` of them), in the request's
+    /// order.
+    [[nodiscard]] static Statement rowsForKeys(const TableQuery &query, const TableRequest &request, int keyCount);
+    /// Whether the request searches or filters (rather than showing every row).
+    [[nodiscard]] static bool isFiltered(const TableRequest &request);
     /// `%text%` with LIKE's own wildcards escaped (ESCAPE '\').
     [[nodiscard]] static QString likePattern(const QString &text);
 };

@@ -228,6 +228,34 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(54321, 3)).toString(), QStringLiteral("Yes"));
     }
 
+    /// A search's later pages come from the keys its one scan found, in its order.
+    void loadsFarPagesOfASearch()
+    {
+        SqlTableModel model(usersQuery(), factory());
+        model.reload();
+        QVERIFY(waitRefreshed(model));
+        model.setSearch(QStringLiteral("@contoso"));  // every row, through the search path
+        model.sort(1, Qt::DescendingOrder);           // by UPN, as text
+        QVERIFY(waitRefreshed(model));
+        QCOMPARE(model.rowCount(), kRows);
+        QCOMPARE(model.data(model.index(0, 1)).toString(), QStringLiteral("person9@contoso.example"));  // '@' > '9'
+        QSignalSpy loaded(&model, &SqlTableModel::dataChanged);
+        const QModelIndex far = model.index(3000, 1);
+        QVERIFY(model.data(far).toString().isEmpty());
+        QVERIFY(loaded.wait(5000));
+        // Compare with the order SQLite gives the same column.
+        auto db = factory()();
+        QVERIFY(db.ok());
+        QSqlQuery q((*db)->sql());
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT upn FROM users ORDER BY upn COLLATE NOCASE DESC, id LIMIT 1 OFFSET 3000")));
+        QVERIFY(q.next());
+        QCOMPARE(model.data(far).toString(), q.value(0).toString());
+        model.setSearch(QStringLiteral("person4242@"));
+        QVERIFY(waitRefreshed(model));
+        QCOMPARE(model.rowCount(), 1);
+    }
+
     void keepsABoundedWindowOfPages()
     {
         SqlTableModel model(usersQuery(), factory());
