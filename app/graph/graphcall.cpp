@@ -181,6 +181,8 @@ void GraphCall::sendWith(const secrets::SecretBytes *token)
     m_body.clear();
     m_abort = Abort::None;
     ++m_client.m_stats.requests;
+    if (m_request.budget == Budget::SignInActivity)
+        ++m_client.m_stats.signInActivityRequests;
     QNetworkReply *reply = post ? m_client.m_nam->post(req, m_request.body) : m_client.m_nam->get(req);
     // Qt keeps its own copy of the header inside the request it sends; ours is wiped now.
     req = QNetworkRequest();

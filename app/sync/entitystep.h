@@ -18,6 +18,7 @@ class Clock;
 }
 namespace stocktake::graph {
 class GraphClient;
+struct GraphClientStats;
 class PagedQuery;
 }  // namespace stocktake::graph
 namespace stocktake::store {
@@ -92,6 +93,8 @@ protected:
 private:
     void end(EntitySummary::Outcome outcome);
     [[nodiscard]] QString stateValue(const char *column) const;
+    /// This step's share of the client's requests so far.
+    [[nodiscard]] qint64 ownRequests(const graph::GraphClientStats &stats) const;
 
     QElapsedTimer m_timer;
     qint64 m_requestsAtStart = 0;

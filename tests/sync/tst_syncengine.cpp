@@ -260,6 +260,9 @@ private Q_SLOTS:
             order.append(e.entity);
         // The activity answer came first, yet was held until the users were written.
         QCOMPARE(order.join(u','), QStringLiteral("organization,licenses,users,activity"));
+        // Each counts its own requests, though they shared the client at the same time.
+        QCOMPARE(entity(report, QStringLiteral("activity"))->requests, 1);
+        QCOMPARE(entity(report, QStringLiteral("users"))->requests, 3);  // delta latest, two pages
         const auto requests = f.server.requests();
         qsizetype firstActivity = -1;
         qsizetype firstOrganization = -1;
