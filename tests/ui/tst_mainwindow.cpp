@@ -26,6 +26,7 @@
 #include <QClipboard>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -175,6 +176,16 @@ private Q_SLOTS:
         // Users: the eight people of the hand-made tenant less grace, who is restricted.
         auto *users = window.findChild<ui::TablePage *>(QStringLiteral("usersPage"));
         QCOMPARE(users->model()->rowCount(), 7);
+        // …by name, as the page opens.
+        QCOMPARE(users->view()->horizontalHeader()->sortIndicatorSection(), 0);
+        QCOMPARE(users->view()->horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
+        QStringList names;
+        for (int r = 0; r < users->model()->rowCount(); ++r)
+            names.append(users->model()->data(users->model()->index(r, 0)).toString());
+        QStringList sorted = names;
+        std::sort(sorted.begin(), sorted.end(),
+            [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+        QCOMPARE(names, sorted);
 
         // Picking a person fills the detail pane from the database: their licenses and apps.
         auto *view = users->findChild<QTableView *>();

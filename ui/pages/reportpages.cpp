@@ -14,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QTableView>
 
 namespace stocktake::ui {
 
@@ -278,6 +279,8 @@ TablePage *makeUsersPage(const PageContext &context, QWidget *parent)
     page->setObjectName(QStringLiteral("usersPage"));
     page->setExportFileName(Text::tr("users.csv"));
     page->hideColumns({QStringLiteral("user_id")});
+    // People by name, as an admin looks for them (an index read since schema 6, not a sort).
+    page->view()->sortByColumn(0, Qt::AscendingOrder);
     auto *detail = new DetailPane(page);
     page->setDetailWidget(detail);
     QObject::connect(page, &TablePage::currentRowChanged, detail, [model, detail, context](const QVariantList &row) {
