@@ -68,23 +68,25 @@ void TableWorker::fetch(const TableRequest &request)
 
 namespace {
 
-void bindAll(QSqlQuery &q, const QVariantList &binds)
+/// Prepares, binds and runs `st` on `q` (forward only); false with out.error set.
+bool run(QSqlQuery &q, const TableSql::Statement &st, TableRows &out)
 {
-    for (const QVariant &value : binds)
-        q.addBindValue(value);
-}
-
-/// Runs `st` and appends its rows (`columns` values each) to `out`; false with out.error set.
-bool readRows(const store::Database &db, const TableSql::Statement &st, int columns, TableRows &out)
-{
-    QSqlQuery q(db.sql());
     q.setForwardOnly(true);
     q.prepare(st.sql);
-    bindAll(q, st.binds);
-    if (!q.exec()) {
-        out.error = q.lastError().text();
-        return false;
-    }
+    for (const QVariant &value : st.binds)
+        q.addBindValue(value);
+    if (q.exec())
+        return true;
+    out.error = q.lastError().text();
+    return false;
+}
+
+/// Runs `st` and appends its rows (`columns` values each) to `out`, or sets out.error.
+void readRows(const store::Database &db, const TableSql::Statement &st, int columns, TableRows &out)
+{
+    QSqlQuery q(db.sql());
+    if (!run(q, st, out))
+        return;
     while (q.next()) {
         QVariantList row;
         row.reserve(columns);
@@ -92,7 +94,6 @@ bool readRows(const store::Database &db, const TableSql::Statement &st, int colu
             row.append(q.value(c));
         out.rows.append(std::move(row));
     }
-    return true;
 }
 
 }  // namespace
@@ -102,15 +103,9 @@ void TableWorker::fetchFiltered(const TableRequest &request, TableRows &out)
     if (request.reset || m_keysGeneration != request.generation) {
         m_keys.clear();
         m_keysGeneration = 0;
-        const auto st = TableSql::keys(m_query, request);
         QSqlQuery q(m_db->sql());
-        q.setForwardOnly(true);
-        q.prepare(st.sql);
-        bindAll(q, st.binds);
-        if (!q.exec()) {
-            out.error = q.lastError().text();
+        if (!run(q, TableSql::keys(m_query, request), out))
             return;
-        }
         while (q.next())
             m_keys.append(q.value(0));
         m_keysGeneration = request.generation;
@@ -123,24 +118,22 @@ void TableWorker::fetchFiltered(const TableRequest &request, TableRows &out)
         return;
     auto st = TableSql::rowsForKeys(m_query, request, int(count));
     st.binds = m_keys.mid(from, count);
-    (void)readRows(*m_db, st, int(m_query.columns.size()), out);
+    readRows(*m_db, st, int(m_query.columns.size()), out);
 }
 
 void TableWorker::fetchWindow(const TableRequest &request, TableRows &out)
 {
     if (request.wantCount) {
-        const auto st = TableSql::count(m_query, request);
         QSqlQuery q(m_db->sql());
-        q.setForwardOnly(true);
-        q.prepare(st.sql);
-        bindAll(q, st.binds);
-        if (!q.exec() || !q.next()) {
+        if (!run(q, TableSql::count(m_query, request), out))
+            return;
+        if (!q.next()) {
             out.error = q.lastError().text();
             return;
         }
         out.total = q.value(0).toInt();
     }
-    (void)readRows(*m_db, TableSql::select(m_query, request), int(m_query.columns.size()), out);
+    readRows(*m_db, TableSql::select(m_query, request), int(m_query.columns.size()), out);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,17 +223,12 @@ TableExport SqlTableModel::tableExport() const
         auto db = connect();
         if (!db)
             return db.error();
-        const auto st = TableSql::select(query, request);
         QSqlQuery q((*db)->sql());
-        q.setForwardOnly(true);
-        q.prepare(st.sql);
-        for (const QVariant &value : st.binds)
-            q.addBindValue(value);
-        if (!q.exec()) {
+        if (TableRows failed; !run(q, TableSql::select(query, request), failed)) {
             return core::Error {QStringLiteral("models.export_query"),
                 QCoreApplication::translate("stocktake::models::SqlTableModel",
                     "The table could not be read from the local database. Run `stocktake-cli db check`."),
-                q.lastError().text(), core::ExitCode::Store};
+                failed.error, core::ExitCode::Store};
         }
         const int columns = int(types.size());
         while (q.next()) {
