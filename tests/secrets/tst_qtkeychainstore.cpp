@@ -55,7 +55,12 @@ QStringList storedEntries(const QString &service)
     QProcess tool;
     tool.start(QStringLiteral("secret-tool"),
         {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"), service});
-    tool.waitForFinished(10000);
+    // Under a loaded suite (two heavy tests beside this one) secret-tool can take seconds to list
+    // a keyring full of 16 KiB items; a cut-off listing would miss entries that are there.
+    if (!tool.waitForFinished(120000) || tool.exitStatus() != QProcess::NormalExit) {
+        qWarning("secret-tool search did not finish");
+        return {};
+    }
     QStringList users;
     const QString text = QString::fromUtf8(tool.readAllStandardOutput() + tool.readAllStandardError());
     for (const QString &line : text.split(u'\n')) {
