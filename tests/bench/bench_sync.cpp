@@ -41,6 +41,7 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace stocktake;
@@ -80,8 +81,8 @@ qint64 peakRssKb()
 /// Child mode: one SyncEngine run; prints a JSON line with its entities, wall time and VmHWM.
 int runEngineChild(const QStringList &args)
 {
-    // ROOT TOKEN ENTITIES PACING(0|1) ACTIVITY(0|1): whether the signInActivity pass runs beside
-    // the users (SyncRequest::activityPass)
+    // ROOT TOKEN ENTITIES PACING(0|1) ACTIVITY(0|1) [SIGNIN_DAYS]: whether the signInActivity pass
+    // runs beside the users (SyncRequest::activityPass); how many days of sign-ins (default 1)
     const QUrl root(args.at(0));
     const QByteArray token = args.at(1).toLatin1();
     const QStringList entities = args.at(2).split(u',');
@@ -125,7 +126,7 @@ int runEngineChild(const QStringList &args)
     timer.start();
     sync::SyncRequest request;
     request.entities = entities;
-    request.signInDays = 1;
+    request.signInDays = args.size() > 5 ? std::max(1, args.at(5).toInt()) : 1;
     request.activityPass = activityPass;
     engine.start(request);
     return QCoreApplication::exec();
@@ -302,9 +303,9 @@ void benchTenant(int users, int days, bool limits)
         printEngine(QStringLiteral("Stocktake users only (without the activity pass)"),
             runChild(
                 {root, QString::fromLatin1(token), QStringLiteral("users"), QStringLiteral("0"), QStringLiteral("0")}));
-        printEngine(QStringLiteral("Stocktake full sync, 1 day of sign-ins"),
+        printEngine(QStringLiteral("Stocktake full sync, %1 day(s) of sign-ins").arg(days),
             runChild({root, QString::fromLatin1(token), sync::allEntities().join(u','), QStringLiteral("0"),
-                QStringLiteral("1")}));
+                QStringLiteral("1"), QString::number(days)}));
     } else {
         // The directory (P1), without the separately budgeted signInActivity pass (P3), then the
         // sign-ins (P2).
