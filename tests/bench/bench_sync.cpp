@@ -46,25 +46,11 @@
 
 using namespace stocktake;
 
+using testing::FixedTokenSource;
+
 namespace {
 
 QTextStream out(stdout);
-
-class FixedTokenSource final : public graph::TokenSource {
-public:
-    explicit FixedTokenSource(QByteArray token)
-        : m_token(std::move(token))
-    { }
-    void accessToken(TokenCallback done) override { done(secrets::SecretBytes::copyOf(m_token)); }
-    void refreshAfterUnauthorized(TokenCallback done) override
-    {
-        done(core::Error {QStringLiteral("auth.refresh_failed"), QStringLiteral("Sign in again."), QString(),
-            core::ExitCode::SignIn});
-    }
-
-private:
-    QByteArray m_token;
-};
 
 qint64 peakRssKb()
 {

@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/error.h"
+#include "graph/tokensource.h"
+#include "secrets/secretbytes.h"
+
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,6 +19,23 @@ namespace stocktake::testing {
 
 inline const QString kSimTenant = QStringLiteral("7f3c0e52-9a4d-4c1b-8e2f-3b6a5d9c1e04");
 inline const QString kSimClient = QStringLiteral("5d2a7c1e-0b4f-4e8a-9c3d-6f1b2a8e4d70");
+
+/// A token source over one access token (a test or benchmark that signs in to the sim by itself).
+class FixedTokenSource final : public graph::TokenSource {
+public:
+    explicit FixedTokenSource(QByteArray token)
+        : m_token(std::move(token))
+    { }
+    void accessToken(TokenCallback done) override { done(secrets::SecretBytes::copyOf(m_token)); }
+    void refreshAfterUnauthorized(TokenCallback done) override
+    {
+        done(core::Error {QStringLiteral("auth.refresh_failed"), QStringLiteral("Sign in again."), QString(),
+            core::ExitCode::SignIn});
+    }
+
+private:
+    QByteArray m_token;
+};
 
 /// One blocking request to the sim (test and benchmark set-up only; never on a measured path).
 inline QByteArray simRequest(const QUrl &url, const QByteArray &method, const QByteArray &body = {},

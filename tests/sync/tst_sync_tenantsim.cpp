@@ -29,6 +29,8 @@
 
 using namespace stocktake;
 
+using testing::FixedTokenSource;
+
 namespace {
 
 constexpr int kSyncTimeoutMs = 400000;
@@ -56,23 +58,6 @@ QString canonical(const QJsonValue &v)
         return QString::number(v.toDouble(), 'f', 2);
     return v.toVariant().toString();
 }
-
-/// A token source over one access token (the engine-level test signs in by itself).
-class FixedTokenSource final : public graph::TokenSource {
-public:
-    explicit FixedTokenSource(QByteArray token)
-        : m_token(std::move(token))
-    { }
-    void accessToken(TokenCallback done) override { done(secrets::SecretBytes::copyOf(m_token)); }
-    void refreshAfterUnauthorized(TokenCallback done) override
-    {
-        done(core::Error {QStringLiteral("auth.refresh_failed"), QStringLiteral("Sign in again."), QString(),
-            core::ExitCode::SignIn});
-    }
-
-private:
-    QByteArray m_token;
-};
 
 /// One admin's machine: a home folder, a sim on one port (restartable with other switches), a
 /// profile pointing at it and a signed-in session in the real Secret Service.

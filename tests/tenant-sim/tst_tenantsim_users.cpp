@@ -4,6 +4,7 @@
 // tenant-sim over real loopback HTTP through the TenantSim fixture: users paging, $select, 401
 // without a token, the request log, throttling/fault rates, early-retry violations, and the
 // memory and generation time of a 100,000-user tenant.
+#include "simclient.h"
 #include "tenantsim.h"
 
 #include <QElapsedTimer>
@@ -18,6 +19,8 @@
 #include <QTest>
 
 using stocktake::testing::TenantSim;
+
+using stocktake::testing::peakRssKiB;
 
 namespace {
 
@@ -101,20 +104,6 @@ QSet<QString> pageAll(QNetworkAccessManager &nam, QUrl url, int *pages)
         url = QUrl(page.value(QStringLiteral("@odata.nextLink")).toString());
     }
     return ids;
-}
-
-qint64 peakRssKiB(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:")) {
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-        }
-    }
-    return -1;
 }
 
 QList<QJsonObject> logLines(const QString &path)
