@@ -20,8 +20,7 @@ core::Result<UserReport> userReport(const store::Database &db, const ReportOptio
     q.prepare(QStringLiteral(
         "SELECT u.id, u.upn, coalesce(u.display_name, ''), coalesce(u.department, ''), coalesce(u.job_title, ''), "
         "       u.account_enabled, coalesce(u.user_type, ''), "
-        "       (SELECT group_concat(coalesce(s.sku_part_number, ul.sku_id), ';') FROM user_licenses ul "
-        "          LEFT JOIN subscribed_skus s ON s.sku_id = ul.sku_id WHERE ul.user_id = u.id), "
+        "       u.licenses, "
         "       %1, "
         "       (SELECT count(DISTINCT ud.app_id) FROM usage_daily ud WHERE ud.user_id = u.id "
         "          AND ud.day >= :sinceDay AND ud.day <= :asOfDay AND ud.sign_ins > 0 AND ud.last_sign_in >= :since) "
@@ -44,8 +43,8 @@ core::Result<UserReport> userReport(const store::Database &db, const ReportOptio
         if (!q.value(5).isNull())
             row.accountEnabled = q.value(5).toInt() != 0;
         row.userType = q.value(6).toString();
+        // users.licenses (schema 6): part numbers in order, kept by triggers.
         row.licenses = q.value(7).toString().split(u';', Qt::SkipEmptyParts);
-        row.licenses.sort();
         if (context->activityKnown)
             row.lastActive = parseUtc(q.value(8).toString());
         row.apps30d = q.value(9).toLongLong();
