@@ -604,6 +604,12 @@ int runWindow(const QString &profileId, int runs)
     const auto column = [&keys](const char *key) {
         return int(keys.indexOf(QString::fromLatin1(key)));
     };
+    // A click on a column's header.
+    const auto sortBy = [view, &column](const char *key, Qt::SortOrder order) {
+        return [view, c = column(key), order] {
+            view->sortByColumn(c, order);
+        };
+    };
     const QList<Operation> operations {
         {QStringLiteral("search \"garcia\" (a family name)"),
             [search] {
@@ -623,24 +629,11 @@ int runWindow(const QString &profileId, int runs)
                 department->setText(QStringLiteral("Finance"));
             }},
         {QStringLiteral("clear the column filter"), [department] { department->clear(); }, false},
-        {QStringLiteral("sort by Name, ascending"),
-            [view, c = column("display_name")] {
-                view->sortByColumn(c, Qt::AscendingOrder);
-            }},
-        {QStringLiteral("sort by Name, descending"),
-            [view, c = column("display_name")] {
-                view->sortByColumn(c, Qt::DescendingOrder);
-            }},
-        {QStringLiteral("sort by Last active, descending"),
-            [view, c = column("last_active")] {
-                view->sortByColumn(c, Qt::DescendingOrder);
-            }},
-        {QStringLiteral("sort by Licenses, ascending"),
-            [view, c = column("licenses")] {
-                view->sortByColumn(c, Qt::AscendingOrder);
-            }},
-        {QStringLiteral("sort by Name, ascending (again)"),
-            [view, c = column("display_name")] { view->sortByColumn(c, Qt::AscendingOrder); }, false},
+        {QStringLiteral("sort by Name, ascending"), sortBy("display_name", Qt::AscendingOrder)},
+        {QStringLiteral("sort by Name, descending"), sortBy("display_name", Qt::DescendingOrder)},
+        {QStringLiteral("sort by Last active, descending"), sortBy("last_active", Qt::DescendingOrder)},
+        {QStringLiteral("sort by Licenses, ascending"), sortBy("licenses", Qt::AscendingOrder)},
+        {QStringLiteral("sort by Name, ascending (again)"), sortBy("display_name", Qt::AscendingOrder), false},
         {QStringLiteral("search \"garcia\" while sorted by Name"),
             [search] {
                 search->setText(QStringLiteral("garcia"));
