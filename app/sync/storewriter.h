@@ -4,21 +4,26 @@
 
 #include "core/error.h"
 #include "graph/records.h"
+#include "store/statement.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 
 #include <map>
 
+namespace stocktake::store {
+class Database;
+}
+
 namespace stocktake::sync {
 
-/// Writes typed Graph records into schema 1 with prepared statements that live as long as the
-/// writer (one per sync, on the sync thread's connection). It never opens or ends a transaction:
-/// the entity steps do, so each entity lands whole or not at all.
+/// Writes typed Graph records into the schema with prepared statements that live as long as the
+/// writer (one per sync, on the sync thread's connection; store::Statement, straight on SQLite,
+/// because a million sign-ins through QSqlQuery cost more in binding than in SQLite). It never opens or ends a
+/// transaction: the entity steps do, so each entity lands whole or not at all.
 class StoreWriter {
 public:
-    explicit StoreWriter(QSqlDatabase db);
+    explicit StoreWriter(const store::Database &db);
 
     void setFetchedAt(const QDateTime &utc);
 
@@ -48,17 +53,17 @@ public:
     [[nodiscard]] core::Status foldDay(const QDate &day);
 
 private:
-    QSqlQuery &prepared(const char *key, const QString &sql);
-    [[nodiscard]] core::Status run(QSqlQuery &query, const char *what);
+    store::Statement &prepared(const char *key, const QString &sql);
+    [[nodiscard]] static core::Status run(store::Statement &statement, const char *what);
 
+    const store::Database &m_store;
     QSqlDatabase m_db;
     QString m_fetchedAt;
-    std::map<const char *, QSqlQuery> m_queries;
+    std::map<const char *, store::Statement> m_queries;
 };
 
 /// ISO 8601 UTC with a Z, second precision: the form every time column of the schema uses.
 [[nodiscard]] QString isoUtc(const QDateTime &dt);
-[[nodiscard]] QVariant isoUtcOrNull(const std::optional<QDateTime> &dt);
 
 /// The typed error for a failed write (exit 5: the local store refused).
 [[nodiscard]] core::Error storeWriteError(const QString &what, const QString &detail);

@@ -90,7 +90,7 @@ core::Status SyncWorker::prepare()
     if (!m_client)
         m_client = std::make_unique<graph::GraphClient>(m_setup.graph, *m_tokens);
     if (!m_writer)
-        m_writer = std::make_unique<StoreWriter>(m_db->sql());
+        m_writer = std::make_unique<StoreWriter>(*m_db);
     m_context.client = m_client.get();
     m_context.db = m_db.get();
     m_context.writer = m_writer.get();

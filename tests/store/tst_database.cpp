@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/statement.h"
 #include "store/statementtrace.h"
 #include "storetesting.h"
 #include "temphome.h"
@@ -359,6 +360,109 @@ private Q_SLOTS:
         QVERIFY(!db->exec(QStringLiteral("UPDATE audit_log SET action = 'x'")).ok());
     }
 
+    void schema7KeepsEverySignInAndKeysThemByTime()
+    {
+        // A profile at schema 6 with raw sign-ins, opened by this build: migration 7 moves them
+        // into the table clustered on (created, id) without losing or changing one.
+        const QString path = freshPath();
+        {
+            Database::Options options;
+            options.mode = Database::Mode::Create;
+            options.migrate = false;
+            auto db = Database::open(path, testing::fixedKey(1), options);
+            QVERIFY(db);
+            QVERIFY(db.value()
+                        ->exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, "
+                                              "name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL) "
+                                              "STRICT"))
+                        .ok());
+            for (const auto &migration : store::Migrations::all()) {
+                if (migration.version > 6)
+                    break;
+                QVERIFY2(db.value()->exec(QString::fromUtf8(migration.sql)).ok(), qPrintable(migration.name));
+                QVERIFY(db.value()
+                            ->exec(QStringLiteral("INSERT INTO schema_version VALUES (%1, '%2', '%3', 'then')")
+                                       .arg(migration.version)
+                                       .arg(migration.name, migration.sha256()))
+                            .ok());
+            }
+            QVERIFY(
+                db.value()
+                    ->exec(QStringLiteral(
+                        "INSERT INTO signins_raw (id, created, user_id, app_id, app_display_name, "
+                        "status_error_code, is_interactive, client_app_used, city, country, device_os, browser, "
+                        "fetched_at) VALUES "
+                        "('e1', '2026-11-20T08:00:00Z', 'u1', 'a1', 'Mail', 0, 1, 'Browser', 'Aarhus', 'DK', "
+                        "'Linux', 'Firefox', 'f'), "
+                        "('e2', '2026-11-21T09:30:00Z', 'u2', 'a1', 'Mail', 50126, 0, NULL, NULL, NULL, NULL, NULL, "
+                        "'f'), "
+                        "('e3', '2026-11-19T23:59:59Z', NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, 'f')"))
+                    .ok());
+        }
+        auto db = Database::open(path, testing::fixedKey(1));
+        QVERIFY(db);
+        QCOMPARE(db.value()->schemaVersion().value(), store::Migrations::latestVersion());
+        QCOMPARE(
+            scalar(*db.value(),
+                QStringLiteral("SELECT group_concat(id || '|' || created || '|' || coalesce(user_id, '-') || '|' || "
+                               "status_error_code || '|' || coalesce(city, '-'), ';') FROM "
+                               "(SELECT * FROM signins_raw ORDER BY created)")),
+            QStringLiteral("e3|2026-11-19T23:59:59Z|-|0|-;e1|2026-11-20T08:00:00Z|u1|0|Aarhus;"
+                           "e2|2026-11-21T09:30:00Z|u2|50126|-"));
+        // A re-fetched event replaces itself.
+        QVERIFY(
+            db.value()
+                ->exec(QStringLiteral("INSERT OR REPLACE INTO signins_raw (id, created, status_error_code, fetched_at) "
+                                      "VALUES ('e1', '2026-11-20T08:00:00Z', 7, 'g')"))
+                .ok());
+        QCOMPARE(scalar(*db.value(),
+                     QStringLiteral("SELECT count(*) || '/' || sum(status_error_code = 7) FROM signins_raw")),
+            QStringLiteral("3/1"));
+        // The table is its (created, id) key (WITHOUT ROWID); beside it only the index by app: none
+        // by id, time or person.
+        QCOMPARE(scalar(*db.value(),
+                     QStringLiteral("SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE "
+                                    "type = 'index' AND tbl_name = 'signins_raw' ORDER BY name)")),
+            QStringLiteral("signins_raw_app"));
+    }
+
+    void statementBindsTextNullsAndNumbersStraightOnTheConnection()
+    {
+        auto db = create(freshPath());
+        QVERIFY(db);
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE t (a TEXT, b INTEGER, c INTEGER, d TEXT) STRICT")).ok());
+        store::Statement insert(*db, QStringLiteral("INSERT INTO t (a, b, c, d) VALUES (?, ?, ?, ?)"));
+        QVERIFY(insert.ok());
+        insert.bind(0, QStringLiteral("Æblegrød 🍎"));
+        insert.bind(1, qint64 {1} << 40);
+        insert.bind(2, std::optional<bool>(true));
+        insert.bind(3, std::optional<QString>());
+        QVERIFY(insert.exec());
+        QCOMPARE(insert.changes(), 1);
+        // The same statement again: every binding replaced.
+        insert.bind(0, std::optional<QString>(QString()));
+        insert.bind(1, 7);
+        insert.bind(2, std::optional<bool>());
+        insert.bind(3, QStringLiteral("x"));
+        QVERIFY(insert.exec());
+        QCOMPARE(scalar(*db,
+                     QStringLiteral("SELECT group_concat(quote(a) || ',' || b || ',' || quote(c) || ',' || "
+                                    "quote(d), ';') FROM t")),
+            QStringLiteral("'Æblegrød 🍎',1099511627776,1,NULL;'',7,NULL,'x'"));
+        // A failure says why, and the statement stays usable.
+        store::Statement strict(*db, QStringLiteral("INSERT INTO t (b) VALUES (?)"));
+        strict.bind(0, QStringLiteral("not a number"));
+        QVERIFY(!strict.exec());
+        QVERIFY2(strict.errorText().contains(QStringLiteral("cannot store TEXT value in INTEGER column")),
+            qPrintable(strict.errorText()));
+        strict.bind(0, 3);
+        QVERIFY(strict.exec());
+        store::Statement broken(*db, QStringLiteral("INSERT INTO nowhere VALUES (?)"));
+        QVERIFY(!broken.ok());
+        QVERIFY(broken.errorText().contains(QStringLiteral("no such table")));
+        QVERIFY(!broken.exec());
+    }
+
     void appliedMigrationsAreNeverEdited()
     {
         // SHA-256 of every released migration. A new migration adds a line here; an edit to a
@@ -370,6 +474,7 @@ private Q_SLOTS:
             {4, QStringLiteral("09190f4c4b65e5dbf9b00284bfdf1503734817b7b49d21d04bcdff2a3b0d01b2")},
             {5, QStringLiteral("d868523fda5d34fa5e50170b43d845415452f6b898cff51aa202cba12c0d3cdd")},
             {6, QStringLiteral("910e4f9069a6d9f2e3f4a5a94130128b7aeabaecc83d242853c864a96a1e18fd")},
+            {7, QStringLiteral("69112330042a3cd0f382e8f197ac349c6531e9aee0c5f7fc0a6f42bef40576ca")},
         };
         const auto all = store::Migrations::all();
         QVERIFY(!all.isEmpty());

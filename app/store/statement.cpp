@@ -1,0 +1,118 @@
+// SPDX-FileCopyrightText: 2026 The Stocktake authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/statement.h"
+
+#include "store/database.h"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace stocktake::store {
+
+Statement::Statement(const Database &db, const QString &sql)
+    : m_db(db.handle())
+{
+    const QByteArray utf8 = sql.toUtf8();
+    if (sqlite3_prepare_v3(m_db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr)
+        != SQLITE_OK) {
+        fail();
+        sqlite3_finalize(m_stmt);
+        m_stmt = nullptr;
+        return;
+    }
+    m_text.resize(std::size_t(sqlite3_bind_parameter_count(m_stmt)));
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_text(std::move(other.m_text))
+    , m_error(std::move(other.m_error))
+{ }
+
+Statement &Statement::operator=(Statement &&other) noexcept
+{
+    if (this != &other) {
+        sqlite3_finalize(m_stmt);
+        m_db = std::exchange(other.m_db, nullptr);
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_text = std::move(other.m_text);
+        m_error = std::move(other.m_error);
+    }
+    return *this;
+}
+
+void Statement::bind(int index, const QString &text)
+{
+    if (!m_stmt || index < 0 || std::size_t(index) >= m_text.size())
+        return;
+    QByteArray &utf8 = m_text[std::size_t(index)];
+    utf8 = text.toUtf8();
+    // SQLITE_STATIC: the bytes live in m_text until this index is bound again.
+    sqlite3_bind_text(m_stmt, index + 1, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+}
+
+void Statement::bind(int index, const std::optional<QString> &text)
+{
+    if (text)
+        bind(index, *text);
+    else
+        bindNull(index);
+}
+
+void Statement::bind(int index, qint64 value)
+{
+    if (m_stmt)
+        sqlite3_bind_int64(m_stmt, index + 1, value);
+}
+
+void Statement::bind(int index, const std::optional<bool> &value)
+{
+    if (value)
+        bind(index, qint64 {*value ? 1 : 0});
+    else
+        bindNull(index);
+}
+
+void Statement::bindNull(int index)
+{
+    if (m_stmt)
+        sqlite3_bind_null(m_stmt, index + 1);
+}
+
+bool Statement::exec()
+{
+    if (!m_stmt) {
+        if (m_error.isEmpty())
+            m_error = QStringLiteral("no statement");
+        return false;
+    }
+    int rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW)
+        rc = sqlite3_step(m_stmt);
+    if (rc != SQLITE_DONE) {
+        fail();
+        sqlite3_reset(m_stmt);
+        return false;
+    }
+    sqlite3_reset(m_stmt);
+    return true;
+}
+
+qint64 Statement::changes() const
+{
+    return m_db ? sqlite3_changes64(m_db) : 0;
+}
+
+void Statement::fail()
+{
+    m_error = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no connection");
+}
+
+}  // namespace stocktake::store
