@@ -204,7 +204,10 @@ void GraphCall::onMetaData()
     if (length.isValid() && length.toLongLong() > bodyCap()) {
         m_abort = Abort::TooLarge;
         reply->abort();
+        return;
     }
+    if (length.isValid() && length.toLongLong() > 0)
+        m_body.reserve(length.toLongLong());  // one buffer for the page, not a chain of reallocations
 }
 
 void GraphCall::onReadyRead()
@@ -451,9 +454,16 @@ void GraphCall::finish(core::Result<GraphResponse> result)
     GraphClient::Callback done = std::move(m_done);
     m_done = nullptr;
     m_client.finished(m_id);
-    if (done) {
-        done(std::move(result));
+    if (!done) {
+        return;
     }
+    if (m_inSend) {
+        auto pending = std::make_shared<core::Result<GraphResponse>>(std::move(result));
+        QMetaObject::invokeMethod(
+            &m_client, [done = std::move(done), pending] { done(std::move(*pending)); }, Qt::QueuedConnection);
+        return;
+    }
+    done(std::move(result));
 }
 
 }  // namespace stocktake::graph

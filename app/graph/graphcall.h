@@ -63,6 +63,8 @@ private:
     QTimer m_waitTimer;
     QTimer m_deadline;
     bool m_finished = false;
+    /// Inside GraphClient::send(): a result is called back from the event loop, not at once.
+    bool m_inSend = false;
 };
 
 }  // namespace stocktake::graph

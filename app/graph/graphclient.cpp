@@ -95,9 +95,13 @@ quint64 GraphClient::send(GraphRequest request, Callback done)
     const quint64 id = m_nextId++;
     auto *call = new GraphCall(*this, id, std::move(request), std::move(done));
     m_calls.emplace(id, call);
-    // Never call back from inside send(): the caller may still be setting up.
-    QMetaObject::invokeMethod(
-        call, [call] { call->start(); }, Qt::QueuedConnection);
+    // Start now: with a free slot, budget room and a cached token the request is on the wire
+    // before send() returns, so a page's next request travels while the caller works on the page
+    // (PagedQuery). A call that ends inside (a refused URL, a token failure) still calls back only
+    // from the event loop, never from inside send(): the caller may still be setting up.
+    call->m_inSend = true;
+    call->start();
+    call->m_inSend = false;  // a finished call is deleted later, not here
     return id;
 }
 
@@ -146,8 +150,11 @@ void GraphClient::acquireSlot(quint64 id, const QString &host)
             GraphCall *call = it->second;
             call->m_holdsSlot = true;
             call->m_slotHost = host;
-            QMetaObject::invokeMethod(
-                call, [call] { call->onSlot(); }, Qt::QueuedConnection);
+            if (call->m_inSend)
+                call->onSlot();  // straight on: send() defers any callback itself
+            else
+                QMetaObject::invokeMethod(
+                    call, [call] { call->onSlot(); }, Qt::QueuedConnection);
         } else {
             releaseSlot(host);
         }

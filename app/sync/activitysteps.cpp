@@ -35,7 +35,12 @@ void SignInsStep::start()
 {
     planDays();
     m_summary.incremental = !m_context.request.full && !storedHighWaterMark().isEmpty();
-    nextDay();
+    if (m_plan.isEmpty())
+        return succeed();
+    if (auto s = begin(); !s)
+        return fail(s.error());
+    m_dayTimer.start();
+    startDay(0);
 }
 
 void SignInsStep::planDays()
@@ -69,41 +74,58 @@ void SignInsStep::planDays()
     }
 }
 
-void SignInsStep::nextDay()
+void SignInsStep::startDay(int index)
 {
-    if (cancelled())
-        return fail(core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
-    if (m_done >= m_plan.size())
-        return succeed();
-    const DayPlan plan = m_plan.at(m_done);
-    if (auto s = begin(); !s)
-        return fail(s.error());
-    m_dayTimer.start();
-    auto events = std::make_shared<qint64>(0);
-    const graph::Endpoint endpoint = graph::Endpoint::signIns(plan.from, plan.to);
-    walkFrom(
-        endpoint.url(m_context.client->apiBase()), endpoint,
-        [this, events](const QJsonArray &items) -> core::Status {
-            const auto parsed = graph::parseSignIns(items);
-            for (const auto &signIn : parsed.records) {
-                if (auto s = m_context.writer->writeSignIn(signIn); !s)
-                    return s;
-            }
-            *events += parsed.records.size();
-            countItems(parsed.records.size());
-            countSkipped(parsed.issues.size());
-            return {};
-        },
-        [this, plan, events](const QUrl &) { finishDay(plan, *events); },
-        [this](const core::Error &error) {
-            if (isUnavailable(error))
-                return unavailable(error);
-            fail(error);
-        });
+    const DayPlan &plan = m_plan.at(index);
+    // Whole seconds: Graph's filter takes second precision, and the windows must meet exactly
+    // ([from, mid) and [mid, to)), so no event is fetched twice or missed.
+    const qint64 span = plan.from.secsTo(plan.to);
+    const int windows = span >= kWindowsPerDay ? kWindowsPerDay : 1;
+    m_windowsLeft = windows;
+    // Pages arrive only after this call returns to the event loop: by then the previous day is
+    // committed and this day's transaction is open (finishDay), so every page is written into
+    // the day it belongs to.
+    for (int w = windows - 1; w >= 0; --w) {  // the newest window first, as the days
+        const QDateTime from = plan.from.addSecs(span * w / windows);
+        const QDateTime to = w == windows - 1 ? plan.to : plan.from.addSecs(span * (w + 1) / windows);
+        const graph::Endpoint endpoint = graph::Endpoint::signIns(from, to);
+        walkFrom(
+            endpoint.url(m_context.client->apiBase()), endpoint,
+            [this](const QJsonArray &items) -> core::Status {
+                const auto parsed = graph::parseSignIns(items);
+                for (const auto &signIn : parsed.records) {
+                    if (auto s = m_context.writer->writeSignIn(signIn); !s)
+                        return s;
+                }
+                m_dayEvents += parsed.records.size();
+                countItems(parsed.records.size());
+                countSkipped(parsed.issues.size());
+                return {};
+            },
+            [this, index](const QUrl &) { windowDone(index); },
+            [this](const core::Error &error) {
+                if (isUnavailable(error))
+                    return unavailable(error);
+                fail(error);
+            });
+    }
 }
 
-void SignInsStep::finishDay(const DayPlan &plan, qint64 events)
+void SignInsStep::windowDone(int index)
 {
+    if (--m_windowsLeft > 0)
+        return;
+    if (cancelled())
+        return fail(core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
+    // Keep Graph busy while this day is folded and committed.
+    if (index + 1 < m_plan.size())
+        startDay(index + 1);
+    finishDay(index);
+}
+
+void SignInsStep::finishDay(int index)
+{
+    const DayPlan &plan = m_plan.at(index);
     if (auto s = m_context.writer->foldDay(plan.day); !s)
         return fail(s.error());
     QSqlQuery query(m_context.db->sql());
@@ -111,16 +133,17 @@ void SignInsStep::finishDay(const DayPlan &plan, qint64 events)
                                  "VALUES (?, ?, ?, ?)"));
     query.addBindValue(plan.day.toString(Qt::ISODate));
     query.addBindValue(isoUtc(plan.to));
-    query.addBindValue(plan.eventsBefore + events);
+    query.addBindValue(plan.eventsBefore + m_dayEvents);
     query.addBindValue(isoUtc(m_context.clock->nowUtc()));
     if (!query.exec())
         return fail(storeWriteError(QStringLiteral("sign-ins"), QStringLiteral("signin_days")));
     // The high-water mark is the newest instant fully held; the first planned day is the newest.
-    const QString highWater = m_done == 0 ? isoUtc(plan.to) : QString();
+    const QString highWater = index == 0 ? isoUtc(plan.to) : QString();
     if (auto s = commitWithState({}, highWater); !s)
         return fail(s.error());
-    ++m_done;
-    const qint64 dayMs = m_dayTimer.elapsed();
+    m_done = index + 1;
+    m_dayEvents = 0;
+    const qint64 dayMs = m_dayTimer.restart();
     m_msPerDay = m_msPerDay == 0 ? dayMs : (m_msPerDay * 3 + dayMs) / 4;
     if (m_context.progress) {
         SyncProgress p;
@@ -130,8 +153,10 @@ void SignInsStep::finishDay(const DayPlan &plan, qint64 events)
         p.etaSeconds = (m_plan.size() - m_done) * m_msPerDay / 1000;
         m_context.progress(p);
     }
-    // Let cancellation and other events in between days.
-    QMetaObject::invokeMethod(this, &SignInsStep::nextDay, Qt::QueuedConnection);
+    if (m_done >= m_plan.size())
+        return succeed();
+    if (auto s = begin(); !s)
+        return fail(s.error());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,11 @@ public:
     SignInsStep(StepContext &context, QObject *parent = nullptr);
     void start() override;
 
+    /// Each day is fetched as this many time windows at once: pages of one window are written
+    /// while the next page of another is on its way, so neither Graph nor the store waits on the
+    /// other. The pacer keeps them within the sign-ins budget together.
+    static constexpr int kWindowsPerDay = 2;
+
 private:
     struct DayPlan {
         QDate day;
@@ -27,11 +32,17 @@ private:
         qint64 eventsBefore = 0;
     };
     void planDays();
-    void nextDay();
-    void finishDay(const DayPlan &plan, qint64 events);
+    /// Sends the first requests of day `index`; its pages land in the open transaction.
+    void startDay(int index);
+    void windowDone(int index);
+    /// Folds and commits day `index` (the next day's requests are already out), then opens the
+    /// next day's transaction.
+    void finishDay(int index);
 
     QList<DayPlan> m_plan;
-    int m_done = 0;
+    int m_done = 0;          ///< days committed
+    int m_windowsLeft = 0;   ///< windows of day m_done still paging
+    qint64 m_dayEvents = 0;  ///< events of day m_done written so far
     qint64 m_msPerDay = 0;
     QElapsedTimer m_dayTimer;
 };

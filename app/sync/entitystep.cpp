@@ -36,8 +36,17 @@ qint64 EntityStep::ownRequests(const graph::GraphClientStats &stats) const
 void EntityStep::cancel()
 {
     m_cancelled = true;
-    if (m_query)
-        m_query->cancel();
+    cancelQueries();
+}
+
+void EntityStep::cancelQueries()
+{
+    // Cancelling runs a query's done handler, which may fail the step: work on a copy.
+    const QList<QPointer<graph::PagedQuery>> queries = std::exchange(m_queries, {});
+    for (const QPointer<graph::PagedQuery> &query : queries) {
+        if (query)
+            query->cancel();
+    }
 }
 
 core::Status EntityStep::begin()
@@ -96,6 +105,8 @@ core::Status EntityStep::commitWithState(const QString &deltaLink, const QString
 
 void EntityStep::fail(const core::Error &error)
 {
+    if (m_ended)
+        return;
     abandon();
     m_summary.message = error.userMessage;
     m_summary.errorCode = error.code;
@@ -120,6 +131,8 @@ void EntityStep::fail(const core::Error &error)
 
 void EntityStep::unavailable(const core::Error &why)
 {
+    if (m_ended)
+        return;
     abandon();
     m_summary.message = why.userMessage;
     m_summary.errorCode = why.code;
@@ -157,6 +170,7 @@ void EntityStep::end(EntitySummary::Outcome outcome)
     if (m_ended)
         return;
     m_ended = true;
+    cancelQueries();  // the rest of a step that failed in one of several queries
     m_summary.outcome = outcome;
     m_summary.seconds = double(m_timer.elapsed()) / 1000.0;
     m_summary.requests = ownRequests(m_context.client->stats()) - m_requestsAtStart;
@@ -193,7 +207,8 @@ void EntityStep::walkFrom(const QUrl &first, const graph::Endpoint &like,
     graph::GraphRequest request = graph::GraphRequest::get(like, m_context.client->apiBase());
     request.url = first;
     auto *query = new graph::PagedQuery(*m_context.client, request, this);
-    m_query = query;
+    m_queries.removeAll(nullptr);
+    m_queries.append(query);
     auto pageError = std::make_shared<std::optional<core::Error>>();
     query->start(
         [this, onPage, pageError, query](const graph::Page &page) {

@@ -92,13 +92,16 @@ protected:
 
 private:
     void end(EntitySummary::Outcome outcome);
+    void cancelQueries();
     [[nodiscard]] QString stateValue(const char *column) const;
     /// This step's share of the client's requests so far.
     [[nodiscard]] qint64 ownRequests(const graph::GraphClientStats &stats) const;
 
     QElapsedTimer m_timer;
     qint64 m_requestsAtStart = 0;
-    QPointer<graph::PagedQuery> m_query;
+    /// The paged queries this step started (several at once for the sign-ins); cancelled with
+    /// the step and when it ends.
+    QList<QPointer<graph::PagedQuery>> m_queries;
     bool m_inTransaction = false;
     bool m_cancelled = false;
     bool m_ended = false;

@@ -7,6 +7,7 @@
 #include "fixedclock.h"
 #include "scriptedserver.h"
 #include "store/database.h"
+#include "sync/activitysteps.h"
 #include "sync/syncengine.h"
 #include "temphome.h"
 #include "testtokens.h"
@@ -408,7 +409,9 @@ private Q_SLOTS:
         request.signInDays = 3;  // 18, 19 and 20 November; the 20th up to 15:30
         auto report = f.run(request);
         QVERIFY(!report.firstError);
-        QCOMPARE(graph.signInRequests, 3);
+        // One request per time window: each day is paged as kWindowsPerDay windows at once.
+        constexpr int windows = sync::SignInsStep::kWindowsPerDay;
+        QCOMPARE(graph.signInRequests, 3 * windows);
         QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM signins_raw")).toInt(), 9);
         QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM signin_days")).toInt(), 3);
         // Per day: user 1 at 11:00 (success), user 2 at 10:00 (success) and 12:00 (failure).
@@ -423,7 +426,7 @@ private Q_SLOTS:
         f.clock.advanceSeconds(3600);
         report = f.run(request);
         QVERIFY(!report.firstError);
-        QCOMPARE(graph.signInRequests, 4);
+        QCOMPARE(graph.signInRequests, 4 * windows);
         QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM signins_raw")).toInt(), 9);
         QCOMPARE(f.scalar(QStringLiteral("SELECT sum(sign_ins) FROM usage_daily")).toInt(), 6);
         QCOMPARE(f.scalar(QStringLiteral("SELECT complete_until FROM signin_days WHERE day = '2026-11-20'")).toString(),
