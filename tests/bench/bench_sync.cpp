@@ -5,8 +5,13 @@
 //
 //   stocktake-bench-sync [--users 10000,100000] [--days 1] [--skip-limits]
 //
-// For each tenant size, unthrottled (perf-anchors P5), three columns over the same users pages
-// (graph::Endpoint::users(): its $select, $expand=manager and $top 999):
+// For each tenant size, unthrottled (perf-anchors P5), three columns, first over the same users
+// pages (graph::Endpoint::users(): its $select, $expand=manager and $top 999), then over the pages
+// of a full sync: every collection the sync pages with GET, each from its first page (the
+// organisation, SKUs, users, the signInActivity pass, groups, service principals, grants, and the
+// sign-ins one UTC day at a time, newest first, as the sync plans them). Left out of the floors:
+// the group members, which the sync fetches with JSON $batch POSTs, and the usage report's CSV;
+// at 100,000 people they are about 140 of the sync's 2,300 requests.
 //   1. the floor: `curl` in a shell loop following @odata.nextLink;
 //   2. Microsoft's JavaScript Graph client (@microsoft/microsoft-graph-client, PageIterator;
 //      tests/peers/graph-js-pages.mjs under Node): fetch and JSON parse only, nothing stored. The
@@ -40,9 +45,11 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 using namespace stocktake;
 
@@ -128,23 +135,53 @@ QJsonObject runChild(const QStringList &args)
     return QJsonDocument::fromJson(lines.last()).object();
 }
 
-/// The floor: curl in a shell loop, one request per page, following @odata.nextLink.
-QJsonObject curlFloor(const QUrl &first, const QByteArray &token)
+/// The first page of every collection a full sync pages with GET, under `apiRoot`
+/// (…/v1.0), sign-in days planned as sync::SignInsStep does.
+QList<QUrl> fullSyncWalks(const QUrl &apiRoot, int days)
+{
+    QList<QUrl> walks;
+    for (const graph::Endpoint &e : {graph::Endpoint::organization(), graph::Endpoint::subscribedSkus(),
+             graph::Endpoint::users(), graph::Endpoint::signInActivity(), graph::Endpoint::groups(),
+             graph::Endpoint::servicePrincipals(), graph::Endpoint::oauth2PermissionGrants()})
+        walks.append(e.url(apiRoot));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < std::max(1, days); ++i) {
+        const QDate day = now.date().addDays(-i);
+        const QDateTime from(day, QTime(0, 0), QTimeZone::utc());
+        walks.append(graph::Endpoint::signIns(from, std::min(from.addDays(1), now)).url(apiRoot));
+    }
+    return walks;
+}
+
+QStringList encoded(const QList<QUrl> &urls)
+{
+    QStringList list;
+    for (const QUrl &url : urls)
+        list.append(url.toString(QUrl::FullyEncoded));
+    return list;
+}
+
+/// The floor: curl in a shell loop, one request per page into a file, following @odata.nextLink
+/// from each first page in turn (the shell never holds a page: bash is slow with large strings).
+QJsonObject curlFloor(const QList<QUrl> &firsts, const QByteArray &token)
 {
     const QString script
-        = QStringLiteral("url=\"$1\"; pages=0; bytes=0\n"
-                         "while [ -n \"$url\" ]; do\n"
-                         "  body=$(curl -sS --fail -H \"Authorization: Bearer $2\" \"$url\") || exit 1\n"
-                         "  pages=$((pages+1)); bytes=$((bytes+${#body}))\n"
-                         "  url=$(printf '%s' \"$body\" | grep -o '\"@odata.nextLink\":\"[^\"]*\"' | cut -d'\"' -f4)\n"
+        = QStringLiteral("token=\"$1\"; shift; pages=0; bytes=0; body=$(mktemp) || exit 1\n"
+                         "trap 'rm -f \"$body\"' EXIT\n"
+                         "for url in \"$@\"; do\n"
+                         "  while [ -n \"$url\" ]; do\n"
+                         "    curl -sS --fail -o \"$body\" -H \"Authorization: Bearer $token\" \"$url\" || exit 1\n"
+                         "    pages=$((pages+1)); bytes=$((bytes+$(stat -c %s \"$body\")))\n"
+                         "    url=$(grep -o '\"@odata.nextLink\":\"[^\"]*\"' \"$body\" | cut -d'\"' -f4)\n"
+                         "  done\n"
                          "done\n"
                          "echo \"$pages $bytes\"\n");
     QProcess sh;
     QElapsedTimer timer;
     timer.start();
     sh.start(QStringLiteral("bash"),
-        {QStringLiteral("-c"), script, QStringLiteral("floor"), first.toString(QUrl::FullyEncoded),
-            QString::fromLatin1(token)});
+        QStringList {QStringLiteral("-c"), script, QStringLiteral("floor"), QString::fromLatin1(token)}
+            + encoded(firsts));
     sh.waitForFinished(-1);
     const double seconds = double(timer.elapsed()) / 1000.0;
     const QStringList parts = QString::fromUtf8(sh.readAllStandardOutput()).trimmed().split(u' ');
@@ -152,9 +189,10 @@ QJsonObject curlFloor(const QUrl &first, const QByteArray &token)
         {QStringLiteral("bytes"), parts.value(1).toLongLong()}, {QStringLiteral("ok"), sh.exitCode() == 0}};
 }
 
-/// Microsoft's JavaScript Graph client paging from `first` (a sim started with --link-scheme
-/// https): {"seconds", "pages", "items", "bytes", "maxRssKb", "ok"}, or {"skipped": why}.
-QJsonObject graphJsPages(const QUrl &first, const QByteArray &token)
+/// Microsoft's JavaScript Graph client paging from each of `firsts` in turn (a sim started with
+/// --link-scheme https): {"seconds", "pages", "items", "bytes", "maxRssKb", "ok"}, or
+/// {"skipped": why}.
+QJsonObject graphJsPages(const QList<QUrl> &firsts, const QByteArray &token)
 {
     const QDir peers(QStringLiteral(STOCKTAKE_PEERS_DIR));
     const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
@@ -167,9 +205,9 @@ QJsonObject graphJsPages(const QUrl &first, const QByteArray &token)
     QProcess js;
     js.setWorkingDirectory(peers.path());
     js.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    js.start(node,
-        {peers.filePath(QStringLiteral("graph-js-pages.mjs")), first.toString(QUrl::FullyEncoded),
-            QString::fromLatin1(token)});
+    QStringList args {
+        peers.filePath(QStringLiteral("graph-js-pages.mjs")), encoded(firsts).value(0), QString::fromLatin1(token)};
+    js.start(node, args + encoded(firsts).mid(1));
     if (!js.waitForFinished(-1) || js.exitStatus() != QProcess::NormalExit)
         return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), js.errorString()}};
     const QList<QByteArray> lines = js.readAllStandardOutput().trimmed().split('\n');
@@ -248,47 +286,50 @@ void benchTenant(int users, int days, bool limits)
         << counts.value(QStringLiteral("service_principals")).toInteger() << ", sign-ins (" << days << " day) "
         << counts.value(QStringLiteral("sign_ins")).toInteger() << '\n';
     const QString root = sim.baseUrl().toString();
-    const QUrl first = graph::Endpoint::users().url(QUrl(root + QStringLiteral("/v1.0")));
 
     if (!limits) {
-        const QJsonObject curl = curlFloor(first, token);
-        out << "  curl floor (users pages): "
-            << QString::number(curl.value(QStringLiteral("seconds")).toDouble(), 'f', 2) << " s, "
-            << curl.value(QStringLiteral("pages")).toInt() << " pages, "
-            << curl.value(QStringLiteral("bytes")).toInteger() / (1024 * 1024) << " MB"
-            << (curl.value(QStringLiteral("ok")).toBool() ? "" : " (FAILED)") << '\n';
-        out.flush();
-        {
-            // The same tenant (seed and size) in a second sim whose links say https.
-            testing::TenantSim jsSim(simArgs + QStringList {QStringLiteral("--link-scheme"), QStringLiteral("https")});
-            out << "  JavaScript Graph client (PageIterator, fetch only): ";
-            if (!jsSim.isRunning()) {
-                out << "skipped: " << jsSim.error() << '\n';
-            } else {
-                const QUrl jsFirst
-                    = graph::Endpoint::users().url(QUrl(jsSim.baseUrl().toString() + QStringLiteral("/v1.0")));
-                const QJsonObject js = graphJsPages(jsFirst, testing::simAccessToken(jsSim.baseUrl()));
-                if (js.contains(QStringLiteral("skipped"))) {
-                    out << "skipped: " << js.value(QStringLiteral("skipped")).toString() << '\n';
-                } else if (!js.value(QStringLiteral("ok")).toBool()) {
-                    out << "FAILED: " << js.value(QStringLiteral("error")).toString() << '\n';
-                } else {
-                    out << QString::number(js.value(QStringLiteral("seconds")).toDouble(), 'f', 2) << " s, "
-                        << js.value(QStringLiteral("pages")).toInt() << " pages, "
-                        << js.value(QStringLiteral("items")).toInteger() << " items, "
-                        << js.value(QStringLiteral("bytes")).toInteger() / (1024 * 1024) << " MB, peak RSS "
-                        << js.value(QStringLiteral("maxRssKb")).toInteger() / 1024 << " MB (node)";
-                    const qint64 truth = counts.value(QStringLiteral("users")).toInteger();
-                    if (js.value(QStringLiteral("items")).toInteger() != truth)
-                        out << " (INCOMPLETE: the sim has " << truth << " users)";
-                    out << '\n';
-                }
-            }
-            out.flush();
-        }
+        // The same tenant (seed and size) in a second sim whose links say https, for the
+        // JavaScript client.
+        testing::TenantSim jsSim(simArgs + QStringList {QStringLiteral("--link-scheme"), QStringLiteral("https")});
+        const QByteArray jsToken = jsSim.isRunning() ? testing::simAccessToken(jsSim.baseUrl()) : QByteArray();
+        const auto floors
+            = [&](const QString &what, const std::function<QList<QUrl>(const QUrl &)> &walks, qint64 truthItems) {
+                  const QJsonObject curl = curlFloor(walks(QUrl(root + QStringLiteral("/v1.0"))), token);
+                  out << "  curl floor (" << what
+                      << "): " << QString::number(curl.value(QStringLiteral("seconds")).toDouble(), 'f', 2) << " s, "
+                      << curl.value(QStringLiteral("pages")).toInt() << " pages, "
+                      << curl.value(QStringLiteral("bytes")).toInteger() / (1024 * 1024) << " MB"
+                      << (curl.value(QStringLiteral("ok")).toBool() ? "" : " (FAILED)") << '\n';
+                  out << "  JavaScript Graph client (" << what << ", PageIterator, fetch only): ";
+                  out.flush();
+                  const QJsonObject js = jsSim.isRunning()
+                      ? graphJsPages(walks(QUrl(jsSim.baseUrl().toString() + QStringLiteral("/v1.0"))), jsToken)
+                      : QJsonObject {{QStringLiteral("skipped"), jsSim.error()}};
+                  if (js.contains(QStringLiteral("skipped"))) {
+                      out << "skipped: " << js.value(QStringLiteral("skipped")).toString() << '\n';
+                  } else if (!js.value(QStringLiteral("ok")).toBool()) {
+                      out << "FAILED: " << js.value(QStringLiteral("error")).toString() << '\n';
+                  } else {
+                      out << QString::number(js.value(QStringLiteral("seconds")).toDouble(), 'f', 2) << " s, "
+                          << js.value(QStringLiteral("pages")).toInt() << " pages, "
+                          << js.value(QStringLiteral("items")).toInteger() << " items, "
+                          << js.value(QStringLiteral("bytes")).toInteger() / (1024 * 1024) << " MB, peak RSS "
+                          << js.value(QStringLiteral("maxRssKb")).toInteger() / 1024 << " MB (node)";
+                      if (truthItems >= 0 && js.value(QStringLiteral("items")).toInteger() != truthItems)
+                          out << " (INCOMPLETE: the sim has " << truthItems << ")";
+                      out << '\n';
+                  }
+                  out.flush();
+              };
+        floors(
+            QStringLiteral("users pages"),
+            [](const QUrl &api) { return QList<QUrl> {graph::Endpoint::users().url(api)}; },
+            counts.value(QStringLiteral("users")).toInteger());
         printEngine(QStringLiteral("Stocktake users only (without the activity pass)"),
             runChild(
                 {root, QString::fromLatin1(token), QStringLiteral("users"), QStringLiteral("0"), QStringLiteral("0")}));
+        floors(
+            QStringLiteral("full sync pages"), [days](const QUrl &api) { return fullSyncWalks(api, days); }, -1);
         printEngine(QStringLiteral("Stocktake full sync, %1 day(s) of sign-ins").arg(days),
             runChild({root, QString::fromLatin1(token), sync::allEntities().join(u','), QStringLiteral("0"),
                 QStringLiteral("1"), QString::number(days)}));

@@ -1,13 +1,14 @@
 // SPDX-FileCopyrightText: 2026 The Stocktake authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Microsoft's JavaScript Graph client (@microsoft/microsoft-graph-client, PageIterator) paging a
-// collection of tenant-sim on loopback, for stocktake-bench-sync: fetch and JSON parse only,
+// Microsoft's JavaScript Graph client (@microsoft/microsoft-graph-client, PageIterator) paging
+// collections of tenant-sim on loopback, for stocktake-bench-sync: fetch and JSON parse only,
 // nothing kept.
 //
-//   node graph-js-pages.mjs FIRST_PAGE_URL ACCESS_TOKEN
+//   node graph-js-pages.mjs FIRST_PAGE_URL ACCESS_TOKEN [FIRST_PAGE_URL ...]
 //
-// FIRST_PAGE_URL is the sim's http://127.0.0.1:PORT/v1.0/… URL of the first page. The client
+// Each FIRST_PAGE_URL is the sim's http://127.0.0.1:PORT/v1.0/… URL of a collection's first
+// page; the collections are paged one after another, as a sync does. The client
 // recognises absolute URLs only when they start with https:// (GraphRequest.parsePath), so the
 // sim must run with `--link-scheme https`: its nextLinks then read https://127.0.0.1:PORT/…,
 // while it listens on plain http. The client gets https://127.0.0.1:PORT as its base and a
@@ -28,12 +29,14 @@ function fail(message) {
   process.exit(1);
 }
 
-const [firstArg, token] = process.argv.slice(2);
-if (!firstArg || !token) fail('usage: node graph-js-pages.mjs FIRST_PAGE_URL ACCESS_TOKEN');
-const first = new URL(firstArg);
-if (first.protocol !== 'http:') fail(`expected the sim's http:// URL, got ${firstArg}`);
-const listener = first.origin;                   // http://127.0.0.1:PORT
-const linkOrigin = `https://${first.host}`;      // what the client and the sim's links say
+const [firstArg, token, ...moreArgs] = process.argv.slice(2);
+if (!firstArg || !token) fail('usage: node graph-js-pages.mjs FIRST_PAGE_URL ACCESS_TOKEN [FIRST_PAGE_URL ...]');
+const firsts = [firstArg, ...moreArgs].map((arg) => new URL(arg));
+for (const url of firsts) {
+  if (url.protocol !== 'http:' || url.origin !== firsts[0].origin) fail(`expected the sim's http:// URL, got ${url}`);
+}
+const listener = firsts[0].origin;                   // http://127.0.0.1:PORT
+const linkOrigin = `https://${firsts[0].host}`;      // what the client and the sim's links say
 
 let pages = 0;
 let bytes = 0;
@@ -58,14 +61,16 @@ const client = Client.initWithMiddleware({ middleware: loopbackFetch, baseUrl: l
 let items = 0;
 try {
   const started = performance.now();
-  const firstPage = await client.api(linkOrigin + first.pathname + first.search).get();
-  const iterator = new PageIterator(client, firstPage, () => {
-    items += 1;
-    return true;
-  });
-  await iterator.iterate();
+  for (const first of firsts) {
+    const firstPage = await client.api(linkOrigin + first.pathname + first.search).get();
+    const iterator = new PageIterator(client, firstPage, () => {
+      items += 1;
+      return true;
+    });
+    await iterator.iterate();
+    if (!iterator.isComplete()) fail('PageIterator stopped before the last page');
+  }
   const seconds = (performance.now() - started) / 1000;
-  if (!iterator.isComplete()) fail('PageIterator stopped before the last page');
   process.stdout.write(
     JSON.stringify({ seconds, pages, items, bytes, maxRssKb: process.resourceUsage().maxRSS, ok: true }) + '\n');
 } catch (error) {
