@@ -17,25 +17,11 @@ Result<SignIn> parseSignIn(const QJsonObject &item)
     s.userId = r.optionalId(L("userId"));
     s.appId = r.optionalId(L("appId"));
     s.appDisplayName = r.optionalString(L("appDisplayName"), 512);
-    s.isInteractive = r.optionalBool(L("isInteractive"));
-    s.clientAppUsed = r.optionalString(L("clientAppUsed"), 128);
+    // Only what Endpoint::signIns() selects is read; anything else Graph sends is ignored.
     if (const std::optional<QJsonObject> status = r.optionalObject(L("status"))) {
         FieldReader st(*status, QStringLiteral("status"));
         s.errorCode = st.optionalInt(L("errorCode")).value_or(0);
-        s.failureReason = st.optionalString(L("failureReason"), 4096);
         r.take(st);
-    }
-    if (const std::optional<QJsonObject> location = r.optionalObject(L("location"))) {
-        FieldReader lo(*location, QStringLiteral("location"));
-        s.city = lo.optionalString(L("city"), 256);
-        s.countryOrRegion = lo.optionalString(L("countryOrRegion"), 64);
-        r.take(lo);
-    }
-    if (const std::optional<QJsonObject> device = r.optionalObject(L("deviceDetail"))) {
-        FieldReader d(*device, QStringLiteral("deviceDetail"));
-        s.operatingSystem = d.optionalString(L("operatingSystem"), 256);
-        s.browser = d.optionalString(L("browser"), 256);
-        r.take(d);
     }
     if (!r.ok()) {
         return badRecord(r.problem());

@@ -149,10 +149,11 @@ Endpoint Endpoint::oauth2PermissionGrants()
 
 Endpoint Endpoint::signIns(const QDateTime &fromUtc, const QDateTime &toUtc)
 {
+    // Only what the figures use (SECURITY F1): who, which app, when, and whether it succeeded.
+    // No location, device, client app or interactivity: no figure needs them.
     return {QStringLiteral("sign-in logs"), QStringLiteral("/auditLogs/signIns"),
         {QStringLiteral("id"), QStringLiteral("createdDateTime"), QStringLiteral("userId"), QStringLiteral("appId"),
-            QStringLiteral("appDisplayName"), QStringLiteral("status"), QStringLiteral("isInteractive"),
-            QStringLiteral("clientAppUsed"), QStringLiteral("location"), QStringLiteral("deviceDetail")},
+            QStringLiteral("appDisplayName"), QStringLiteral("status")},
         1000, {},
         QStringLiteral("createdDateTime ge %1 and createdDateTime lt %2")
             .arg(filterDateTime(fromUtc), filterDateTime(toUtc)),

@@ -136,13 +136,6 @@ struct SignIn {
     std::optional<QString> appId;
     std::optional<QString> appDisplayName;
     qint64 errorCode = 0;  ///< status.errorCode; 0 = success
-    std::optional<QString> failureReason;
-    std::optional<bool> isInteractive;
-    std::optional<QString> clientAppUsed;
-    std::optional<QString> city;
-    std::optional<QString> countryOrRegion;
-    std::optional<QString> operatingSystem;
-    std::optional<QString> browser;
 };
 
 /// A delta item with `@removed`: `changed` = soft-deleted (restorable), `deleted` = gone.

@@ -362,8 +362,8 @@ private Q_SLOTS:
 
     void schema7KeepsEverySignInAndKeysThemByTime()
     {
-        // A profile at schema 6 with raw sign-ins, opened by this build: migration 7 moves them
-        // into the table clustered on (created, id) without losing or changing one.
+        // A profile at schema 6 with raw sign-ins, opened by this build: migration 7 moves every
+        // one into the table clustered on (created, id), with the fields the figures use.
         const QString path = freshPath();
         {
             Database::Options options;
@@ -407,8 +407,15 @@ private Q_SLOTS:
                 QStringLiteral("SELECT group_concat(id || '|' || created || '|' || coalesce(user_id, '-') || '|' || "
                                "status_error_code || '|' || coalesce(city, '-'), ';') FROM "
                                "(SELECT * FROM signins_raw ORDER BY created)")),
-            QStringLiteral("e3|2026-11-19T23:59:59Z|-|0|-;e1|2026-11-20T08:00:00Z|u1|0|Aarhus;"
+            QStringLiteral("e3|2026-11-19T23:59:59Z|-|0|-;e1|2026-11-20T08:00:00Z|u1|0|-;"
                            "e2|2026-11-21T09:30:00Z|u2|50126|-"));
+        // Data minimisation: what schema 1 kept of location, device, client app and interactivity
+        // is not carried over.
+        QCOMPARE(
+            scalar(*db.value(),
+                QStringLiteral("SELECT count(*) FROM signins_raw WHERE coalesce(city, country, device_os, browser, "
+                               "client_app_used, is_interactive) IS NOT NULL")),
+            QStringLiteral("0"));
         // A re-fetched event replaces itself.
         QVERIFY(
             db.value()
@@ -474,7 +481,7 @@ private Q_SLOTS:
             {4, QStringLiteral("09190f4c4b65e5dbf9b00284bfdf1503734817b7b49d21d04bcdff2a3b0d01b2")},
             {5, QStringLiteral("d868523fda5d34fa5e50170b43d845415452f6b898cff51aa202cba12c0d3cdd")},
             {6, QStringLiteral("910e4f9069a6d9f2e3f4a5a94130128b7aeabaecc83d242853c864a96a1e18fd")},
-            {7, QStringLiteral("69112330042a3cd0f382e8f197ac349c6531e9aee0c5f7fc0a6f42bef40576ca")},
+            {7, QStringLiteral("6a9da778ed95541d3ce3d7fc2d690ea9a1b838ea6f82c0713d6c33308ea5cadf")},
         };
         const auto all = store::Migrations::all();
         QVERIFY(!all.isEmpty());

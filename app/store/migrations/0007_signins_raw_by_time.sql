@@ -13,6 +13,10 @@
 -- reports read an app's newest display name from it; ~100 insertion points, not one per
 -- person). The index by person goes: nothing reads raw events by person except erasing or
 -- exporting one person's data, a rare, deliberate scan.
+--
+-- Data minimisation (SECURITY F1): the sync no longer asks Graph for a sign-in's location, device,
+-- client app or interactivity, since no figure uses them; the copy leaves those columns NULL, so
+-- what earlier syncs stored of them is gone too.
 
 CREATE TABLE signins_raw_by_time (
     id                  TEXT NOT NULL,
@@ -32,9 +36,8 @@ CREATE TABLE signins_raw_by_time (
 ) STRICT, WITHOUT ROWID;
 
 INSERT INTO signins_raw_by_time (id, created, user_id, app_id, app_display_name, status_error_code,
-        is_interactive, client_app_used, city, country, device_os, browser, fetched_at)
-    SELECT id, created, user_id, app_id, app_display_name, status_error_code, is_interactive,
-        client_app_used, city, country, device_os, browser, fetched_at
+        fetched_at)
+    SELECT id, created, user_id, app_id, app_display_name, status_error_code, fetched_at
     FROM signins_raw ORDER BY created DESC, id;
 
 DROP TABLE signins_raw;
