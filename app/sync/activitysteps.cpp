@@ -53,8 +53,10 @@ void SignInsStep::planDays()
     if (!m_context.request.full) {
         QSqlQuery query(m_context.db->sql());
         if (query.exec(QStringLiteral("SELECT day, complete_until, events FROM signin_days"))) {
-            while (query.next())
+            while (query.next()) {
                 known.insert(query.value(0).toString(), {query.value(1).toString(), query.value(2).toLongLong()});
+                m_expectedEvents = std::max(m_expectedEvents, query.value(2).toLongLong());
+            }
         }
     }
     for (int i = 0; i < days; ++i) {
@@ -80,7 +82,9 @@ void SignInsStep::startDay(int index)
     // Whole seconds: Graph's filter takes second precision, and the windows must meet exactly
     // ([from, mid) and [mid, to)), so no event is fetched twice or missed.
     const qint64 span = plan.from.secsTo(plan.to);
-    const int windows = span >= kWindowsPerDay ? kWindowsPerDay : 1;
+    // As many windows as the day's expected size fills (a whole day's share of the span).
+    const qint64 expected = m_expectedEvents * span / 86400;
+    const int windows = int(std::clamp<qint64>(std::min(expected / kMinEventsPerWindow, span), 1, kMaxWindowsPerDay));
     m_windowsLeft = windows;
     // Pages arrive only after this call returns to the event loop: by then the previous day is
     // committed and this day's transaction is open (finishDay), so every page is written into
@@ -117,6 +121,9 @@ void SignInsStep::windowDone(int index)
         return;
     if (cancelled())
         return fail(core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
+    const DayPlan &plan = m_plan.at(index);
+    if (plan.from.time() == QTime(0, 0) && plan.from.secsTo(plan.to) == 86400)
+        m_expectedEvents = m_dayEvents;  // a whole day: the best guess for the next one
     // Keep Graph busy while this day is folded and committed.
     if (index + 1 < m_plan.size())
         startDay(index + 1);
@@ -137,6 +144,13 @@ void SignInsStep::finishDay(int index)
     query.addBindValue(isoUtc(m_context.clock->nowUtc()));
     if (!query.exec())
         return fail(storeWriteError(QStringLiteral("sign-ins"), QStringLiteral("signin_days")));
+    if (index == 0) {
+        const QDate today = m_context.clock->nowUtc().toUTC().date();
+        if (auto s = m_context.writer->pruneSignIns(
+                startOfDayUtc(today.addDays(1 - kRawRetentionDays)), today.addDays(1 - kUsageRetentionDays));
+            !s)
+            return fail(s.error());
+    }
     // The high-water mark is the newest instant fully held; the first planned day is the newest.
     const QString highWater = index == 0 ? isoUtc(plan.to) : QString();
     if (auto s = commitWithState({}, highWater); !s)

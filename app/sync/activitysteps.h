@@ -19,10 +19,21 @@ public:
     SignInsStep(StepContext &context, QObject *parent = nullptr);
     void start() override;
 
-    /// Each day is fetched as this many time windows at once: pages of one window are written
-    /// while the next page of another is on its way, so neither Graph nor the store waits on the
-    /// other. The pacer keeps them within the sign-ins budget together.
-    static constexpr int kWindowsPerDay = 2;
+    /// A large day is fetched as up to this many time windows at once: pages of one window are
+    /// written while the next page of another is on its way, so neither Graph nor the store
+    /// waits on the other. The pacer keeps them within the sign-ins budget together.
+    static constexpr int kMaxWindowsPerDay = 4;
+    /// ...but only with at least this many events expected per window (4 pages of 1,000): each
+    /// window ends in a partly filled page, and under Graph's 5 requests per 10 s a small day
+    /// split in four would take four requests instead of one.
+    static constexpr qint64 kMinEventsPerWindow = 4000;
+    /// Raw sign-ins are kept this many UTC days, today included: what Entra itself keeps with
+    /// P1, so every day the backfill can fetch can also be folded again. Older ones are deleted
+    /// (secure_delete zeroes them) in the first day's transaction of each sync.
+    static constexpr int kRawRetentionDays = 30;
+    /// The daily per-person-per-app aggregates (usage_daily) and the day checkpoints are kept
+    /// 12 months, well beyond Entra's own 30 days.
+    static constexpr int kUsageRetentionDays = 365;
 
 private:
     struct DayPlan {
@@ -40,9 +51,10 @@ private:
     void finishDay(int index);
 
     QList<DayPlan> m_plan;
-    int m_done = 0;          ///< days committed
-    int m_windowsLeft = 0;   ///< windows of day m_done still paging
-    qint64 m_dayEvents = 0;  ///< events of day m_done written so far
+    int m_done = 0;               ///< days committed
+    int m_windowsLeft = 0;        ///< windows of day m_done still paging
+    qint64 m_dayEvents = 0;       ///< events of day m_done written so far
+    qint64 m_expectedEvents = 0;  ///< a whole day's events, as last seen (sizes the windows)
     qint64 m_msPerDay = 0;
     QElapsedTimer m_dayTimer;
 };

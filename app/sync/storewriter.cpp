@@ -283,22 +283,14 @@ core::Status StoreWriter::writeSignIn(const graph::SignIn &s)
 {
     store::Statement &q = prepared("signin",
         QStringLiteral("INSERT OR REPLACE INTO signins_raw (id, created, user_id, "
-                       "app_id, app_display_name, status_error_code, is_interactive, "
-                       "client_app_used, city, country, device_os, browser, "
-                       "fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "app_id, app_display_name, status_error_code, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.bind(0, s.id);
     q.bind(1, isoUtc(s.createdDateTime));
     q.bind(2, s.userId);
     q.bind(3, s.appId ? std::optional<QString>(s.appId->toLower()) : std::nullopt);
     q.bind(4, s.appDisplayName);
     q.bind(5, s.errorCode);
-    q.bind(6, s.isInteractive);
-    q.bind(7, s.clientAppUsed);
-    q.bind(8, s.city);
-    q.bind(9, s.countryOrRegion);
-    q.bind(10, s.operatingSystem);
-    q.bind(11, s.browser);
-    q.bind(12, m_fetchedAt);
+    q.bind(6, m_fetchedAt);
     return run(q, "sign-ins");
 }
 
@@ -389,6 +381,22 @@ core::Status StoreWriter::foldDay(const QDate &day)
     fold.bind(1, start);
     fold.bind(2, end);
     return run(fold, "sign-ins");
+}
+
+core::Status StoreWriter::pruneSignIns(const QDateTime &rawBefore, const QDate &usageBefore)
+{
+    store::Statement &raw = prepared("prune-raw", QStringLiteral("DELETE FROM signins_raw WHERE created < ?"));
+    raw.bind(0, isoUtc(rawBefore));
+    if (auto s = run(raw, "sign-ins"); !s)
+        return s;
+    const QString day = usageBefore.toString(Qt::ISODate);
+    store::Statement &usage = prepared("prune-usage", QStringLiteral("DELETE FROM usage_daily WHERE day < ?"));
+    usage.bind(0, day);
+    if (auto s = run(usage, "sign-ins"); !s)
+        return s;
+    store::Statement &days = prepared("prune-days", QStringLiteral("DELETE FROM signin_days WHERE day < ?"));
+    days.bind(0, day);
+    return run(days, "sign-ins");
 }
 
 }  // namespace stocktake::sync

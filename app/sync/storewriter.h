@@ -51,6 +51,9 @@ public:
 
     /// Rebuilds usage_daily for one UTC day from signins_raw.
     [[nodiscard]] core::Status foldDay(const QDate &day);
+    /// Retention: deletes raw sign-ins created before `rawBefore`, and the daily aggregates and
+    /// day checkpoints of days before `usageBefore`.
+    [[nodiscard]] core::Status pruneSignIns(const QDateTime &rawBefore, const QDate &usageBefore);
 
 private:
     store::Statement &prepared(const char *key, const QString &sql);

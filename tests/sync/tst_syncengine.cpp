@@ -7,7 +7,6 @@
 #include "fixedclock.h"
 #include "scriptedserver.h"
 #include "store/database.h"
-#include "sync/activitysteps.h"
 #include "sync/syncengine.h"
 #include "temphome.h"
 #include "testtokens.h"
@@ -224,6 +223,12 @@ private:
             return done.first().first().value<sync::SyncReport>();
         }
 
+        bool exec(const QString &sql)
+        {
+            auto db = store::Database::open(dbPath, *key);
+            return db && (*db)->exec(sql).ok();
+        }
+
         QVariant scalar(const QString &sql)
         {
             auto db = store::Database::open(dbPath, *key);
@@ -409,9 +414,8 @@ private Q_SLOTS:
         request.signInDays = 3;  // 18, 19 and 20 November; the 20th up to 15:30
         auto report = f.run(request);
         QVERIFY(!report.firstError);
-        // One request per time window: each day is paged as kWindowsPerDay windows at once.
-        constexpr int windows = sync::SignInsStep::kWindowsPerDay;
-        QCOMPARE(graph.signInRequests, 3 * windows);
+        // One request a day: a small day is not split into time windows.
+        QCOMPARE(graph.signInRequests, 3);
         QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM signins_raw")).toInt(), 9);
         QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM signin_days")).toInt(), 3);
         // Per day: user 1 at 11:00 (success), user 2 at 10:00 (success) and 12:00 (failure).
@@ -426,11 +430,37 @@ private Q_SLOTS:
         f.clock.advanceSeconds(3600);
         report = f.run(request);
         QVERIFY(!report.firstError);
-        QCOMPARE(graph.signInRequests, 4 * windows);
+        QCOMPARE(graph.signInRequests, 4);
         QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM signins_raw")).toInt(), 9);
         QCOMPARE(f.scalar(QStringLiteral("SELECT sum(sign_ins) FROM usage_daily")).toInt(), 6);
         QCOMPARE(f.scalar(QStringLiteral("SELECT complete_until FROM signin_days WHERE day = '2026-11-20'")).toString(),
             QStringLiteral("2026-11-20T16:30:00Z"));
+    }
+
+    void signInsKeepRawEventsForTheRetentionWindowOnly()
+    {
+        Fixture f;
+        MiniGraph graph(f.server);
+        // The clock reads 2026-11-20: raw events are kept from 2026-10-22 (30 days, today
+        // included), the daily aggregates and day checkpoints from 2025-11-21 (365 days).
+        QVERIFY(f.exec(QStringLiteral(
+            "INSERT INTO signins_raw (id, created, user_id, app_id, status_error_code, fetched_at) VALUES "
+            "('old', '2026-10-21T23:59:59Z', 'u', 'a', 0, 'f'), ('kept', '2026-10-22T00:00:00Z', 'u', 'a', 0, 'f');"
+            "INSERT INTO usage_daily (day, user_id, app_id, sign_ins) VALUES "
+            "('2025-11-20', 'u', 'a', 1), ('2025-11-21', 'u', 'a', 2), ('2026-10-21', 'u', 'a', 4);"
+            "INSERT INTO signin_days (day, complete_until, events, fetched_at) VALUES "
+            "('2025-11-20', '2025-11-21T00:00:00Z', 1, 'f'), ('2025-11-21', '2025-11-22T00:00:00Z', 2, 'f')")));
+        sync::SyncRequest request {{QStringLiteral("signins")}};
+        request.signInDays = 1;
+        QVERIFY(!f.run(request).firstError);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT group_concat(id) FROM signins_raw WHERE created < '2026-11-20'"))
+                     .toString(),
+            QStringLiteral("kept"));
+        QCOMPARE(f.scalar(QStringLiteral("SELECT group_concat(sign_ins) FROM (SELECT sign_ins FROM usage_daily "
+                                         "WHERE day < '2026-11-20' ORDER BY day)"))
+                     .toString(),
+            QStringLiteral("2,4"));
+        QCOMPARE(f.scalar(QStringLiteral("SELECT min(day) FROM signin_days")).toString(), QStringLiteral("2025-11-21"));
     }
 };
 
