@@ -4,6 +4,12 @@
 <context>
     <name>QObject</name>
     <message>
+        <source>Opening the profile&apos;s encrypted database…
+The first start after an update can take a minute while the database is upgraded.</source>
+        <translation>Åbner profilens krypterede database …
+Den første start efter en opdatering kan tage et minut, mens databasen opgraderes.</translation>
+    </message>
+    <message>
         <source>Stocktake</source>
         <translation>Stocktake</translation>
     </message>

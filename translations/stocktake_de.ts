@@ -4,6 +4,12 @@
 <context>
     <name>QObject</name>
     <message>
+        <source>Opening the profile&apos;s encrypted database…
+The first start after an update can take a minute while the database is upgraded.</source>
+        <translation>Die verschlüsselte Datenbank des Profils wird geöffnet …
+Der erste Start nach einem Update kann eine Minute dauern, während die Datenbank aktualisiert wird.</translation>
+    </message>
+    <message>
         <source>Stocktake</source>
         <translation>Stocktake</translation>
     </message>

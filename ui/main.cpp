@@ -21,6 +21,7 @@
 #include <QClipboard>
 #include <QElapsedTimer>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QTimer>
 
@@ -136,6 +137,9 @@ int main(int argc, char *argv[])
     ui::SecureClipboard clipboard(QApplication::clipboard());
     std::unique_ptr<ui::ProfileSession> session;
     std::unique_ptr<ui::MainWindow> window;
+    // Shown when opening the profile takes more than a moment: the first start after an update
+    // may migrate a large database (on a worker thread) for a while.
+    std::unique_ptr<QProgressDialog> opening;
     const auto catalog = insights::loadBundledCatalog();
     if (!catalog) {
         QMessageBox::critical(nullptr, QObject::tr("Stocktake"), catalog.error().userMessage);
@@ -143,6 +147,7 @@ int main(int argc, char *argv[])
     }
 
     const auto showWindow = [&] {
+        opening.reset();
         if (window)
             return;
         QSettings().setValue(QStringLiteral("ui/lastProfileId"), session->profile().id);
@@ -160,12 +165,14 @@ int main(int argc, char *argv[])
         window->show();
     };
     const auto watch = [&] {
-        QObject::connect(session.get(), &ui::ProfileSession::failed, &app, [&window](const core::Error &error) {
-            if (!window) {
-                QMessageBox::critical(nullptr, QObject::tr("Stocktake"), error.userMessage);
-                QApplication::exit(int(error.exitCode));
-            }
-        });
+        QObject::connect(
+            session.get(), &ui::ProfileSession::failed, &app, [&window, &opening](const core::Error &error) {
+                opening.reset();
+                if (!window) {
+                    QMessageBox::critical(nullptr, QObject::tr("Stocktake"), error.userMessage);
+                    QApplication::exit(int(error.exitCode));
+                }
+            });
         QObject::connect(session.get(), &ui::ProfileSession::opened, &app, showWindow);
     };
 
@@ -175,6 +182,18 @@ int main(int argc, char *argv[])
         session = std::make_unique<ui::ProfileSession>(profiles, *profile, keychain);
         watch();
         session->open();
+        QTimer::singleShot(400, &app, [&] {
+            if (window || !session || session->isOpen())
+                return;
+            opening = std::make_unique<QProgressDialog>(
+                QObject::tr("Opening the profile's encrypted database…\nThe first start after an update can take "
+                            "a minute while the database is upgraded."),
+                QString(), 0, 0);
+            opening->setWindowTitle(QObject::tr("Stocktake"));
+            opening->setCancelButton(nullptr);
+            opening->setMinimumDuration(0);
+            opening->show();
+        });
     } else {
         // The first run: add a tenant, sign in, sync; then the window on what was synced.
         wizard = std::make_unique<ui::FirstRunWizard>(profiles, keychain, clock);

@@ -18,6 +18,7 @@
 #include "secretservice.h"
 #include "store/database.h"
 #include "store/figurescache.h"
+#include "store/migrations.h"
 #include "store/profilekeys.h"
 #include "temphome.h"
 #include "widgets/secureclipboard.h"
@@ -41,6 +42,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTimeZone>
+#include <QTimer>
 #include <QUuid>
 
 #include <algorithm>
@@ -56,9 +58,12 @@ class TestMainWindow : public QObject {
     store::Profile m_second;  // fabrikam: one person, for the profile switcher
     secrets::QtKeychainStore m_keychain;
 
-    /// A keychain profile with a fresh encrypted database holding `sql`.
-    bool makeProfile(store::Profile &profile, const QString &name, const QString &sql)
+    /// A keychain profile with a fresh encrypted database holding `sql`, in `home` (default: the
+    /// test's profile list).
+    bool makeProfile(
+        store::Profile &profile, const QString &name, const QString &sql, const store::ProfileStore *home = nullptr)
     {
+        const store::ProfileStore &profiles = home ? *home : *m_profiles;
         profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         profile.name = name;
         profile.tenant = name + QStringLiteral(".com");
@@ -66,17 +71,17 @@ class TestMainWindow : public QObject {
         profile.authority = QStringLiteral("https://login.microsoftonline.com");
         profile.graphRoot = QStringLiteral("https://graph.microsoft.com");
         profile.created = QDateTime::currentDateTimeUtc();
-        if (!QDir().mkpath(m_profiles->profileDir(profile)))
+        if (!QDir().mkpath(profiles.profileDir(profile)))
             return false;
         store::ProfileKeys keys(m_keychain);
         std::optional<store::ProfileKeys::Opened> created;
-        keys.create(profile.id, m_profiles->databasePath(profile), {},
+        keys.create(profile.id, profiles.databasePath(profile), {},
             [&created](store::ProfileKeys::Opened db) { created = std::move(db); });
         if (!waitFor([&] { return created.has_value(); }) || !created->ok())
             return false;
         const bool filled = (**created)->exec(sql).ok();
         created.reset();
-        return filled && m_profiles->add(profile).ok();
+        return filled && profiles.add(profile).ok();
     }
 
     /// The licenses page's figure `key` of the SKU with part number `part`.
@@ -136,6 +141,46 @@ private Q_SLOTS:
                            "('users', '2026-11-21T08:00:00Z', 1, 1);"
                            "INSERT INTO users (id, upn, display_name, account_enabled, user_type, fetched_at) VALUES "
                            "('f1', 'ivan@fabrikam.com', 'Ivan Ives', 1, 'Member', '2026-11-21T08:00:00Z');")));
+    }
+
+    void aSchemaUpgradeRunsOffTheUiThread()
+    {
+        // A profile whose last migration (7, which moves every raw sign-in) is still to run, with
+        // 400,000 raw sign-ins: seconds of work, which must not stop the UI thread's event loop.
+        // A home of its own, so that the other tests' profile list stays as it is.
+        const store::ProfileStore home(m_home.filePath(QStringLiteral("upgrade")));
+        store::Profile old;
+        QVERIFY(makeProfile(old, QStringLiteral("northwind"),
+            QStringLiteral("INSERT INTO signins_raw (id, created, user_id, app_id, status_error_code, fetched_at) "
+                           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400000) "
+                           "SELECT printf('%08x-0000-4000-8000-%012d', (i * 2654435761) % 4294967296, i), "
+                           "strftime('%Y-%m-%dT%H:%M:%SZ', '2026-10-30', '+' || (i * 6) || ' seconds'), "
+                           "'user-' || (i % 5000), 'app-' || (i % 40), 0, 'f' FROM n; "
+                           "DELETE FROM schema_version WHERE version = 7;"),
+            &home));
+        ui::ProfileSession session(home, old, m_keychain);
+        QSignalSpy opened(&session, &ui::ProfileSession::opened);
+        QElapsedTimer sinceTick;
+        qint64 longestGap = 0;
+        QTimer ticker;
+        ticker.setInterval(10);
+        connect(&ticker, &QTimer::timeout, this, [&] { longestGap = std::max(longestGap, sinceTick.restart()); });
+        QElapsedTimer open;
+        open.start();
+        sinceTick.start();
+        ticker.start();
+        session.open();
+        QVERIFY(opened.wait(120000));
+        ticker.stop();
+        const qint64 took = open.elapsed();
+        auto db = session.connectionFactory()();
+        QVERIFY(db);
+        QCOMPARE((*db)->schemaVersion().value(), store::Migrations::latestVersion());
+        QCOMPARE((*db)->rowCount(QStringLiteral("signins_raw")).value(), 400000);
+        if (took < 1500)
+            QSKIP("the upgrade was too quick here to tell where it ran");
+        QVERIFY2(longestGap < 500,
+            qPrintable(QStringLiteral("the UI thread stopped for %1 ms of a %2 ms open").arg(longestGap).arg(took)));
     }
 
     void showsEveryPageFromTheCacheWithoutNetwork()

@@ -6,8 +6,11 @@
 #include "store/database.h"
 #include "store/profilekeys.h"
 
+#include <QFileInfo>
+#include <QFutureWatcher>
 #include <QSqlQuery>
 #include <QTimeZone>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace stocktake::ui {
 
@@ -67,31 +70,68 @@ void ProfileSession::publishCurrent()
 
 void ProfileSession::open()
 {
-    // ProfileKeys::open finishes an interrupted rekey and applies migrations on the way.
     const quint64 generation = ++m_openGeneration;
-    m_profileKeys->open(m_profile.id, databasePath(), {}, [this, generation](store::ProfileKeys::Opened db) {
-        if (generation != m_openGeneration)
-            return;
-        if (!db) {
-            Q_EMIT failed(db.error());
-            return;
-        }
-        m_db = *db;
-        m_keys.read(store::ProfileKeys::databaseKeyEntry(m_profile.id),
-            [this, generation](core::Result<secrets::SecretBytes> key) {
-                if (generation != m_openGeneration)
-                    return;
-                if (!key) {
-                    m_db.reset();
-                    Q_EMIT failed(key.error());
-                    return;
-                }
-                m_key = std::make_shared<const secrets::SecretBytes>(std::move(key.value()));
+    const QString path = databasePath();
+    if (!QFileInfo::exists(path))
+        return openHere(generation, nullptr);
+    m_keys.read(store::ProfileKeys::databaseKeyEntry(m_profile.id),
+        [this, generation, path](core::Result<secrets::SecretBytes> key) {
+            if (generation != m_openGeneration)
+                return;
+            if (!key)
+                return openHere(generation, nullptr);  // it reports the error, or finishes a rekey
+            auto shared = std::make_shared<const secrets::SecretBytes>(std::move(key.value()));
+            // Opening migrates, and a migration can take long on a large profile (schema 7 moves
+            // every raw sign-in: about 19 s for 1.8 million), so it runs on a worker thread and
+            // the window never waits. Whatever fails there is left to openHere(), which reports
+            // it, or finishes an interrupted rekey first.
+            auto *upgrade = new QFutureWatcher<bool>(this);
+            connect(upgrade, &QFutureWatcherBase::finished, this, [this, upgrade, generation, shared] {
+                upgrade->deleteLater();
+                // The key read here is the database's only if it opened the file; otherwise
+                // openHere() reads it again (after a finished rekey it is another one).
+                if (generation == m_openGeneration)
+                    openHere(generation, upgrade->result() ? shared : nullptr);
+            });
+            upgrade->setFuture(QtConcurrent::run([path, shared] { return store::Database::open(path, *shared).ok(); }));
+        });
+}
+
+void ProfileSession::openHere(quint64 generation, std::shared_ptr<const secrets::SecretBytes> knownKey)
+{
+    // ProfileKeys::open finishes an interrupted rekey and applies migrations on the way (none
+    // are left after the worker's open, unless it failed).
+    m_profileKeys->open(m_profile.id, databasePath(), {},
+        [this, generation, known = std::move(knownKey)](store::ProfileKeys::Opened db) {
+            if (generation != m_openGeneration)
+                return;
+            if (!db) {
+                Q_EMIT failed(db.error());
+                return;
+            }
+            m_db = *db;
+            if (known) {
+                m_key = known;
                 publishCurrent();
                 refreshDataTime();
                 Q_EMIT opened();
-            });
-    });
+                return;
+            }
+            m_keys.read(store::ProfileKeys::databaseKeyEntry(m_profile.id),
+                [this, generation](core::Result<secrets::SecretBytes> key) {
+                    if (generation != m_openGeneration)
+                        return;
+                    if (!key) {
+                        m_db.reset();
+                        Q_EMIT failed(key.error());
+                        return;
+                    }
+                    m_key = std::make_shared<const secrets::SecretBytes>(std::move(key.value()));
+                    publishCurrent();
+                    refreshDataTime();
+                    Q_EMIT opened();
+                });
+        });
 }
 
 core::Status ProfileSession::markSynced(const QDateTime &utc)

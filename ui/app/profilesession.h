@@ -51,7 +51,8 @@ public:
     /// The end of the last successful users sync (the data's "as of"), invalid before the first.
     [[nodiscard]] QDateTime dataTime() const { return m_dataTime; }
 
-    /// Reads the key from the keychain and opens (and migrates) the database; opened() or failed().
+    /// Reads the key from the keychain and opens the database, migrating it first on a worker
+    /// thread; opened() or failed().
     void open();
     /// Wipes the key and closes the connections; locked() follows.
     void lock();
@@ -73,6 +74,9 @@ Q_SIGNALS:
     void profileChanged(const stocktake::store::Profile &profile);
 
 private:
+    /// Opens the database on this thread; `knownKey` is its key when already read and proven.
+    void openHere(quint64 generation, std::shared_ptr<const secrets::SecretBytes> knownKey);
+
     store::ProfileStore m_profiles;
     store::Profile m_profile;
     secrets::KeyStore &m_keys;
