@@ -82,8 +82,10 @@ void SignInsStep::startDay(int index)
     // Whole seconds: Graph's filter takes second precision, and the windows must meet exactly
     // ([from, mid) and [mid, to)), so no event is fetched twice or missed.
     const qint64 span = plan.from.secsTo(plan.to);
-    // As many windows as the day's expected size fills (a whole day's share of the span).
-    const qint64 expected = m_expectedEvents * span / 86400;
+    // As many windows as the day's expected size fills (a whole day's share of the span). Not
+    // when pacing: under Graph's 5 sign-in requests per 10 s the budget, not the round trip, sets
+    // the pace, and each extra window ends in a partly filled page the budget pays for (P2).
+    const qint64 expected = m_context.client->options().pacing ? 0 : m_expectedEvents * span / 86400;
     const int windows = int(std::clamp<qint64>(std::min(expected / kMinEventsPerWindow, span), 1, kMaxWindowsPerDay));
     m_windowsLeft = windows;
     // Pages arrive only after this call returns to the event loop: by then the previous day is

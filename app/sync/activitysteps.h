@@ -19,9 +19,9 @@ public:
     SignInsStep(StepContext &context, QObject *parent = nullptr);
     void start() override;
 
-    /// A large day is fetched as up to this many time windows at once: pages of one window are
-    /// written while the next page of another is on its way, so neither Graph nor the store
-    /// waits on the other. The pacer keeps them within the sign-ins budget together.
+    /// Without pacing, a large day is fetched as up to this many time windows at once: pages of
+    /// one window are written while the next page of another is on its way, so neither Graph nor
+    /// the store waits on the other. With pacing (Graph's budget) a day is one window.
     static constexpr int kMaxWindowsPerDay = 4;
     /// ...but only with at least this many events expected per window (4 pages of 1,000): each
     /// window ends in a partly filled page, and under Graph's 5 requests per 10 s a small day
