@@ -22,9 +22,13 @@ core::Result<UserReport> userReport(const store::Database &db, const ReportOptio
         "       u.account_enabled, coalesce(u.user_type, ''), "
         "       u.licenses, "
         "       %1, "
-        "       (SELECT count(DISTINCT ud.app_id) FROM usage_daily ud WHERE ud.user_id = u.id "
-        "          AND ud.day >= :sinceDay AND ud.day <= :asOfDay AND ud.sign_ins > 0 AND ud.last_sign_in >= :since) "
-        "FROM users u WHERE %2 ORDER BY u.upn COLLATE NOCASE, u.id")
+        "       coalesce(a.apps, 0) "
+        // The window's days in one range scan of usage_daily's primary key (day, user_id, app_id),
+        // grouped by person: schema 8 keeps no index by person.
+        "FROM users u LEFT JOIN (SELECT ud.user_id, count(DISTINCT ud.app_id) AS apps FROM usage_daily ud "
+        "          WHERE ud.day >= :sinceDay AND ud.day <= :asOfDay AND ud.sign_ins > 0 "
+        "          AND ud.last_sign_in >= :since GROUP BY ud.user_id) a ON a.user_id = u.id "
+        "WHERE %2 ORDER BY u.upn COLLATE NOCASE, u.id")
                   .arg(lastActiveSql(), notRestricted(QStringLiteral("u.id"))));
     q.bindValue(QStringLiteral(":sinceDay"), context->usageSince().date().toString(Qt::ISODate));
     q.bindValue(QStringLiteral(":asOfDay"), context->asOf.date().toString(Qt::ISODate));
@@ -88,7 +92,13 @@ core::Result<QList<UserAppRow>> userApps(const store::Database &db, const Report
         "         coalesce(sum(CASE WHEN ud.day >= :sinceDay AND ud.last_sign_in >= :since THEN ud.sign_ins END), 0) "
         "AS sign_ins,"
         "         max(ud.last_sign_in) AS last_used "
-        "  FROM usage_daily ud WHERE ud.user_id = :user AND ud.sign_ins > 0 AND ud.day <= :asOfDay AND %1 "
+        // Each stored day found by a skip-scan over the primary key's first column, then one seek
+        // of (day, user_id) per day: schema 8 keeps no index by person.
+        "  FROM usage_daily ud WHERE ud.day IN (WITH RECURSIVE d(day) AS ("
+        "      SELECT min(day) FROM usage_daily UNION ALL "
+        "      SELECT (SELECT min(day) FROM usage_daily WHERE day > d.day) FROM d WHERE d.day < :asOfDay) "
+        "    SELECT day FROM d WHERE day IS NOT NULL) "
+        "    AND ud.user_id = :user AND ud.sign_ins > 0 AND ud.day <= :asOfDay AND %1 "
         "  GROUP BY ud.app_id) a ORDER BY a.last_used DESC, a.app_id")
                   .arg(notRestricted(QStringLiteral("ud.user_id"))));
     q.bindValue(QStringLiteral(":sinceDay"), context.usageSince().date().toString(Qt::ISODate));
