@@ -482,7 +482,7 @@ private Q_SLOTS:
             {5, QStringLiteral("d868523fda5d34fa5e50170b43d845415452f6b898cff51aa202cba12c0d3cdd")},
             {6, QStringLiteral("910e4f9069a6d9f2e3f4a5a94130128b7aeabaecc83d242853c864a96a1e18fd")},
             {7, QStringLiteral("6a9da778ed95541d3ce3d7fc2d690ea9a1b838ea6f82c0713d6c33308ea5cadf")},
-            {8, QStringLiteral("4822174cc1edbcd025978ffbbabcf9972d24011e82e52c565569fa2c53a8a6b6")},
+            {8, QStringLiteral("7e0e07d4469d645bbfb587b52d43743ed648b6aaefba4c02a3cd0ed7ea1ae859")},
         };
         const auto all = store::Migrations::all();
         QVERIFY(!all.isEmpty());

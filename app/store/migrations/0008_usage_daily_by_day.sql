@@ -10,4 +10,4 @@
 -- groups the window's days by person in one range scan, and a person's apps seek each stored day
 -- (a skip-scan over the days, then (day, user_id)).
 
-DROP INDEX usage_daily_user;
+DROP INDEX IF EXISTS usage_daily_user;
