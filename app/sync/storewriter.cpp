@@ -5,8 +5,6 @@
 #include "store/database.h"
 
 #include <QCoreApplication>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace stocktake::sync {
 
@@ -42,7 +40,6 @@ core::Error storeWriteError(const QString &what, const QString &detail)
 
 StoreWriter::StoreWriter(const store::Database &db)
     : m_store(db)
-    , m_db(db.sql())
 {
     setFetchedAt(QDateTime::currentDateTimeUtc());
 }
@@ -69,10 +66,9 @@ core::Status StoreWriter::run(store::Statement &statement, const char *what)
 
 core::Status StoreWriter::exec(const QString &sql)
 {
-    QSqlQuery query(m_db);
-    if (query.exec(sql))
-        return {};
-    return storeWriteError(QStringLiteral("data"), query.lastError().text());
+    if (auto s = m_store.exec(sql); !s)
+        return storeWriteError(QStringLiteral("data"), s.error().detail);
+    return {};
 }
 
 core::Status StoreWriter::writeOrganization(const graph::Organization &org)
@@ -353,11 +349,12 @@ core::Status StoreWriter::markSeen(const QString &id)
 
 core::Result<qint64> StoreWriter::sweepUnseen(const QString &table)
 {
-    QSqlQuery query(m_db);
     // `table` comes from the sync steps' own constants, never from input.
-    if (!query.exec(QStringLiteral("DELETE FROM %1 WHERE id NOT IN (SELECT id FROM temp.sweep_seen)").arg(table)))
-        return storeWriteError(table, query.lastError().text());
-    const qint64 removed = query.numRowsAffected();
+    store::Statement sweep(
+        m_store, QStringLiteral("DELETE FROM %1 WHERE id NOT IN (SELECT id FROM temp.sweep_seen)").arg(table));
+    if (!sweep.exec())
+        return storeWriteError(table, sweep.errorText());
+    const qint64 removed = sweep.changes();
     (void)exec(QStringLiteral("DELETE FROM temp.sweep_seen"));
     return removed;
 }

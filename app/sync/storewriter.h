@@ -7,7 +7,6 @@
 #include "store/statement.h"
 
 #include <QDateTime>
-#include <QSqlDatabase>
 
 #include <map>
 
@@ -60,7 +59,6 @@ private:
     [[nodiscard]] static core::Status run(store::Statement &statement, const char *what);
 
     const store::Database &m_store;
-    QSqlDatabase m_db;
     QString m_fetchedAt;
     std::map<const char *, store::Statement> m_queries;
 };
