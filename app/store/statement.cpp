@@ -50,12 +50,14 @@ Statement &Statement::operator=(Statement &&other) noexcept
 
 void Statement::bind(int index, const QString &text)
 {
-    if (!m_stmt || index < 0 || std::size_t(index) >= m_text.size())
+    if (!m_stmt)
         return;
+    if (index < 0 || std::size_t(index) >= m_text.size())
+        return bound(SQLITE_RANGE, index);
     QByteArray &utf8 = m_text[std::size_t(index)];
     utf8 = text.toUtf8();
     // SQLITE_STATIC: the bytes live in m_text until this index is bound again.
-    sqlite3_bind_text(m_stmt, index + 1, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+    bound(sqlite3_bind_text(m_stmt, index + 1, utf8.constData(), int(utf8.size()), SQLITE_STATIC), index);
 }
 
 void Statement::bind(int index, const std::optional<QString> &text)
@@ -69,7 +71,7 @@ void Statement::bind(int index, const std::optional<QString> &text)
 void Statement::bind(int index, qint64 value)
 {
     if (m_stmt)
-        sqlite3_bind_int64(m_stmt, index + 1, value);
+        bound(sqlite3_bind_int64(m_stmt, index + 1, value), index);
 }
 
 void Statement::bind(int index, const std::optional<bool> &value)
@@ -83,7 +85,13 @@ void Statement::bind(int index, const std::optional<bool> &value)
 void Statement::bindNull(int index)
 {
     if (m_stmt)
-        sqlite3_bind_null(m_stmt, index + 1);
+        bound(sqlite3_bind_null(m_stmt, index + 1), index);
+}
+
+void Statement::bound(int rc, int index)
+{
+    if (rc != SQLITE_OK && m_bindError.isEmpty())
+        m_bindError = QStringLiteral("binding value %1: %2").arg(index).arg(QString::fromUtf8(sqlite3_errstr(rc)));
 }
 
 bool Statement::exec()
@@ -91,6 +99,11 @@ bool Statement::exec()
     if (!m_stmt) {
         if (m_error.isEmpty())
             m_error = QStringLiteral("no statement");
+        return false;
+    }
+    if (!m_bindError.isEmpty()) {
+        // A value that could not be bound would be written as NULL or as the previous row's.
+        m_error = std::exchange(m_bindError, {});
         return false;
     }
     int rc = SQLITE_ROW;

@@ -44,7 +44,8 @@ public:
     void bindNull(int index);
 
     /// Runs the statement to its end (rows, if any, are skipped), then resets it; the bindings
-    /// stay until replaced. False on failure, with errorText() set.
+    /// stay until replaced. False on failure, with errorText() set, and when a bind since the last
+    /// exec() failed (an index out of range), without running.
     [[nodiscard]] bool exec();
     /// Rows changed by the last exec().
     [[nodiscard]] qint64 changes() const;
@@ -53,10 +54,13 @@ public:
 
 private:
     void fail();
+    /// Remembers the first failed bind (SQLite's code) until exec().
+    void bound(int rc, int index);
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     std::vector<QByteArray> m_text;  // the UTF-8 of each bound text, alive until the next bind
     QString m_error;
+    QString m_bindError;
 };
 
 }  // namespace stocktake::store

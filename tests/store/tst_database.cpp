@@ -468,6 +468,15 @@ private Q_SLOTS:
         QVERIFY(!broken.ok());
         QVERIFY(broken.errorText().contains(QStringLiteral("no such table")));
         QVERIFY(!broken.exec());
+        // A bind to an index the statement does not have fails the next exec, which writes nothing.
+        insert.bind(0, QStringLiteral("y"));
+        insert.bind(4, QStringLiteral("no such value"));
+        QVERIFY(!insert.exec());
+        QVERIFY2(insert.errorText().contains(QStringLiteral("binding value 4")), qPrintable(insert.errorText()));
+        QCOMPARE(
+            scalar(*db, QStringLiteral("SELECT count(*) FROM t")), QStringLiteral("3"));  // the two above and strict's
+        QVERIFY(insert.exec());  // the error is reported once; the bindings in range stand
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM t WHERE a = 'y'")), QStringLiteral("1"));
     }
 
     void appliedMigrationsAreNeverEdited()
