@@ -5,6 +5,7 @@
 #include "database.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -47,7 +48,15 @@ core::Result<std::optional<FiguresCache::Entry>> FiguresCache::read(const Databa
 core::Status FiguresCache::write(
     const Database &db, const QString &name, const QByteArray &value, const QDateTime &written)
 {
+    // Wait for a sync's write lock at most kWriteWaitMs, then give the connection its own wait back.
+    int previousWaitMs = 0;
+    {
+        QSqlQuery wait(db.sql());
+        if (wait.exec(QStringLiteral("PRAGMA busy_timeout")) && wait.next())
+            previousWaitMs = wait.value(0).toInt();
+    }
     sqlite3_busy_timeout(db.handle(), kWriteWaitMs);
+    const auto restore = qScopeGuard([&db, previousWaitMs] { sqlite3_busy_timeout(db.handle(), previousWaitMs); });
     QSqlQuery query(db.sql());
     query.prepare(
         QStringLiteral("INSERT INTO figures_cache (name, value, written) VALUES (?, ?, ?) "

@@ -28,7 +28,7 @@ public:
     [[nodiscard]] static core::Result<std::optional<Entry>> read(const Database &db, const QString &name);
     /// Replaces the entry. It waits at most 250 ms for another writer (a sync holds the write lock
     /// for a whole entity) and then gives up with `store.busy`: the next computation writes it.
-    /// This sets the connection's busy timeout to 250 ms, so use a connection of its own.
+    /// The connection's own busy timeout is back in force afterwards.
     [[nodiscard]] static core::Status write(
         const Database &db, const QString &name, const QByteArray &value, const QDateTime &written);
 };

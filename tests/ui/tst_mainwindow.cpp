@@ -277,6 +277,12 @@ private Q_SLOTS:
             **db, QStringLiteral("overview"), ui::overviewToJson(*figures), QDateTime::currentDateTimeUtc())
                     .ok());
         {
+            // The write waits 250 ms at most, then gives the connection its own wait back.
+            QSqlQuery wait((*db)->sql());
+            QVERIFY(wait.exec(QStringLiteral("PRAGMA busy_timeout")) && wait.next());
+            QCOMPARE(wait.value(0).toInt(), store::Database::Options {}.busyTimeoutMs);
+        }
+        {
             ui::OverviewPage second(context);
             QStringList seen;
             QObject::connect(&second, &ui::OverviewPage::savedFiguresShown, &second, [&] {
