@@ -5,10 +5,13 @@
 #include "graph/grapherror.h"
 #include "graph/tokensource.h"
 
+#include <QFutureWatcher>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPromise>
 #include <QSslConfiguration>
+#include <QThreadPool>
 #include <QUuid>
 
 namespace stocktake::graph {
@@ -322,19 +325,17 @@ void GraphCall::onFinished()
         response.bytes = m_body.size();
         response.headers = std::move(headers);
         if (m_request.expectJson) {
-            core::Result<QJsonObject> json = parseJsonObject(m_body, m_client.m_options.json);
-            m_body.clear();
-            if (!json.ok()) {
-                core::Error e = json.error();
-                e.detail = pathForLog() + QStringLiteral(": ") + e.detail;
-                finish(std::move(e));
+            if (m_body.size() >= kParseAsideBytes) {
+                parseAside(std::move(response));
                 return;
             }
-            response.json = std::move(json).value();
-        } else {
-            response.body = std::move(m_body);
-            m_body = QByteArray();
+            core::Result<QJsonObject> json = parseJsonObject(m_body, m_client.m_options.json);
+            m_body.clear();
+            finishParsed(std::move(response), std::move(json));
+            return;
         }
+        response.body = std::move(m_body);
+        m_body = QByteArray();
         finish(std::move(response));
         return;
     }
@@ -439,6 +440,40 @@ void GraphCall::cancel()
     dropReply();
     releaseSlot();
     finish(GraphError::cancelled());
+}
+
+void GraphCall::parseAside(GraphResponse response)
+{
+    using Parsed = std::shared_ptr<core::Result<QJsonObject>>;
+    auto *watcher = new QFutureWatcher<Parsed>(this);  // dies with the call: a cancelled call hears nothing
+    auto pending = std::make_shared<GraphResponse>(std::move(response));
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, pending] {
+        watcher->deleteLater();
+        if (m_finished) {
+            return;
+        }
+        const Parsed json = watcher->result();
+        finishParsed(std::move(*pending), std::move(*json));
+    });
+    auto promise = std::make_shared<QPromise<Parsed>>();
+    watcher->setFuture(promise->future());
+    m_client.m_parsers->start([promise, body = std::exchange(m_body, QByteArray()), limits = m_client.m_options.json] {
+        promise->start();
+        promise->addResult(std::make_shared<core::Result<QJsonObject>>(parseJsonObject(body, limits)));
+        promise->finish();
+    });
+}
+
+void GraphCall::finishParsed(GraphResponse response, core::Result<QJsonObject> json)
+{
+    if (!json.ok()) {
+        core::Error e = json.error();
+        e.detail = pathForLog() + QStringLiteral(": ") + e.detail;
+        finish(std::move(e));
+        return;
+    }
+    response.json = std::move(json).value();
+    finish(std::move(response));
 }
 
 void GraphCall::finish(core::Result<GraphResponse> result)

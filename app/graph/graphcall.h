@@ -29,6 +29,9 @@ public:
 private:
     friend class GraphClient;
     enum class Abort { None, TooLarge, Deadline, Cancelled };
+    /// Bodies from this size on are parsed on the parser pool (a page of users or sign-ins is
+    /// 300 KB to 1 MB); smaller ones at once, where a thread hop would cost more than the parse.
+    static constexpr qsizetype kParseAsideBytes = qsizetype {64} * 1024;
 
     void enterQueue();
     void onSlot();
@@ -41,6 +44,9 @@ private:
     void retryLater(int status, std::chrono::milliseconds delay);
     void dropReply();
     void releaseSlot();
+    /// A large JSON body is parsed on the client's parser pool; the call finishes when it is.
+    void parseAside(GraphResponse response);
+    void finishParsed(GraphResponse response, core::Result<QJsonObject> json);
     void finish(core::Result<GraphResponse> result);
     [[nodiscard]] qint64 bodyCap() const;
     [[nodiscard]] QString pathForLog() const;

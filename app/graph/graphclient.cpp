@@ -7,6 +7,8 @@
 #include "graph/grapherror.h"
 
 #include <QNetworkAccessManager>
+#include <QThread>
+#include <QThreadPool>
 
 namespace stocktake::graph {
 
@@ -47,8 +49,11 @@ GraphClient::GraphClient(GraphClientOptions options, TokenSource &tokens, QObjec
     , m_tokens(tokens)
     , m_origin(m_options.graphRoot)
     , m_nam(new QNetworkAccessManager(this))
+    , m_parsers(std::make_unique<QThreadPool>())
     , m_random(QRandomGenerator::securelySeeded())
 {
+    // One core is the caller's (the sync stores on it); the parsers get the others, up to two.
+    m_parsers->setMaxThreadCount(std::clamp(QThread::idealThreadCount() - 1, 1, 2));
     m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
     m_nam->setCookieJar(nullptr);
     m_options.maxInFlightPerHost = std::max(1, m_options.maxInFlightPerHost);

@@ -21,6 +21,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QThreadPool;
 
 namespace stocktake::graph {
 
@@ -110,6 +111,9 @@ private:
     TokenSource &m_tokens;
     GraphOrigin m_origin;
     QNetworkAccessManager *m_nam;
+    /// Parses large JSON bodies off the client's thread, so the sync's next page is parsed while
+    /// it stores this one (GraphCall::parseAside).
+    std::unique_ptr<QThreadPool> m_parsers;
     std::map<quint64, GraphCall *> m_calls;  // owned; deleted with deleteLater()
     QHash<QString, HostSlots> m_hosts;
     std::map<Budget, RequestPacer> m_pacers;

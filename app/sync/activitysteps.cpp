@@ -97,11 +97,13 @@ void SignInsStep::startDay(int index)
         const graph::Endpoint endpoint = graph::Endpoint::signIns(from, to);
         walkFrom(
             endpoint.url(m_context.client->apiBase()), endpoint,
-            [this](const QJsonArray &items) -> core::Status {
+            [this, wholeDay = plan.from == startOfDayUtc(plan.day)](const QJsonArray &items) -> core::Status {
                 const auto parsed = graph::parseSignIns(items);
                 for (const auto &signIn : parsed.records) {
                     if (auto s = m_context.writer->writeSignIn(signIn); !s)
                         return s;
+                    if (wholeDay)
+                        m_fold.add(signIn);
                 }
                 m_dayEvents += parsed.records.size();
                 countItems(parsed.records.size());
@@ -135,8 +137,14 @@ void SignInsStep::windowDone(int index)
 void SignInsStep::finishDay(int index)
 {
     const DayPlan &plan = m_plan.at(index);
-    if (auto s = m_context.writer->foldDay(plan.day); !s)
-        return fail(s.error());
+    // A day fetched from its start was folded as its pages came; one resumed part-way is folded
+    // from the table, which holds its earlier part.
+    const auto folded = plan.from == startOfDayUtc(plan.day)
+        ? m_context.writer->replaceDayUsage(plan.day, m_fold.rows())
+        : m_context.writer->foldDay(plan.day);
+    m_fold.clear();
+    if (!folded)
+        return fail(folded.error());
     QSqlQuery query(m_context.db->sql());
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO signin_days (day, complete_until, events, fetched_at) "
                                  "VALUES (?, ?, ?, ?)"));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "sync/dayusagefold.h"
 #include "sync/entitystep.h"
 
 #include <QDate>
@@ -57,6 +58,7 @@ private:
     qint64 m_expectedEvents = 0;  ///< a whole day's events, as last seen (sizes the windows)
     qint64 m_msPerDay = 0;
     QElapsedTimer m_dayTimer;
+    DayUsageFold m_fold;  ///< day m_done, when it is fetched from its start
 };
 
 /// The Microsoft 365 active-user report (getOffice365ActiveUserDetail, 30 days): a 302 to a

@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "graph/records.h"
 #include "store/statement.h"
+#include "sync/dayusagefold.h"
 
 #include <QDateTime>
 
@@ -50,12 +51,15 @@ public:
 
     /// Rebuilds usage_daily for one UTC day from signins_raw.
     [[nodiscard]] core::Status foldDay(const QDate &day);
+    /// Replaces usage_daily's rows of one UTC day with `rows`, the fold of the whole day.
+    [[nodiscard]] core::Status replaceDayUsage(const QDate &day, const QList<DayUsageFold::Row> &rows);
     /// Retention: deletes raw sign-ins created before `rawBefore`, and the daily aggregates and
     /// day checkpoints of days before `usageBefore`.
     [[nodiscard]] core::Status pruneSignIns(const QDateTime &rawBefore, const QDate &usageBefore);
 
 private:
     store::Statement &prepared(const char *key, const QString &sql);
+    [[nodiscard]] core::Status clearDayUsage(const QDate &day);
     [[nodiscard]] static core::Status run(store::Statement &statement, const char *what);
 
     const store::Database &m_store;

@@ -6,6 +6,10 @@
 #include "scriptedserver.h"
 #include "testtokens.h"
 
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QTest>
 
@@ -31,6 +35,17 @@ GraphClientOptions optionsFor(const ScriptedServer &server)
     o.stallTimeout = 5s;
     o.requestDeadline = 20s;
     return o;
+}
+
+/// A users page of `count` people: 64 KiB and more from about 1,500 on.
+QByteArray largePage(int count)
+{
+    QJsonArray value;
+    for (int i = 0; i < count; ++i) {
+        value.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("u%1").arg(i)},
+            {QStringLiteral("displayName"), QStringLiteral("Person number %1").arg(i)}});
+    }
+    return QJsonDocument(QJsonObject {{QStringLiteral("value"), value}}).toJson(QJsonDocument::Compact);
 }
 
 GraphRequest usersRequest(const GraphClient &client)
@@ -72,6 +87,7 @@ private Q_SLOTS:
     void graphErrorBodiesBecomeTypedErrors_data();
     void graphErrorBodiesBecomeTypedErrors();
     void cancelEndsRequestWithCancelled();
+    void largePagesAreParsedAsideInOrderAndCancelEndsThemOnce();
     void silentTokenSourceEndsAtDeadline();
 };
 
@@ -352,6 +368,12 @@ void TestGraphClient::malformedBodiesGiveTypedErrors_data()
     QTest::newRow("root is an array") << QByteArray(R"([{"id":"u1"}])") << QStringLiteral("not an object");
     QTest::newRow("not json at all") << QByteArray("<html>proxy says hi</html>") << QStringLiteral("syntax");
     QTest::newRow("empty body") << QByteArray() << QStringLiteral("syntax");
+    // From 64 KiB on a body is parsed on the client's parser pool: the same errors.
+    const QByteArray big = largePage(2000);
+    QVERIFY(big.size() > 64 * 1024);
+    QTest::newRow("large page cut short") << big.left(big.size() - 40) << QStringLiteral("syntax");
+    QTest::newRow("large page, deep at the end")
+        << QByteArray(big).insert(big.size() - 1, QByteArray(R"(,"x":)") + deep) << QStringLiteral("too deep");
 }
 
 void TestGraphClient::malformedBodiesGiveTypedErrors()
@@ -555,6 +577,47 @@ void TestGraphClient::cancelEndsRequestWithCancelled()
     client.cancel(id);
     QVERIFY(out.has_value());
     QCOMPARE(out->error().code, QStringLiteral("graph.cancelled"));
+    QCOMPARE(client.pending(), 0);
+}
+
+void TestGraphClient::largePagesAreParsedAsideInOrderAndCancelEndsThemOnce()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    constexpr int pages = 12;
+    for (int i = 0; i < pages; ++i) {
+        server.enqueue(usersPath, Response::json(largePage(1500 + i)));
+    }
+    ListTokenSource tokens({"t"});
+    GraphClient client(optionsFor(server), tokens);
+
+    // Parsed on another thread, delivered whole on this one.
+    const auto first = sendAndWait(client, usersRequest(client));
+    QVERIFY(first && first->ok());
+    QCOMPARE(first->value().json.value(QStringLiteral("value")).toArray().size(), 1500);
+    QCOMPARE(first->value().json.value(QStringLiteral("value")).toArray().last().toObject().value(QStringLiteral("id")),
+        QStringLiteral("u1499"));
+
+    // Cancelled at every moment of its life (sent, answered, being parsed): each request's
+    // callback runs exactly once, and nothing arrives after a cancel.
+    for (int i = 1; i < pages; ++i) {
+        int calls = 0;
+        bool cancelled = false;
+        const quint64 id = client.send(usersRequest(client), [&](core::Result<graph::GraphResponse> r) {
+            ++calls;
+            QVERIFY(!cancelled || (!r.ok() && r.error().code == QStringLiteral("graph.cancelled")));
+        });
+        QVERIFY(spinUntil([&server, i] { return server.requests().size() == i + 1; }));
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < (i % 4) * 2 && calls == 0) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+        }
+        cancelled = calls == 0;
+        client.cancel(id);
+        QTest::qWait(20);
+        QCOMPARE(calls, 1);
+    }
     QCOMPARE(client.pending(), 0);
 }
 

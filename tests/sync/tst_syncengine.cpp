@@ -7,6 +7,8 @@
 #include "fixedclock.h"
 #include "scriptedserver.h"
 #include "store/database.h"
+#include "sync/dayusagefold.h"
+#include "sync/storewriter.h"
 #include "sync/syncengine.h"
 #include "temphome.h"
 #include "testtokens.h"
@@ -461,6 +463,95 @@ private Q_SLOTS:
                      .toString(),
             QStringLiteral("2,4"));
         QCOMPARE(f.scalar(QStringLiteral("SELECT min(day) FROM signin_days")).toString(), QStringLiteral("2025-11-21"));
+    }
+
+    /// A day fetched from its start is folded in memory as its pages come; that fold must give
+    /// exactly the rows the table's fold (a day resumed part-way) gives.
+    void dayFoldInMemoryEqualsTheFoldFromTheTable()
+    {
+        Fixture f;
+        auto db = store::Database::open(f.dbPath, *f.key);
+        QVERIFY(db);
+        sync::StoreWriter writer(**db);
+        const QDate day(2026, 11, 19);
+        const auto at = [&day](int h, int m) {
+            return QDateTime(day, QTime(h, m), QTimeZone::utc());
+        };
+        const auto event = [](const QString &id, const QDateTime &when, const std::optional<QString> &user,
+                               const std::optional<QString> &app, qint64 error) {
+            graph::SignIn s;
+            s.id = id;
+            s.createdDateTime = when;
+            s.userId = user;
+            s.appId = app;
+            s.appDisplayName = QStringLiteral("App");
+            s.errorCode = error;
+            return s;
+        };
+        const QString u1 = QStringLiteral("11111111-1111-1111-1111-111111111111");
+        const QString u2 = QStringLiteral("22222222-2222-2222-2222-222222222222");
+        const QString appUpper = QStringLiteral("00000003-0000-0FF1-CE00-000000000000");
+        const QString appOther = QStringLiteral("de8bc8b5-d9f9-48b1-a8ad-b748da725064");
+        const QList<graph::SignIn> events {
+            event(QStringLiteral("e1"), at(9, 0), u1, appUpper, 0),
+            event(QStringLiteral("e2"), at(11, 30), u1, appUpper.toLower(), 0),  // the same app
+            event(QStringLiteral("e3"), at(12, 0), u1, appUpper, 50126),         // a later failure
+            event(QStringLiteral("e2"), at(11, 30), u1, appUpper, 0),            // a repeat of e2
+            event(QStringLiteral("e4"), at(8, 0), u2, appOther, 50053),          // failures only
+            event(QStringLiteral("e5"), at(8, 5), u2, appOther, 50053),
+            event(QStringLiteral("e6"), at(10, 0), std::nullopt, appOther, 0),  // no person
+            event(QStringLiteral("e7"), at(10, 0), u2, std::nullopt, 0),        // no app
+            event(QStringLiteral("e8"), at(23, 59), u2, appUpper, 0),
+        };
+        sync::DayUsageFold fold;
+        QVERIFY((*db)->exec(QStringLiteral("BEGIN")));
+        for (const graph::SignIn &s : events) {
+            QVERIFY(writer.writeSignIn(s));
+            fold.add(s);
+        }
+        QCOMPARE(fold.events(), 8);
+        const QString rows = QStringLiteral(
+            "SELECT group_concat(r, ' | ') FROM (SELECT user_id || ',' || app_id || ',' || sign_ins || ',' || "
+            "failures || ',' || coalesce(last_sign_in, '-') AS r FROM usage_daily WHERE day = '2026-11-19' "
+            "ORDER BY user_id, app_id)");
+        QVERIFY(writer.foldDay(day));
+        QSqlQuery q((*db)->sql());
+        QVERIFY(q.exec(rows) && q.next());
+        const QString fromTable = q.value(0).toString();
+        QCOMPARE(fromTable,
+            u1 + QStringLiteral(",") + appUpper.toLower() + QStringLiteral(",2,1,2026-11-19T11:30:00Z | ") + u2
+                + QStringLiteral(",") + appUpper.toLower() + QStringLiteral(",1,0,2026-11-19T23:59:00Z | ") + u2
+                + QStringLiteral(",") + appOther + QStringLiteral(",0,2,-"));
+        QVERIFY(writer.replaceDayUsage(day, fold.rows()));
+        QVERIFY(q.exec(rows) && q.next());
+        QCOMPARE(q.value(0).toString(), fromTable);
+        QVERIFY((*db)->exec(QStringLiteral("COMMIT")));
+        fold.clear();
+        QCOMPARE(fold.rows().size(), 0);
+    }
+
+    void isoUtcWritesSecondsWithAZ_data()
+    {
+        QTest::addColumn<QDateTime>("when");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("epoch") << QDateTime::fromSecsSinceEpoch(0, QTimeZone::utc())
+                               << QStringLiteral("1970-01-01T00:00:00Z");
+        QTest::newRow("before the epoch")
+            << QDateTime::fromMSecsSinceEpoch(-1, QTimeZone::utc()) << QStringLiteral("1969-12-31T23:59:59Z");
+        QTest::newRow("leap day, milliseconds dropped") << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999),
+            QTimeZone::utc()) << QStringLiteral("2024-02-29T23:59:59Z");
+        QTest::newRow("an offset is turned into UTC") << QDateTime(QDate(2026, 11, 20), QTime(1, 30),
+            QTimeZone(2 * 3600)) << QStringLiteral("2026-11-19T23:30:00Z");
+        QTest::newRow("year 9999") << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), QTimeZone::utc())
+                                   << QStringLiteral("9999-12-31T23:59:59Z");
+    }
+
+    void isoUtcWritesSecondsWithAZ()
+    {
+        QFETCH(QDateTime, when);
+        QFETCH(QString, text);
+        QCOMPARE(sync::isoUtc(when), text);
+        QCOMPARE(sync::isoUtc(when), when.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ")));
     }
 };
 
