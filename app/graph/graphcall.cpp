@@ -186,6 +186,8 @@ void GraphCall::sendWith(const secrets::SecretBytes *token)
     ++m_client.m_stats.requests;
     if (m_request.budget == Budget::SignInActivity)
         ++m_client.m_stats.signInActivityRequests;
+    if (m_request.budget == Budget::UsageReports)
+        ++m_client.m_stats.usageReportRequests;
     QNetworkReply *reply = post ? m_client.m_nam->post(req, m_request.body) : m_client.m_nam->get(req);
     // Qt keeps its own copy of the header inside the request it sends; ours is wiped now.
     req = QNetworkRequest();

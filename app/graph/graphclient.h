@@ -50,6 +50,8 @@ struct GraphClientStats {
     /// Of those, the ones in the SignInActivity budget: that pass runs beside the other entities on
     /// the same client, so each counts its own share.
     qint64 signInActivityRequests = 0;
+    /// ...and the UsageReports budget's (the report and its download), which runs beside them too.
+    qint64 usageReportRequests = 0;
     qint64 retries = 0;
     qint64 throttled = 0;  ///< 429/503/504 answers
     qint64 refreshes = 0;  ///< token refreshes after a 401

@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 
+#include <algorithm>
+
 namespace stocktake::sync {
 
 namespace {
@@ -179,6 +181,10 @@ void SignInsStep::finishDay(int index)
     }
     if (m_done >= m_plan.size())
         return succeed();
+    // The activity pass and the usage report wait for a free connection; a backfill of many
+    // days must not keep them waiting to its end.
+    if (m_context.runWaitingWrites)
+        m_context.runWaitingWrites();
     if (auto s = begin(); !s)
         return fail(s.error());
 }
@@ -203,34 +209,57 @@ void UsageStep::start()
     request.expectJson = false;
     request.anonymousRedirect = true;
     request.maxBodyBytes = qint64(256) * 1024 * 1024;
+    // Fetched beside the directory; written once the users are stored (the report names people
+    // by UPN, joined to users.id as it is written) and no other step holds the connection.
     m_request = m_context.client->send(request, [this](core::Result<graph::GraphResponse> response) {
         m_request = 0;
         if (!response.ok()) {
-            if (isUnavailable(response.error()))
-                return unavailable(response.error());
-            return fail(response.error());
+            const core::Error error = response.error();
+            return m_context.whenStoreFree([this, error] {
+                if (isUnavailable(error))
+                    return unavailable(error);
+                fail(error);
+            });
         }
-        const auto parsed = graph::parseOffice365ActiveUserDetail(response->body);
-        if (!parsed.ok())
-            return fail(parsed.error());
-        if (auto s = begin(); !s)
-            return fail(s.error());
-        const QString report = QStringLiteral("getOffice365ActiveUserDetail");
-        QSqlQuery clear(m_context.db->sql());
-        clear.prepare(QStringLiteral("DELETE FROM m365_usage WHERE report = ?"));
-        clear.addBindValue(report);
-        if (!clear.exec())
-            return fail(storeWriteError(QStringLiteral("usage report"), QStringLiteral("clear")));
-        for (const auto &record : parsed->records) {
-            if (auto s = m_context.writer->writeUsage(record, report); !s)
-                return fail(s.error());
+        auto parsed = graph::parseOffice365ActiveUserDetail(response->body);
+        if (!parsed.ok()) {
+            const core::Error error = parsed.error();
+            return m_context.whenStoreFree([this, error] { fail(error); });
         }
-        countItems(parsed->records.size());
+        m_records = std::move(parsed->records);
         countSkipped(parsed->issues.size());
-        if (auto s = commitWithState(); !s)
-            return fail(s.error());
-        succeed();
+        m_context.whenStoreFree([this] { write(); });
     });
+}
+
+void UsageStep::write()
+{
+    QList<graph::UsageRecord> records = std::exchange(m_records, {});
+    // In key order: the rows go into m365_usage's primary key (report, upn, product).
+    std::sort(records.begin(), records.end(), [](const graph::UsageRecord &a, const graph::UsageRecord &b) {
+        return a.userPrincipalName < b.userPrincipalName;
+    });
+    if (cancelled())
+        return fail(core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
+    if (auto s = begin(); !s)
+        return fail(s.error());
+    const auto userIds = m_context.writer->userIdsByUpn();
+    if (!userIds)
+        return fail(userIds.error());
+    const QString report = QStringLiteral("getOffice365ActiveUserDetail");
+    QSqlQuery clear(m_context.db->sql());
+    clear.prepare(QStringLiteral("DELETE FROM m365_usage WHERE report = ?"));
+    clear.addBindValue(report);
+    if (!clear.exec())
+        return fail(storeWriteError(QStringLiteral("usage report"), QStringLiteral("clear")));
+    for (const auto &record : records) {
+        if (auto s = m_context.writer->writeUsage(record, report, *userIds); !s)
+            return fail(s.error());
+    }
+    countItems(records.size());
+    if (auto s = commitWithState(); !s)
+        return fail(s.error());
+    succeed();
 }
 
 }  // namespace stocktake::sync

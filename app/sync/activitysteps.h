@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "graph/records.h"
 #include "sync/dayusagefold.h"
 #include "sync/entitystep.h"
 
@@ -62,7 +63,9 @@ private:
 };
 
 /// The Microsoft 365 active-user report (getOffice365ActiveUserDetail, 30 days): a 302 to a
-/// CSV that is fetched without the bearer token, then swapped in whole.
+/// CSV that is fetched without the bearer token, then swapped in whole. It runs beside the other
+/// steps, as the activity pass does: one download, started with the sync, written through
+/// StepContext::whenStoreFree once the users are stored.
 class UsageStep : public EntityStep {
     Q_OBJECT
 
@@ -72,7 +75,10 @@ public:
     void cancel() override;
 
 private:
+    void write();
+
     quint64 m_request = 0;
+    QList<graph::UsageRecord> m_records;  ///< parsed, waiting for the store
 };
 
 }  // namespace stocktake::sync

@@ -27,10 +27,13 @@ EntityStep::EntityStep(QString entity, StepContext &context, QObject *parent)
 
 qint64 EntityStep::ownRequests(const graph::GraphClientStats &stats) const
 {
-    // The activity pass runs beside the other entities on the same client: it counts its budget's
-    // requests, every other entity the rest.
-    return m_summary.entity == QStringLiteral("activity") ? stats.signInActivityRequests
-                                                          : stats.requests - stats.signInActivityRequests;
+    // The activity pass and the usage report run beside the other entities on the same client:
+    // each counts its own budget's requests, every other entity the rest.
+    if (m_summary.entity == QStringLiteral("activity"))
+        return stats.signInActivityRequests;
+    if (m_summary.entity == QStringLiteral("usage"))
+        return stats.usageReportRequests;
+    return stats.requests - stats.signInActivityRequests - stats.usageReportRequests;
 }
 
 void EntityStep::cancel()

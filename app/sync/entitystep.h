@@ -42,6 +42,9 @@ struct StepContext {
     std::function<void(std::function<void()> write)> whenStoreFree;
     /// Called after a step commits or rolls back: the connection may be free for such a write.
     std::function<void()> storeFreed;
+    /// Runs the writes waiting for the store now, if the connection is free and the users are
+    /// stored: a step of many transactions (the sign-in days) calls it between two of them.
+    std::function<void()> runWaitingWrites;
 };
 
 /// One entity of a sync. A step writes its entity in one transaction (or, for sign-ins, one per

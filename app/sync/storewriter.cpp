@@ -5,6 +5,9 @@
 #include "store/database.h"
 
 #include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
 
 namespace stocktake::sync {
 
@@ -322,14 +325,43 @@ core::Status StoreWriter::writeSignIn(const graph::SignIn &s)
     return run(q, "sign-ins");
 }
 
-core::Status StoreWriter::writeUsage(const graph::UsageRecord &r, const QString &report)
+namespace {
+
+/// SQLite's NOCASE: ASCII letters only.
+QString foldNoCase(const QString &text)
+{
+    QString folded = text;
+    for (QChar &c : folded) {
+        if (c >= u'A' && c <= u'Z')
+            c = QChar(c.unicode() + (u'a' - u'A'));
+    }
+    return folded;
+}
+
+}  // namespace
+
+core::Result<QHash<QString, QString>> StoreWriter::userIdsByUpn()
+{
+    QSqlQuery q(m_store.sql());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT upn, id FROM users WHERE upn IS NOT NULL")))
+        return storeWriteError(QStringLiteral("usage report"), q.lastError().text());
+    QHash<QString, QString> ids;
+    while (q.next())
+        ids.insert(foldNoCase(q.value(0).toString()), q.value(1).toString());
+    return ids;
+}
+
+core::Status StoreWriter::writeUsage(
+    const graph::UsageRecord &r, const QString &report, const QHash<QString, QString> &userIds)
 {
     store::Statement &q = prepared("usage",
         QStringLiteral("INSERT OR REPLACE INTO m365_usage (report, report_refresh_date, "
                        "upn, user_id, display_name, product, has_license, "
                        "last_activity_date, report_period, fetched_at) VALUES "
-                       "(?, ?, ?, (SELECT id FROM users WHERE upn = ? COLLATE NOCASE), "
-                       "?, ?, ?, ?, ?, ?)"));
+                       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    // Concealed names are opaque hashes: never join them to a person.
+    const QString userId = r.concealed ? QString() : userIds.value(foldNoCase(r.userPrincipalName));
     struct Product {
         const char *name;
         bool licensed;
@@ -349,8 +381,7 @@ core::Status StoreWriter::writeUsage(const graph::UsageRecord &r, const QString 
         q.bind(0, report);
         q.bind(1, r.reportRefreshDate ? r.reportRefreshDate->toString(Qt::ISODate) : m_fetchedAt.left(10));
         q.bind(2, r.userPrincipalName);
-        // Concealed names are opaque hashes: never join them to a person.
-        q.bind(3, r.concealed ? QString() : r.userPrincipalName);
+        q.bind(3, userId.isNull() ? std::optional<QString>() : std::optional<QString>(userId));
         q.bind(4, r.displayName);
         q.bind(5, QString::fromLatin1(product.name));
         q.bind(6, product.licensed ? 1 : 0);
@@ -358,6 +389,45 @@ core::Status StoreWriter::writeUsage(const graph::UsageRecord &r, const QString 
         q.bind(8, QStringLiteral("D30"));
         q.bind(9, m_fetchedAt);
         if (auto s = run(q, "usage report"); !s)
+            return s;
+    }
+    return {};
+}
+
+core::Result<QStringList> StoreWriter::dropIndexes(const QStringList &tables)
+{
+    QStringList names;
+    QStringList definitions;
+    {
+        QSqlQuery q(m_store.sql());
+        q.setForwardOnly(true);
+        q.prepare(
+            QStringLiteral("SELECT name, sql, tbl_name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"));
+        if (!q.exec())
+            return storeWriteError(QStringLiteral("data"), q.lastError().text());
+        while (q.next()) {
+            const QString sql = q.value(1).toString();
+            if (!tables.contains(q.value(2).toString())
+                || sql.contains(QLatin1StringView("UNIQUE"), Qt::CaseInsensitive))
+                continue;
+            names.append(q.value(0).toString());
+            definitions.append(sql);
+        }
+    }
+    for (const QString &name : std::as_const(names)) {
+        // Names come from sqlite_schema, quoted as identifiers.
+        QString quoted = name;
+        quoted.replace(u'"', QLatin1StringView("\"\""));
+        if (auto s = exec(QStringLiteral("DROP INDEX \"%1\"").arg(quoted)); !s)
+            return s.error();
+    }
+    return definitions;
+}
+
+core::Status StoreWriter::restoreIndexes(const QStringList &definitions)
+{
+    for (const QString &sql : definitions) {
+        if (auto s = exec(sql); !s)
             return s;
     }
     return {};

@@ -41,7 +41,20 @@ public:
     [[nodiscard]] core::Status writeServicePrincipal(const graph::ServicePrincipal &sp);
     [[nodiscard]] core::Status writeGrant(const graph::OAuth2PermissionGrant &grant);
     [[nodiscard]] core::Status writeSignIn(const graph::SignIn &signIn);
-    [[nodiscard]] core::Status writeUsage(const graph::UsageRecord &record, const QString &report);
+    /// Every person's id by UPN, the key folded as SQLite's NOCASE folds it (ASCII only): the
+    /// usage report names people by UPN, and one scan of the users beats a lookup per row.
+    [[nodiscard]] core::Result<QHash<QString, QString>> userIdsByUpn();
+    /// One report row per product; `userIds` from userIdsByUpn().
+    [[nodiscard]] core::Status writeUsage(
+        const graph::UsageRecord &record, const QString &report, const QHash<QString, QString> &userIds);
+
+    /// For a write that touches every row of `tables` (a full listing of the users): drops their
+    /// secondary, non-unique indexes inside the open transaction and returns their definitions
+    /// for restoreIndexes(), which makes them again before the commit. One sorted build per
+    /// index costs a fraction of keeping ten indexes through 100,000 inserts in key order of
+    /// none of them. DDL is transactional: a rollback brings the indexes back as they were.
+    [[nodiscard]] core::Result<QStringList> dropIndexes(const QStringList &tables);
+    [[nodiscard]] core::Status restoreIndexes(const QStringList &definitions);
 
     /// Mark-and-sweep for snapshot entities: ids seen in this sync go to a temp table; the rows
     /// of `table` whose id was not seen are deleted at the end.

@@ -67,7 +67,8 @@ SyncWorker::~SyncWorker()
 {
     // Steps and the client hold references into the context: end them first.
     delete m_current.data();
-    delete m_side.data();
+    for (const QPointer<EntityStep> &side : std::as_const(m_sides))
+        delete side.data();
     m_client.reset();
     m_writer.reset();
     m_db.reset();
@@ -105,6 +106,9 @@ core::Status SyncWorker::prepare()
         m_storeWrites.append(std::move(write));
         QMetaObject::invokeMethod(this, &SyncWorker::runStoreWrites, Qt::QueuedConnection);
     };
+    m_context.runWaitingWrites = [this] {
+        runStoreWrites();
+    };
     m_context.storeFreed = [this] {
         if (!m_storeWrites.isEmpty())
             QMetaObject::invokeMethod(this, &SyncWorker::runStoreWrites, Qt::QueuedConnection);
@@ -136,17 +140,25 @@ void SyncWorker::run(const SyncRequest &request)
     m_stoppedBySignIn = false;
     m_storeWrites.clear();
     // signInActivity is the users' own paced pass (10 requests a minute): it starts with the
-    // directory, so a first sync takes as long as the longer of the two, not their sum.
-    const bool activity = request.activityPass && m_queue.contains(QStringLiteral("users"));
-    EntityStep *side = activity ? makeStep(QStringLiteral("activity")) : nullptr;
-    m_side = side;
+    // directory, so a first sync takes as long as the longer of the two, not their sum. The
+    // usage report is one download that Graph prepares slowly for a large tenant: it too starts
+    // at once, and is written when the users are.
+    m_sides.clear();
+    if (request.activityPass && m_queue.contains(QStringLiteral("users")))
+        m_sides.append(makeStep(QStringLiteral("activity")));
+    if (m_queue.removeAll(QStringLiteral("usage")) > 0)
+        m_sides.append(makeStep(QStringLiteral("usage")));
     recordRun(true);
-    if (side != nullptr) {
-        connect(side, &EntityStep::finished, this, [this, side](const EntitySummary &summary) {
-            side->deleteLater();
-            sideFinished(summary);
+    for (const QPointer<EntityStep> &side : std::as_const(m_sides)) {
+        EntityStep *step = side.data();
+        connect(step, &EntityStep::finished, this, [this, step](const EntitySummary &summary) {
+            step->deleteLater();
+            sideFinished(step, summary);
         });
-        side->start();
+    }
+    for (const QPointer<EntityStep> &side : QList<QPointer<EntityStep>>(m_sides)) {
+        if (!side.isNull())
+            side->start();
     }
     runNext();
 }
@@ -157,8 +169,10 @@ void SyncWorker::cancel()
     m_queue.clear();
     if (EntityStep *step = m_current.data(); step != nullptr)
         step->cancel();
-    if (EntityStep *step = m_side.data(); step != nullptr)
-        step->cancel();
+    for (const QPointer<EntityStep> &side : QList<QPointer<EntityStep>>(m_sides)) {
+        if (!side.isNull())
+            side->cancel();
+    }
 }
 
 EntityStep *SyncWorker::makeStep(const QString &entity)
@@ -190,7 +204,7 @@ void SyncWorker::runNext()
     runStoreWrites();
     if (m_queue.isEmpty() || m_cancelled) {
         m_mainDone = true;
-        if (m_side.isNull())
+        if (m_sides.isEmpty())
             finish();
         return;
     }
@@ -211,11 +225,11 @@ void SyncWorker::stepFinished(const EntitySummary &summary)
     QMetaObject::invokeMethod(this, &SyncWorker::runNext, Qt::QueuedConnection);
 }
 
-void SyncWorker::sideFinished(const EntitySummary &summary)
+void SyncWorker::sideFinished(EntityStep *step, const EntitySummary &summary)
 {
-    m_side = nullptr;
+    m_sides.removeIf([step](const QPointer<EntityStep> &side) { return side.isNull() || side.data() == step; });
     record(summary);
-    if (m_mainDone)
+    if (m_mainDone && m_sides.isEmpty())
         QMetaObject::invokeMethod(this, &SyncWorker::finish, Qt::QueuedConnection);
 }
 
@@ -245,8 +259,10 @@ void SyncWorker::record(const EntitySummary &summary)
     if (summary.exitCode == core::ExitCode::SignIn && summary.errorCode != QStringLiteral("graph.consent_missing")) {
         m_queue.clear();
         m_stoppedBySignIn = true;
-        if (EntityStep *step = m_side.data(); step != nullptr)
-            step->cancel();
+        for (const QPointer<EntityStep> &side : QList<QPointer<EntityStep>>(m_sides)) {
+            if (!side.isNull())
+                side->cancel();
+        }
     }
 }
 
@@ -265,7 +281,10 @@ void SyncWorker::recordRun(bool starting)
     if (starting) {
         query.prepare(QStringLiteral("INSERT INTO sync_runs (started, entities, full_sync) VALUES (?, ?, ?)"));
         query.addBindValue(isoUtc(m_setup.clock->nowUtc()));
-        query.addBindValue((m_side.isNull() ? m_queue : m_queue + QStringList {QStringLiteral("activity")}).join(u','));
+        QStringList entities = m_queue;
+        for (const QPointer<EntityStep> &side : std::as_const(m_sides))
+            entities.append(side->entity());
+        query.addBindValue(entities.join(u','));
         query.addBindValue(m_context.request.full ? 1 : 0);
         if (query.exec())
             m_runId = query.lastInsertId().toLongLong();

@@ -18,8 +18,9 @@ class Database;
 namespace stocktake::sync {
 
 /// The sync itself, living on the engine's thread: opens its own connection and Graph client,
-/// then runs the entity steps one after another, with the paced activity pass beside them (it
-/// writes through whenStoreFree between the others' transactions, once the users are stored).
+/// then runs the entity steps one after another, with two beside them: the paced activity pass
+/// and the usage report's download. Those write through whenStoreFree, between the others'
+/// transactions, once the users are stored.
 class SyncWorker : public QObject {
     Q_OBJECT
 
@@ -40,9 +41,9 @@ private:
     [[nodiscard]] core::Status prepare();
     void runNext();
     void stepFinished(const EntitySummary &summary);
-    void sideFinished(const EntitySummary &summary);
+    void sideFinished(EntityStep *step, const EntitySummary &summary);
     void record(const EntitySummary &summary);
-    /// Runs the side step's queued writes if the connection is free and the users are stored.
+    /// Runs the side steps' queued writes if the connection is free and the users are stored.
     void runStoreWrites();
     [[nodiscard]] bool usersOutstanding() const;
     void finish();
@@ -57,7 +58,7 @@ private:
     StepContext m_context;
     QStringList m_queue;
     QPointer<EntityStep> m_current;
-    QPointer<EntityStep> m_side;  ///< the activity pass, beside m_current
+    QList<QPointer<EntityStep>> m_sides;  ///< the activity pass and the usage report, beside m_current
     QList<std::function<void()>> m_storeWrites;
     bool m_usersRunning = false;
     bool m_mainDone = false;

@@ -75,6 +75,8 @@ public:
     bool failUsersPage2 = false;
     bool noPremium = false;
     int usersPage2DelayMs = 0;
+    int activityDelayMs = 0;
+    int signInDelayMs = 0;
     QJsonArray deltaChanges;
 
 private:
@@ -126,7 +128,9 @@ private:
                     item.insert(QStringLiteral("signInActivity"), activity);
                 items.append(item);
             }
-            return Response::json(page(items));
+            Response reply = Response::json(page(items));
+            reply.delayMs = activityDelayMs;
+            return reply;
         }
         if (path == QStringLiteral("/v1.0/users")) {
             if (q.hasQueryItem(QStringLiteral("$skiptoken"))) {
@@ -137,6 +141,24 @@ private:
             }
             return Response::json(
                 page(QJsonArray {user(1), user(2), user(3)}, o + QStringLiteral("/v1.0/users?$skiptoken=page2")));
+        }
+        if (path == QStringLiteral("/v1.0/reports/getOffice365ActiveUserDetail(period='D30')")) {
+            ++usageRequests;
+            Response redirect;
+            redirect.status = 302;
+            redirect.header("Location", (o + QStringLiteral("/download/usage.csv")).toLatin1());
+            return redirect;
+        }
+        if (path == QStringLiteral("/download/usage.csv")) {
+            // Person 1 and someone not in the directory (a guest removed since, say).
+            Response csv;
+            csv.body
+                = QByteArrayLiteral("Report Refresh Date,User Principal Name,Display Name,Is Deleted,Has Teams License,"
+                                    "Teams Last Activity Date,Assigned Products\r\n"
+                                    "2026-11-19,P1@contoso.example,Person 1,False,True,2026-11-18,MICROSOFT 365 E3\r\n"
+                                    "2026-11-19,gone@contoso.example,Gone,False,True,2026-10-01,MICROSOFT 365 E3\r\n");
+            csv.header("Content-Type", "application/octet-stream");
+            return csv;
         }
         if (path == QStringLiteral("/v1.0/auditLogs/signIns")) {
             static const QRegularExpression range(QStringLiteral("ge (\\S+) and createdDateTime lt (\\S+)"));
@@ -162,7 +184,9 @@ private:
                     {QStringLiteral("status"), QJsonObject {{QStringLiteral("errorCode"), hour == 12 ? 50126 : 0}}},
                 });
             }
-            return Response::json(page(items));
+            Response reply = Response::json(page(items));
+            reply.delayMs = signInDelayMs;
+            return reply;
         }
         return Response::json(R"({"error":{"code":"Request_ResourceNotFound","message":"no"}})", 404);
     }
@@ -171,6 +195,7 @@ private:
 
 public:
     int signInRequests = 0;
+    int usageRequests = 0;
 };
 
 }  // namespace
@@ -288,6 +313,66 @@ private Q_SLOTS:
         QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM users WHERE last_sign_in IS NOT NULL")).toInt(), 4);
     }
 
+    /// The usage report's download starts with the sync, beside the directory; it is written
+    /// once the users are, so its people are joined to them.
+    void usageReportIsFetchedBesideTheDirectory()
+    {
+        Fixture f;
+        MiniGraph graph(f.server);
+        graph.usersPage2DelayMs = 1500;
+        sync::SyncRequest request {{QStringLiteral("organization"), QStringLiteral("users"), QStringLiteral("usage")}};
+        request.activityPass = false;
+        const auto report = f.run(request);
+        QVERIFY2(!report.firstError, qPrintable(report.firstError ? report.firstError->detail : QString()));
+        QCOMPARE(graph.usageRequests, 1);
+        const auto requests = f.server.requests();
+        qsizetype usage = -1;
+        qsizetype usersPage2 = -1;
+        for (qsizetype i = 0; i < requests.size(); ++i) {
+            if (requests.at(i).path.startsWith("/v1.0/reports/"))
+                usage = i;
+            if (requests.at(i).path == "/v1.0/users" && requests.at(i).query.contains("skiptoken"))
+                usersPage2 = i;
+        }
+        QVERIFY(usage >= 0 && usersPage2 >= 0);
+        QVERIFY2(usage < usersPage2, "the usage report waited for the users");
+        QStringList order;
+        for (const auto &e : report.entities)
+            order.append(e.entity);
+        QVERIFY2(order.indexOf(QStringLiteral("usage")) > order.indexOf(QStringLiteral("users")),
+            qPrintable(order.join(u',')));
+        QCOMPARE(entity(report, QStringLiteral("usage"))->outcome, sync::EntitySummary::Outcome::Ok);
+        // Each counts its own requests, though they shared the client at the same time.
+        QCOMPARE(entity(report, QStringLiteral("usage"))->requests, 2);  // the report and its download
+        QCOMPARE(entity(report, QStringLiteral("users"))->requests, 3);  // delta latest, two pages
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM m365_usage")).toInt(), 2);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT user_id FROM m365_usage WHERE upn = 'P1@contoso.example'")).toString(),
+            userId(1));
+        QVERIFY(f.scalar(QStringLiteral("SELECT user_id FROM m365_usage WHERE upn = 'gone@contoso.example'")).isNull());
+    }
+
+    /// A backfill of many days does not keep the activity pass waiting to its end: what the pass
+    /// read is written between two days.
+    void activityPassIsWrittenBetweenSignInDays()
+    {
+        Fixture f;
+        MiniGraph graph(f.server);
+        graph.activityDelayMs = 1200;
+        graph.signInDelayMs = 300;
+        sync::SyncRequest request {{QStringLiteral("users"), QStringLiteral("signins")}};
+        request.signInDays = 10;
+        const auto report = f.run(request);
+        QVERIFY2(!report.firstError, qPrintable(report.firstError ? report.firstError->detail : QString()));
+        QStringList order;
+        for (const auto &e : report.entities)
+            order.append(e.entity);
+        QCOMPARE(order.join(u','), QStringLiteral("users,activity,signins"));
+        QCOMPARE(graph.signInRequests, 10);
+        QCOMPARE(
+            f.scalar(QStringLiteral("SELECT count(*) FROM users WHERE sign_in_activity_available = 1")).toInt(), 5);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM signin_days")).toInt(), 10);
+    }
+
     void fullSyncStoresEveryEntity()
     {
         Fixture f;
@@ -352,7 +437,15 @@ private Q_SLOTS:
     {
         Fixture f;
         MiniGraph graph(f.server);
+        // A full listing drops the users' indexes and builds them again before it commits.
+        const QString indexes
+            = QStringLiteral("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema WHERE type = 'index' "
+                             "AND tbl_name IN ('users', 'user_licenses') ORDER BY name)");
+        const QString indexesBefore = f.scalar(indexes).toString();
+        QVERIFY(indexesBefore.contains(QStringLiteral("users_sort_name_asc")));
         QVERIFY(!f.run({{QStringLiteral("users")}}).firstError);
+        QCOMPARE(f.scalar(indexes).toString(), indexesBefore);
+        QCOMPARE(f.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
         const QString deltaBefore
             = f.scalar(QStringLiteral("SELECT delta_link FROM sync_state WHERE entity = 'users'")).toString();
         graph.failUsersPage2 = true;
@@ -363,6 +456,8 @@ private Q_SLOTS:
         QCOMPARE(report.firstError->code, QStringLiteral("graph.malformed_json"));
         QCOMPARE(entity(report, QStringLiteral("users"))->outcome, sync::EntitySummary::Outcome::Failed);
         QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM users")).toInt(), 5);
+        // ...and a listing that failed half-way leaves them as they were.
+        QCOMPARE(f.scalar(indexes).toString(), indexesBefore);
         QCOMPARE(f.scalar(QStringLiteral("SELECT delta_link FROM sync_state WHERE entity = 'users'")).toString(),
             deltaBefore);
         QCOMPARE(f.scalar(QStringLiteral("SELECT last_error_code FROM sync_state WHERE entity = 'users'")).toString(),
