@@ -82,6 +82,7 @@ private:
     void finishIfDone();
 
     QStringList m_groupIds;
+    QStringList m_indexes;  ///< dropped for the rewrite, made again before the commit
     QObject *m_batch = nullptr;
     int m_openWalks = 0;
     bool m_batchDone = false;

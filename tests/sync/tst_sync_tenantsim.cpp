@@ -331,6 +331,11 @@ private Q_SLOTS:
         qInfo().noquote() << "first sync" << firstSeconds << "s\n" << first.out;
         compareWithTruth(tenant, true);
         compareAppSignIns(tenant);
+        {
+            // The users and groups were written with their indexes dropped and built again.
+            const Run check = tenant.cli({QStringLiteral("db"), QStringLiteral("check")});
+            QVERIFY2(check.exitCode == 0, qPrintable(check.out + check.err));
+        }
         // The usage report lands one row per person and product; its records are the report's rows.
         QCOMPARE(summaryItems(first.out, QStringLiteral("usage")),
             tenant.counts().value(QStringLiteral("usage_report_rows")).toInteger());
