@@ -336,8 +336,7 @@ core::Result<AppReport> appReport(
         if (row.name.isEmpty() && !appIds.isEmpty()) {
             QSqlQuery n(db.sql());
             n.setForwardOnly(true);
-            n.prepare(QStringLiteral("SELECT app_display_name FROM signins_raw WHERE app_id = ? "
-                                     "AND app_display_name IS NOT NULL ORDER BY created DESC LIMIT 1"));
+            n.prepare(QStringLiteral("SELECT display_name FROM signin_app_names WHERE app_id = ?"));
             n.addBindValue(appIds.front());
             if (n.exec() && n.next())
                 row.name = n.value(0).toString();

@@ -85,8 +85,8 @@ core::Result<QList<UserAppRow>> userApps(const store::Database &db, const Report
     q.prepare(QStringLiteral(
         "SELECT a.app_id, coalesce((SELECT coalesce(display_name, app_display_name) FROM service_principals sp "
         "                           WHERE sp.app_id = a.app_id LIMIT 1), "
-        "                          (SELECT app_display_name FROM signins_raw r WHERE r.app_id = a.app_id "
-        "                           AND r.app_display_name IS NOT NULL ORDER BY r.created DESC LIMIT 1), a.app_id), "
+        "                          (SELECT display_name FROM signin_app_names n WHERE n.app_id = a.app_id), "
+        "                          a.app_id), "
         "       a.sign_ins, a.last_used FROM ("
         "  SELECT ud.app_id AS app_id, "
         "         coalesce(sum(CASE WHEN ud.day >= :sinceDay AND ud.last_sign_in >= :since THEN ud.sign_ins END), 0) "

@@ -141,9 +141,8 @@ void SignInsStep::finishDay(int index)
     const DayPlan &plan = m_plan.at(index);
     // A day fetched from its start was folded as its pages came; one resumed part-way is folded
     // from the table, which holds its earlier part.
-    const auto folded = plan.from == startOfDayUtc(plan.day)
-        ? m_context.writer->replaceDayUsage(plan.day, m_fold.rows())
-        : m_context.writer->foldDay(plan.day);
+    const auto folded = plan.from == startOfDayUtc(plan.day) ? m_context.writer->replaceDayUsage(plan.day, m_fold)
+                                                             : m_context.writer->foldDay(plan.day);
     m_fold.clear();
     if (!folded)
         return fail(folded.error());

@@ -10,11 +10,20 @@ namespace stocktake::sync {
 
 void DayUsageFold::add(const graph::SignIn &signIn)
 {
+    if (!signIn.appId) {
+        m_ids.insert(signIn.id);
+        return;  // names no app: counts for nothing here
+    }
+    const QString appId = signIn.appId->toLower();
+    if (signIn.appDisplayName) {
+        AppName &name = m_names[appId];
+        if (!name.seen.isValid() || signIn.createdDateTime > name.seen)
+            name = AppName {*signIn.appDisplayName, signIn.createdDateTime};
+    }
     const qsizetype before = m_ids.size();
     m_ids.insert(signIn.id);
-    if (m_ids.size() == before || !signIn.userId || !signIn.appId)
-        return;  // a repeat of an event already counted, or one that names no person or app
-    const QString appId = signIn.appId->toLower();
+    if (m_ids.size() == before || !signIn.userId)
+        return;  // a repeat of an event already counted, or one that names no person
     Row &row = m_rows[qMakePair(*signIn.userId, appId)];
     if (row.userId.isEmpty()) {
         row.userId = *signIn.userId;
@@ -46,6 +55,7 @@ void DayUsageFold::clear()
 {
     m_ids.clear();
     m_rows.clear();
+    m_names.clear();
 }
 
 }  // namespace stocktake::sync

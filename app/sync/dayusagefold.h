@@ -30,15 +30,24 @@ public:
         QDateTime lastSignIn;  ///< the latest success; invalid when there was none
     };
 
+    /// The name an app signed in with, from the newest of its events that named it.
+    struct AppName {
+        QString displayName;
+        QDateTime seen;
+    };
+
     void add(const graph::SignIn &signIn);
     /// The rows in key order (person, app), as usage_daily's primary key sorts them.
     [[nodiscard]] QList<Row> rows() const;
+    /// By app id (lower case): every event counts, with or without a person.
+    [[nodiscard]] const QHash<QString, AppName> &appNames() const { return m_names; }
     [[nodiscard]] qsizetype events() const { return m_ids.size(); }
     void clear();
 
 private:
     QSet<QString> m_ids;
     QHash<QPair<QString, QString>, Row> m_rows;
+    QHash<QString, AppName> m_names;
 };
 
 }  // namespace stocktake::sync

@@ -13,6 +13,10 @@ namespace stocktake::sync {
 
 namespace {
 
+/// An app's name is replaced only by one from a newer sign-in: the backfill goes newest day first.
+const char *const kUpsertAppName = " ON CONFLICT (app_id) DO UPDATE SET display_name = excluded.display_name, "
+                                   "seen = excluded.seen WHERE excluded.seen > signin_app_names.seen";
+
 std::optional<QString> dateOrNull(const std::optional<QDate> &value)
 {
     return value ? std::optional<QString>(value->toString(Qt::ISODate)) : std::nullopt;
@@ -484,13 +488,35 @@ core::Status StoreWriter::foldDay(const QDate &day)
     fold.bind(0, day.toString(Qt::ISODate));
     fold.bind(1, start);
     fold.bind(2, end);
-    return run(fold, "sign-ins");
+    if (auto s = run(fold, "sign-ins"); !s)
+        return s;
+    // The WHERE before ON CONFLICT keeps SQLite from reading ON as a join's (its upsert rule).
+    store::Statement &names = prepared("fold-app-names",
+        QStringLiteral("INSERT INTO signin_app_names (app_id, display_name, seen) "
+                       "SELECT app_id, app_display_name, max(created) FROM signins_raw "
+                       "WHERE created >= ? AND created < ? AND app_id IS NOT NULL "
+                       "AND app_display_name IS NOT NULL GROUP BY app_id")
+            + QLatin1StringView(kUpsertAppName));
+    names.bind(0, start);
+    names.bind(1, end);
+    return run(names, "sign-ins");
 }
 
-core::Status StoreWriter::replaceDayUsage(const QDate &day, const QList<DayUsageFold::Row> &rows)
+core::Status StoreWriter::replaceDayUsage(const QDate &day, const DayUsageFold &fold)
 {
     if (auto s = clearDayUsage(day); !s)
         return s;
+    store::Statement &name = prepared("app-name",
+        QStringLiteral("INSERT INTO signin_app_names (app_id, display_name, seen) VALUES (?, ?, ?)")
+            + QLatin1StringView(kUpsertAppName));
+    for (auto it = fold.appNames().cbegin(); it != fold.appNames().cend(); ++it) {
+        name.bind(0, it.key());
+        name.bind(1, it->displayName);
+        name.bind(2, isoUtc(it->seen));
+        if (auto s = run(name, "sign-ins"); !s)
+            return s;
+    }
+    const QList<DayUsageFold::Row> rows = fold.rows();
     store::Statement &q = prepared("day-usage",
         QStringLiteral("INSERT INTO usage_daily (day, user_id, app_id, sign_ins, failures, last_sign_in) "
                        "VALUES (?, ?, ?, ?, ?, ?)"));

@@ -62,10 +62,11 @@ public:
     [[nodiscard]] core::Status markSeen(const QString &id);
     [[nodiscard]] core::Result<qint64> sweepUnseen(const QString &table);
 
-    /// Rebuilds usage_daily for one UTC day from signins_raw.
+    /// Rebuilds usage_daily for one UTC day from signins_raw, and takes the day's app names.
     [[nodiscard]] core::Status foldDay(const QDate &day);
-    /// Replaces usage_daily's rows of one UTC day with `rows`, the fold of the whole day.
-    [[nodiscard]] core::Status replaceDayUsage(const QDate &day, const QList<DayUsageFold::Row> &rows);
+    /// Replaces usage_daily's rows of one UTC day with the fold of the whole day, and takes the
+    /// day's app names.
+    [[nodiscard]] core::Status replaceDayUsage(const QDate &day, const DayUsageFold &fold);
     /// Retention: deletes raw sign-ins created before `rawBefore`, and the daily aggregates and
     /// day checkpoints of days before `usageBefore`.
     [[nodiscard]] core::Status pruneSignIns(const QDateTime &rawBefore, const QDate &usageBefore);

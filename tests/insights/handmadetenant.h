@@ -76,6 +76,8 @@ INSERT INTO oauth2_grants (id, client_id, consent_type, principal_id, resource_i
   ('g4', 'sp-zoom', 'Principal', 'u7', 'sp-graph', 'Directory.ReadWrite.All', '2026-11-20T12:00:00Z');
 INSERT INTO signins_raw (id, created, user_id, app_id, app_display_name, status_error_code, fetched_at) VALUES
   ('s1', '2026-11-19T09:00:00Z', 'u1', 'aaaaaaaa-0000-0000-0000-000000000001', 'Slack', 0, '2026-11-20T12:00:00Z');
+INSERT INTO signin_app_names (app_id, display_name, seen) VALUES
+  ('aaaaaaaa-0000-0000-0000-000000000001', 'Slack', '2026-11-19T09:00:00Z');
 INSERT INTO usage_daily (day, user_id, app_id, sign_ins, failures, last_sign_in) VALUES
   ('2026-11-19', 'u1', 'aaaaaaaa-0000-0000-0000-000000000001', 3, 0, '2026-11-19T09:00:00Z'),
   ('2026-10-21', 'u2', 'aaaaaaaa-0000-0000-0000-000000000001', 2, 0, '2026-10-21T12:00:00Z'),

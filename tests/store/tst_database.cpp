@@ -394,7 +394,7 @@ private Q_SLOTS:
                         "fetched_at) VALUES "
                         "('e1', '2026-11-20T08:00:00Z', 'u1', 'a1', 'Mail', 0, 1, 'Browser', 'Aarhus', 'DK', "
                         "'Linux', 'Firefox', 'f'), "
-                        "('e2', '2026-11-21T09:30:00Z', 'u2', 'a1', 'Mail', 50126, 0, NULL, NULL, NULL, NULL, NULL, "
+                        "('e2', '2026-11-21T09:30:00Z', 'u2', 'a1', 'Outlook', 50126, 0, NULL, NULL, NULL, NULL, NULL, "
                         "'f'), "
                         "('e3', '2026-11-19T23:59:59Z', NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, 'f')"))
                     .ok());
@@ -425,12 +425,17 @@ private Q_SLOTS:
         QCOMPARE(scalar(*db.value(),
                      QStringLiteral("SELECT count(*) || '/' || sum(status_error_code = 7) FROM signins_raw")),
             QStringLiteral("3/1"));
-        // The table is its (created, id) key (WITHOUT ROWID); beside it only the index by app: none
-        // by id, time or person.
+        // The table is its (created, id) key (WITHOUT ROWID), with no index beside it: none by id,
+        // time or person (schema 7), nor by app (schema 9).
         QCOMPARE(scalar(*db.value(),
-                     QStringLiteral("SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE "
-                                    "type = 'index' AND tbl_name = 'signins_raw' ORDER BY name)")),
-            QStringLiteral("signins_raw_app"));
+                     QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = "
+                                    "'signins_raw'")),
+            QStringLiteral("0"));
+        // Schema 9: each app keeps the name of its newest sign-in that named it.
+        QCOMPARE(scalar(*db.value(),
+                     QStringLiteral("SELECT group_concat(app_id || '|' || display_name || '|' || seen, ';') "
+                                    "FROM signin_app_names")),
+            QStringLiteral("a1|Outlook|2026-11-21T09:30:00Z"));
     }
 
     void statementBindsTextNullsAndNumbersStraightOnTheConnection()
@@ -492,6 +497,7 @@ private Q_SLOTS:
             {6, QStringLiteral("910e4f9069a6d9f2e3f4a5a94130128b7aeabaecc83d242853c864a96a1e18fd")},
             {7, QStringLiteral("6a9da778ed95541d3ce3d7fc2d690ea9a1b838ea6f82c0713d6c33308ea5cadf")},
             {8, QStringLiteral("7e0e07d4469d645bbfb587b52d43743ed648b6aaefba4c02a3cd0ed7ea1ae859")},
+            {9, QStringLiteral("b18bbeb55cfca9b0d2b1930e56d61fc13e48c7335c7c15d915f722353c0f3cd4")},
         };
         const auto all = store::Migrations::all();
         QVERIFY(!all.isEmpty());

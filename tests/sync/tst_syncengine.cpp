@@ -579,7 +579,7 @@ private Q_SLOTS:
             s.createdDateTime = when;
             s.userId = user;
             s.appId = app;
-            s.appDisplayName = QStringLiteral("App");
+            s.appDisplayName = QStringLiteral("App of ") + id;  // each event names its app its own way
             s.errorCode = error;
             return s;
         };
@@ -617,9 +617,30 @@ private Q_SLOTS:
             u1 + QStringLiteral(",") + appUpper.toLower() + QStringLiteral(",2,1,2026-11-19T11:30:00Z | ") + u2
                 + QStringLiteral(",") + appUpper.toLower() + QStringLiteral(",1,0,2026-11-19T23:59:00Z | ") + u2
                 + QStringLiteral(",") + appOther + QStringLiteral(",0,2,-"));
-        QVERIFY(writer.replaceDayUsage(day, fold.rows()));
+        // Each app's name from its newest event that named it, with or without a person.
+        const QString names
+            = QStringLiteral("SELECT group_concat(app_id || ',' || display_name || ',' || seen, ' | ') FROM "
+                             "(SELECT * FROM signin_app_names ORDER BY app_id)");
+        QVERIFY(q.exec(names) && q.next());
+        const QString namesFromTable = q.value(0).toString();
+        QCOMPARE(namesFromTable,
+            appUpper.toLower() + QStringLiteral(",App of e8,2026-11-19T23:59:00Z | ") + appOther
+                + QStringLiteral(",App of e6,2026-11-19T10:00:00Z"));
+        QVERIFY((*db)->exec(QStringLiteral("DELETE FROM signin_app_names")));
+        QVERIFY(writer.replaceDayUsage(day, fold));
         QVERIFY(q.exec(rows) && q.next());
         QCOMPARE(q.value(0).toString(), fromTable);
+        QVERIFY(q.exec(names) && q.next());
+        QCOMPARE(q.value(0).toString(), namesFromTable);
+        // A name already taken from a newer sign-in (a later day) stays.
+        QVERIFY((*db)->exec(QStringLiteral("UPDATE signin_app_names SET display_name = 'Newer', "
+                                           "seen = '2026-11-20T08:00:00Z' WHERE app_id = '%1'")
+                                .arg(appOther)));
+        QVERIFY(writer.replaceDayUsage(day, fold));
+        QVERIFY(writer.foldDay(day));
+        QVERIFY(q.exec(QStringLiteral("SELECT display_name FROM signin_app_names WHERE app_id = '%1'").arg(appOther))
+            && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Newer"));
         QVERIFY((*db)->exec(QStringLiteral("COMMIT")));
         fold.clear();
         QCOMPARE(fold.rows().size(), 0);
