@@ -157,8 +157,8 @@ void SyncWorker::run(const SyncRequest &request)
         });
     }
     for (const QPointer<EntityStep> &side : QList<QPointer<EntityStep>>(m_sides)) {
-        if (!side.isNull())
-            side->start();
+        if (EntityStep *step = side.data(); step != nullptr)
+            step->start();
     }
     runNext();
 }
@@ -170,8 +170,8 @@ void SyncWorker::cancel()
     if (EntityStep *step = m_current.data(); step != nullptr)
         step->cancel();
     for (const QPointer<EntityStep> &side : QList<QPointer<EntityStep>>(m_sides)) {
-        if (!side.isNull())
-            side->cancel();
+        if (EntityStep *step = side.data(); step != nullptr)
+            step->cancel();
     }
 }
 
@@ -260,8 +260,8 @@ void SyncWorker::record(const EntitySummary &summary)
         m_queue.clear();
         m_stoppedBySignIn = true;
         for (const QPointer<EntityStep> &side : QList<QPointer<EntityStep>>(m_sides)) {
-            if (!side.isNull())
-                side->cancel();
+            if (EntityStep *step = side.data(); step != nullptr)
+                step->cancel();
         }
     }
 }
@@ -282,8 +282,10 @@ void SyncWorker::recordRun(bool starting)
         query.prepare(QStringLiteral("INSERT INTO sync_runs (started, entities, full_sync) VALUES (?, ?, ?)"));
         query.addBindValue(isoUtc(m_setup.clock->nowUtc()));
         QStringList entities = m_queue;
-        for (const QPointer<EntityStep> &side : std::as_const(m_sides))
-            entities.append(side->entity());
+        for (const QPointer<EntityStep> &side : std::as_const(m_sides)) {
+            if (const EntityStep *step = side.data(); step != nullptr)
+                entities.append(step->entity());
+        }
         query.addBindValue(entities.join(u','));
         query.addBindValue(m_context.request.full ? 1 : 0);
         if (query.exec())
