@@ -24,7 +24,7 @@ bool isUnavailable(const core::Error &error)
 
 QDateTime startOfDayUtc(const QDate &day)
 {
-    return QDateTime(day, QTime(0, 0), QTimeZone::utc());
+    return {day, QTime(0, 0), QTimeZone::utc()};
 }
 
 }  // namespace
@@ -213,18 +213,15 @@ void UsageStep::start()
     m_request = m_context.client->send(request, [this](core::Result<graph::GraphResponse> response) {
         m_request = 0;
         if (!response.ok()) {
-            const core::Error error = response.error();
-            return m_context.whenStoreFree([this, error] {
+            return m_context.whenStoreFree([this, error = response.error()] {
                 if (isUnavailable(error))
                     return unavailable(error);
                 fail(error);
             });
         }
         auto parsed = graph::parseOffice365ActiveUserDetail(response->body);
-        if (!parsed.ok()) {
-            const core::Error error = parsed.error();
-            return m_context.whenStoreFree([this, error] { fail(error); });
-        }
+        if (!parsed.ok())
+            return m_context.whenStoreFree([this, error = parsed.error()] { fail(error); });
         m_records = std::move(parsed->records);
         countSkipped(parsed->issues.size());
         m_context.whenStoreFree([this] { write(); });
