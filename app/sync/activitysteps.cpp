@@ -29,6 +29,11 @@ QDateTime startOfDayUtc(const QDate &day)
 
 }  // namespace
 
+bool SignInsStep::DayPlan::fromDayStart() const
+{
+    return from == startOfDayUtc(day);
+}
+
 SignInsStep::SignInsStep(StepContext &context, QObject *parent)
     : EntityStep(QStringLiteral("signins"), context, parent)
 { }
@@ -99,12 +104,12 @@ void SignInsStep::startDay(int index)
         const graph::Endpoint endpoint = graph::Endpoint::signIns(from, to);
         walkFrom(
             endpoint.url(m_context.client->apiBase()), endpoint,
-            [this, wholeDay = plan.from == startOfDayUtc(plan.day)](const QJsonArray &items) -> core::Status {
+            [this, fold = plan.fromDayStart()](const QJsonArray &items) -> core::Status {
                 const auto parsed = graph::parseSignIns(items);
                 for (const auto &signIn : parsed.records) {
                     if (auto s = m_context.writer->writeSignIn(signIn); !s)
                         return s;
-                    if (wholeDay)
+                    if (fold)
                         m_fold.add(signIn);
                 }
                 m_dayEvents += parsed.records.size();
@@ -128,7 +133,7 @@ void SignInsStep::windowDone(int index)
     if (cancelled())
         return fail(core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
     const DayPlan &plan = m_plan.at(index);
-    if (plan.from.time() == QTime(0, 0) && plan.from.secsTo(plan.to) == 86400)
+    if (plan.fromDayStart() && plan.from.secsTo(plan.to) == 86400)
         m_expectedEvents = m_dayEvents;  // a whole day: the best guess for the next one
     // Keep Graph busy while this day is folded and committed.
     if (index + 1 < m_plan.size())
@@ -141,8 +146,8 @@ void SignInsStep::finishDay(int index)
     const DayPlan &plan = m_plan.at(index);
     // A day fetched from its start was folded as its pages came; one resumed part-way is folded
     // from the table, which holds its earlier part.
-    const auto folded = plan.from == startOfDayUtc(plan.day) ? m_context.writer->replaceDayUsage(plan.day, m_fold)
-                                                             : m_context.writer->foldDay(plan.day);
+    const auto folded = plan.fromDayStart() ? m_context.writer->replaceDayUsage(plan.day, m_fold)
+                                            : m_context.writer->foldDay(plan.day);
     m_fold.clear();
     if (!folded)
         return fail(folded.error());
@@ -231,12 +236,12 @@ void UsageStep::start()
 void UsageStep::write()
 {
     QList<graph::UsageRecord> records = std::exchange(m_records, {});
+    if (cancelled())
+        return fail(core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
     // In key order: the rows go into m365_usage's primary key (report, upn, product).
     std::sort(records.begin(), records.end(), [](const graph::UsageRecord &a, const graph::UsageRecord &b) {
         return a.userPrincipalName < b.userPrincipalName;
     });
-    if (cancelled())
-        return fail(core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
     if (auto s = begin(); !s)
         return fail(s.error());
     const auto userIds = m_context.writer->userIdsByUpn();

@@ -43,6 +43,8 @@ private:
         QDateTime from;
         QDateTime to;
         qint64 eventsBefore = 0;
+        /// From 00:00 UTC: its fold needs nothing stored before (DayUsageFold).
+        [[nodiscard]] bool fromDayStart() const;
     };
     void planDays();
     /// Sends the first requests of day `index`; its pages land in the open transaction.

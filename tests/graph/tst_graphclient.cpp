@@ -87,7 +87,7 @@ private Q_SLOTS:
     void graphErrorBodiesBecomeTypedErrors_data();
     void graphErrorBodiesBecomeTypedErrors();
     void cancelEndsRequestWithCancelled();
-    void largePagesAreParsedAsideInOrderAndCancelEndsThemOnce();
+    void largePagesAreParsedAsideAndCancelEndsThemOnce();
     void silentTokenSourceEndsAtDeadline();
 };
 
@@ -580,7 +580,7 @@ void TestGraphClient::cancelEndsRequestWithCancelled()
     QCOMPARE(client.pending(), 0);
 }
 
-void TestGraphClient::largePagesAreParsedAsideInOrderAndCancelEndsThemOnce()
+void TestGraphClient::largePagesAreParsedAsideAndCancelEndsThemOnce()
 {
     ScriptedServer server;
     QVERIFY(server.listen());

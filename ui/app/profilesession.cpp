@@ -110,13 +110,8 @@ void ProfileSession::openHere(quint64 generation, std::shared_ptr<const secrets:
                 return;
             }
             m_db = *db;
-            if (known) {
-                m_key = known;
-                publishCurrent();
-                refreshDataTime();
-                Q_EMIT opened();
-                return;
-            }
+            if (known)
+                return finishOpen(known);
             m_keys.read(store::ProfileKeys::databaseKeyEntry(m_profile.id),
                 [this, generation](core::Result<secrets::SecretBytes> key) {
                     if (generation != m_openGeneration)
@@ -126,12 +121,17 @@ void ProfileSession::openHere(quint64 generation, std::shared_ptr<const secrets:
                         Q_EMIT failed(key.error());
                         return;
                     }
-                    m_key = std::make_shared<const secrets::SecretBytes>(std::move(key.value()));
-                    publishCurrent();
-                    refreshDataTime();
-                    Q_EMIT opened();
+                    finishOpen(std::make_shared<const secrets::SecretBytes>(std::move(key.value())));
                 });
         });
+}
+
+void ProfileSession::finishOpen(std::shared_ptr<const secrets::SecretBytes> key)
+{
+    m_key = std::move(key);
+    publishCurrent();
+    refreshDataTime();
+    Q_EMIT opened();
 }
 
 core::Status ProfileSession::markSynced(const QDateTime &utc)

@@ -76,6 +76,8 @@ Q_SIGNALS:
 private:
     /// Opens the database on this thread; `knownKey` is its key when already read and proven.
     void openHere(quint64 generation, std::shared_ptr<const secrets::SecretBytes> knownKey);
+    /// The database is open (m_db) and `key` is its key: publish both and say so.
+    void finishOpen(std::shared_ptr<const secrets::SecretBytes> key);
 
     store::ProfileStore m_profiles;
     store::Profile m_profile;
