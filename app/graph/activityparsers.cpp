@@ -8,27 +8,6 @@ namespace stocktake::graph {
 using core::Result;
 using L = QLatin1StringView;
 
-Result<SignIn> parseSignIn(const QJsonObject &item)
-{
-    FieldReader r(item);
-    SignIn s;
-    s.id = r.id();
-    s.createdDateTime = r.requiredDateTime(L("createdDateTime"));
-    s.userId = r.optionalId(L("userId"));
-    s.appId = r.optionalId(L("appId"));
-    s.appDisplayName = r.optionalString(L("appDisplayName"), 512);
-    // Only what Endpoint::signIns() selects is read; anything else Graph sends is ignored.
-    if (const std::optional<QJsonObject> status = r.optionalObject(L("status"))) {
-        FieldReader st(*status, QStringLiteral("status"));
-        s.errorCode = st.optionalInt(L("errorCode")).value_or(0);
-        r.take(st);
-    }
-    if (!r.ok()) {
-        return badRecord(r.problem());
-    }
-    return s;
-}
-
 namespace {
 
 std::optional<MailAddress> readAddress(FieldReader &r, QLatin1StringView key)
@@ -86,11 +65,6 @@ Result<AttachmentInfo> parseAttachment(const QJsonObject &item)
         return badRecord(r.problem());
     }
     return a;
-}
-
-Parsed<SignIn> parseSignIns(const QJsonArray &items)
-{
-    return parsePage<SignIn>(items, parseSignIn);
 }
 
 Parsed<MailMessage> parseMailMessages(const QJsonArray &items)

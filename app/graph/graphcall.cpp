@@ -326,7 +326,7 @@ void GraphCall::onFinished()
         response.url = finalUrl;
         response.bytes = m_body.size();
         response.headers = std::move(headers);
-        if (m_request.expectJson) {
+        if (m_request.expectJson && !m_request.keepBody) {
             if (m_body.size() >= kParseAsideBytes) {
                 parseAside(std::move(response));
                 return;

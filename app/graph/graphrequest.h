@@ -27,6 +27,9 @@ struct GraphRequest {
     Budget budget = Budget::Directory;
     int cost = 1;            ///< in the budget's unit (ResourceUnits for Directory)
     bool expectJson = true;  ///< parse the body as one JSON object within the limits
+    /// With expectJson: a success's body is handed over as it came (GraphResponse::body), for a
+    /// caller that parses it itself (PagedQuery::setBodyReader); error bodies are still read.
+    bool keepBody = false;
     /// For the usage report: a 3xx to another origin is fetched WITHOUT the bearer token
     /// (graph-facts §B.10); without this flag such a redirect is refused (SECURITY.md D3).
     bool anonymousRedirect = false;
@@ -42,8 +45,8 @@ struct GraphRequest {
 struct GraphResponse {
     int status = 0;
     QUrl url;          ///< where the body came from (after redirects)
-    QJsonObject json;  ///< the root object, when expectJson
-    QByteArray body;   ///< the raw body, when !expectJson
+    QJsonObject json;  ///< the root object, when expectJson and not keepBody
+    QByteArray body;   ///< the raw body, when !expectJson or keepBody
     qint64 bytes = 0;  ///< body size as received (after decompression)
     QList<QPair<QByteArray, QByteArray>> headers;
 

@@ -13,9 +13,8 @@ namespace stocktake::graph {
 namespace {
 
 /// An @odata link: absent → empty URL; present but not an absolute URL → error.
-core::Result<QUrl> readLink(const QJsonObject &page, QLatin1StringView key)
+core::Result<QUrl> readLink(const QJsonValue &v, QLatin1StringView key)
 {
-    const QJsonValue v = page.value(key);
     if (v.isUndefined() || v.isNull()) {
         return QUrl();
     }
@@ -46,6 +45,12 @@ PagedQuery::~PagedQuery()
     }
 }
 
+void PagedQuery::setBodyReader(BodyReader reader)
+{
+    m_reader = std::move(reader);
+    m_template.keepBody = m_reader != nullptr;
+}
+
 void PagedQuery::start(PageHandler onPage, DoneHandler onDone)
 {
     m_onPage = std::move(onPage);
@@ -74,18 +79,37 @@ void PagedQuery::onResponse(core::Result<GraphResponse> response)
         end(response.error());
         return;
     }
+    if (m_reader) {
+        const core::Result<PageEnvelope> envelope = m_reader(response->body);
+        if (!envelope.ok()) {
+            end(envelope.error());
+            return;
+        }
+        onPage(*envelope, {}, response->bytes);
+        return;
+    }
     const QJsonObject &root = response->json;
     const QJsonValue value = root.value(QLatin1StringView("value"));
-    if (!value.isArray()) {
+    PageEnvelope envelope;
+    envelope.items = value.isArray() ? std::optional(value.toArray().size()) : std::nullopt;
+    envelope.nextLink = root.value(QLatin1StringView("@odata.nextLink"));
+    envelope.deltaLink = root.value(QLatin1StringView("@odata.deltaLink"));
+    envelope.count = root.value(QLatin1StringView("@odata.count"));
+    onPage(envelope, value.toArray(), response->bytes);
+}
+
+void PagedQuery::onPage(const PageEnvelope &envelope, QJsonArray items, qint64 bytes)
+{
+    if (!envelope.items) {
         end(GraphError::malformedJson(GraphError::JsonProblem::BadShape, QStringLiteral("page has no value array")));
         return;
     }
-    core::Result<QUrl> next = readLink(root, QLatin1StringView("@odata.nextLink"));
+    core::Result<QUrl> next = readLink(envelope.nextLink, QLatin1StringView("@odata.nextLink"));
     if (!next.ok()) {
         end(next.error());
         return;
     }
-    core::Result<QUrl> delta = readLink(root, QLatin1StringView("@odata.deltaLink"));
+    core::Result<QUrl> delta = readLink(envelope.deltaLink, QLatin1StringView("@odata.deltaLink"));
     if (!delta.ok()) {
         end(delta.error());
         return;
@@ -96,16 +120,16 @@ void PagedQuery::onResponse(core::Result<GraphResponse> response)
     }
 
     Page page;
-    page.items = value.toArray();
+    page.items = std::move(items);
+    page.size = *envelope.items;
     page.index = m_progress.pages;
-    page.bytes = response->bytes;
+    page.bytes = bytes;
     page.last = !next->isValid();
-    const QJsonValue count = root.value(QLatin1StringView("@odata.count"));
-    if (count.isDouble()) {
-        page.count = static_cast<qint64>(count.toDouble());
+    if (envelope.count.isDouble()) {
+        page.count = static_cast<qint64>(envelope.count.toDouble());
     }
     ++m_progress.pages;
-    m_progress.items += page.items.size();
+    m_progress.items += page.size;
     m_progress.bytes += page.bytes;
 
     if (next->isValid()) {

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "graph/graphrequest.h"
+#include "graph/pageenvelope.h"
 
 #include <QJsonArray>
 #include <QObject>
@@ -18,8 +19,9 @@ class GraphClient;
 
 /// One page of a collection, as it arrived.
 struct Page {
-    QJsonArray items;  ///< the page's "value"; parse with the resource's parser (parsers.h)
-    int index = 0;     ///< 0-based
+    QJsonArray items;    ///< the page's "value"; parse with the resource's parser (parsers.h)
+    qsizetype size = 0;  ///< how many items "value" held (with a body reader, items stays empty)
+    int index = 0;       ///< 0-based
     qint64 bytes = 0;
     std::optional<qint64> count;  ///< @odata.count (first page, when asked for)
     bool last = false;            ///< no nextLink follows
@@ -45,6 +47,9 @@ class PagedQuery : public QObject {
 public:
     using PageHandler = std::function<void(const Page &page)>;
     using DoneHandler = std::function<void(core::Result<PagingEnd> end)>;
+    /// Parses a page's body itself (the request's keepBody): keeps the records for the page
+    /// handler, which runs right after it, and returns the rest for the walk's checks.
+    using BodyReader = std::function<core::Result<PageEnvelope>(QByteArrayView body)>;
 
     PagedQuery(GraphClient &client, GraphRequest first, QObject *parent = nullptr);  ///< parent defaults to the client
     ~PagedQuery() override;
@@ -55,6 +60,8 @@ public:
     void cancel();
     /// Defaults to true: deleteLater() after onDone.
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
+    /// Pages are parsed by `reader` instead of into a QJsonObject; call before start().
+    void setBodyReader(BodyReader reader);
     /// A guard against a server that never ends the chain (default 1,000,000 pages).
     void setMaxPages(int maxPages) { m_maxPages = maxPages; }
 
@@ -62,11 +69,13 @@ private:
     void fetch(const QUrl &url);
     void onResponse(core::Result<GraphResponse> response);
     void end(core::Result<PagingEnd> result);
+    void onPage(const PageEnvelope &envelope, QJsonArray items, qint64 bytes);
 
     GraphClient &m_client;
     GraphRequest m_template;
     PageHandler m_onPage;
     DoneHandler m_onDone;
+    BodyReader m_reader;
     PagingEnd m_progress;
     quint64 m_inFlight = 0;
     QUrl m_lastUrl;

@@ -22,7 +22,6 @@ namespace stocktake::graph {
 [[nodiscard]] core::Result<SubscribedSku> parseSubscribedSku(const QJsonObject &item);
 [[nodiscard]] core::Result<ServicePrincipal> parseServicePrincipal(const QJsonObject &item);
 [[nodiscard]] core::Result<OAuth2PermissionGrant> parseOAuth2PermissionGrant(const QJsonObject &item);
-[[nodiscard]] core::Result<SignIn> parseSignIn(const QJsonObject &item);
 [[nodiscard]] core::Result<MailMessage> parseMailMessage(const QJsonObject &item);
 [[nodiscard]] core::Result<AttachmentInfo> parseAttachment(const QJsonObject &item);
 /// A delta item carrying `@removed`; nullopt when the item has no `@removed`.
@@ -35,7 +34,6 @@ namespace stocktake::graph {
 [[nodiscard]] Parsed<SubscribedSku> parseSubscribedSkus(const QJsonArray &items);
 [[nodiscard]] Parsed<ServicePrincipal> parseServicePrincipals(const QJsonArray &items);
 [[nodiscard]] Parsed<OAuth2PermissionGrant> parseOAuth2PermissionGrants(const QJsonArray &items);
-[[nodiscard]] Parsed<SignIn> parseSignIns(const QJsonArray &items);
 [[nodiscard]] Parsed<MailMessage> parseMailMessages(const QJsonArray &items);
 [[nodiscard]] Parsed<AttachmentInfo> parseAttachments(const QJsonArray &items);
 

@@ -129,15 +129,6 @@ struct OAuth2PermissionGrant {
     QStringList scopes;  ///< `scope` split on spaces
 };
 
-struct SignIn {
-    QString id;
-    QDateTime createdDateTime;
-    std::optional<QString> userId;
-    std::optional<QString> appId;
-    std::optional<QString> appDisplayName;
-    qint64 errorCode = 0;  ///< status.errorCode; 0 = success
-};
-
 /// A delta item with `@removed`: `changed` = soft-deleted (restorable), `deleted` = gone.
 struct RemovedItem {
     QString id;

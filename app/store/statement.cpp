@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <utility>
 
 namespace stocktake::store {
@@ -64,6 +65,27 @@ void Statement::bind(int index, const std::optional<QString> &text)
 {
     if (text)
         bind(index, *text);
+    else
+        bindNull(index);
+}
+
+void Statement::bindUtf8(int index, std::string_view text)
+{
+    if (!m_stmt)
+        return;
+    if (index < 0 || std::size_t(index) >= m_text.size())
+        return bound(SQLITE_RANGE, index);
+    QByteArray &utf8 = m_text[std::size_t(index)];
+    utf8.resize(qsizetype(text.size()));  // a shorter text keeps the capacity
+    if (!text.empty())
+        std::memcpy(utf8.data(), text.data(), text.size());
+    bound(sqlite3_bind_text(m_stmt, index + 1, utf8.constData(), int(utf8.size()), SQLITE_STATIC), index);
+}
+
+void Statement::bindUtf8(int index, const std::optional<std::string_view> &text)
+{
+    if (text)
+        bindUtf8(index, *text);
     else
         bindNull(index);
 }

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 struct sqlite3;
@@ -37,6 +38,10 @@ public:
     void bind(int index, const QString &text);
     /// NULL when absent.
     void bind(int index, const std::optional<QString> &text);
+    /// UTF-8 text, copied into the buffer this index keeps (no allocation once it has grown).
+    void bindUtf8(int index, std::string_view text);
+    /// NULL when absent.
+    void bindUtf8(int index, const std::optional<std::string_view> &text);
     void bind(int index, qint64 value);
     void bind(int index, int value) { bind(index, qint64 {value}); }
     /// 1/0, NULL when absent.

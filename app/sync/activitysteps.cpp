@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "graph/graphclient.h"
 #include "graph/parsers.h"
+#include "graph/signinpage.h"
 #include "store/database.h"
 #include "sync/storewriter.h"
 
@@ -36,7 +37,10 @@ bool SignInsStep::DayPlan::fromDayStart() const
 
 SignInsStep::SignInsStep(StepContext &context, QObject *parent)
     : EntityStep(QStringLiteral("signins"), context, parent)
+    , m_reader(std::make_unique<graph::SignInPageReader>())
 { }
+
+SignInsStep::~SignInsStep() = default;
 
 void SignInsStep::start()
 {
@@ -104,25 +108,30 @@ void SignInsStep::startDay(int index)
         const graph::Endpoint endpoint = graph::Endpoint::signIns(from, to);
         walkFrom(
             endpoint.url(m_context.client->apiBase()), endpoint,
-            [this, fold = plan.fromDayStart()](const QJsonArray &items) -> core::Status {
-                const auto parsed = graph::parseSignIns(items);
-                for (const auto &signIn : parsed.records) {
+            [this, fold = plan.fromDayStart()](const QJsonArray &) -> core::Status {
+                const std::vector<graph::SignInView> &records = m_reader->records();
+                for (const graph::SignInView &signIn : records) {
                     if (auto s = m_context.writer->writeSignIn(signIn); !s)
                         return s;
                     if (fold)
                         m_fold.add(signIn);
                 }
-                m_dayEvents += parsed.records.size();
-                countItems(parsed.records.size());
-                countSkipped(parsed.issues.size());
-                return {};
+                m_dayEvents += qint64(records.size());
+                countItems(qint64(records.size()));
+                countSkipped(m_reader->issues().size());
+                // The previous day's usage rows, a slice at a time: twice a page's events keeps
+                // ahead of a day of the same size.
+                return writePending(std::max<qsizetype>(kMinPendingSlice, 2 * qsizetype(records.size())));
             },
             [this, index](const QUrl &) { windowDone(index); },
             [this](const core::Error &error) {
                 if (isUnavailable(error))
                     return unavailable(error);
                 fail(error);
-            });
+            },
+            // One reader serves every window: PagedQuery hands a page to the handler above right
+            // after reading it, before any other response can arrive.
+            [this](QByteArrayView body) { return m_reader->read(body, m_context.client->options().json); });
     }
 }
 
@@ -144,22 +153,27 @@ void SignInsStep::windowDone(int index)
 void SignInsStep::finishDay(int index)
 {
     const DayPlan &plan = m_plan.at(index);
-    // A day fetched from its start was folded as its pages came; one resumed part-way is folded
-    // from the table, which holds its earlier part.
-    const auto folded = plan.fromDayStart() ? m_context.writer->replaceDayUsage(plan.day, m_fold)
-                                            : m_context.writer->foldDay(plan.day);
+    // The previous day's rows that did not fit between this day's pages go first.
+    if (auto s = writePending(-1); !s)
+        return fail(s.error());
+    // The high-water mark is the newest instant fully held; the first planned day is the newest.
+    if (index == 0)
+        m_highWaterMark = isoUtc(plan.to);
+    const qint64 events = plan.eventsBefore + m_dayEvents;
+    if (plan.fromDayStart() && index + 1 < m_plan.size()) {
+        // Folded as its pages came: written between the next day's pages (writePending).
+        std::swap(m_fold, m_pendingFold);
+        m_pending = PendingDay {index, events, m_pendingFold.rows(), 0, false};
+    } else {
+        // The last day, or one resumed part-way (folded from the table, which holds its earlier part).
+        const auto folded = plan.fromDayStart() ? m_context.writer->replaceDayUsage(plan.day, m_fold)
+                                                : m_context.writer->foldDay(plan.day);
+        if (!folded)
+            return fail(folded.error());
+        if (auto s = m_context.writer->writeDayCheckpoint(plan.day, plan.to, events); !s)
+            return fail(s.error());
+    }
     m_fold.clear();
-    if (!folded)
-        return fail(folded.error());
-    QSqlQuery query(m_context.db->sql());
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO signin_days (day, complete_until, events, fetched_at) "
-                                 "VALUES (?, ?, ?, ?)"));
-    query.addBindValue(plan.day.toString(Qt::ISODate));
-    query.addBindValue(isoUtc(plan.to));
-    query.addBindValue(plan.eventsBefore + m_dayEvents);
-    query.addBindValue(isoUtc(m_context.clock->nowUtc()));
-    if (!query.exec())
-        return fail(storeWriteError(QStringLiteral("sign-ins"), QStringLiteral("signin_days")));
     if (index == 0) {
         const QDate today = m_context.clock->nowUtc().toUTC().date();
         if (auto s = m_context.writer->pruneSignIns(
@@ -167,9 +181,10 @@ void SignInsStep::finishDay(int index)
             !s)
             return fail(s.error());
     }
-    // The high-water mark is the newest instant fully held; the first planned day is the newest.
-    const QString highWater = index == 0 ? isoUtc(plan.to) : QString();
-    if (auto s = commitWithState({}, highWater); !s)
+    // The first day's checkpoint may wait in m_pending: its high-water mark waits with it, and
+    // goes with the commit that holds the checkpoint.
+    const bool firstDayWritten = m_pending.index != 0;
+    if (auto s = commitWithState({}, firstDayWritten ? std::exchange(m_highWaterMark, QString()) : QString()); !s)
         return fail(s.error());
     m_done = index + 1;
     m_dayEvents = 0;
@@ -191,6 +206,30 @@ void SignInsStep::finishDay(int index)
         m_context.runWaitingWrites();
     if (auto s = begin(); !s)
         return fail(s.error());
+}
+
+core::Status SignInsStep::writePending(qsizetype rows)
+{
+    if (m_pending.index < 0)
+        return {};
+    const DayPlan &plan = m_plan.at(m_pending.index);
+    if (!m_pending.started) {
+        if (auto s = m_context.writer->startDayUsage(plan.day, m_pendingFold); !s)
+            return s;
+        m_pending.started = true;
+    }
+    const std::size_t to
+        = rows < 0 ? m_pending.rows.size() : std::min(m_pending.rows.size(), m_pending.written + std::size_t(rows));
+    if (auto s = m_context.writer->writeDayUsage(plan.day, m_pending.rows, m_pending.written, to); !s)
+        return s;
+    m_pending.written = to;
+    if (m_pending.written < m_pending.rows.size())
+        return {};
+    if (auto s = m_context.writer->writeDayCheckpoint(plan.day, plan.to, m_pending.events); !s)
+        return s;
+    m_pending = PendingDay {};
+    m_pendingFold.clear();
+    return {};
 }
 
 // ---------------------------------------------------------------------------------------------

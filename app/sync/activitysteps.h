@@ -9,6 +9,13 @@
 #include <QDate>
 #include <QList>
 
+#include <memory>
+#include <vector>
+
+namespace stocktake::graph {
+class SignInPageReader;
+}
+
 namespace stocktake::sync {
 
 /// Sign-in logs, one UTC day at a time, newest day first, each day in its own transaction with
@@ -19,6 +26,7 @@ class SignInsStep : public EntityStep {
 
 public:
     SignInsStep(StepContext &context, QObject *parent = nullptr);
+    ~SignInsStep() override;
     void start() override;
 
     /// Without pacing, a large day is fetched as up to this many time windows at once: pages of
@@ -29,6 +37,8 @@ public:
     /// window ends in a partly filled page, and under Graph's 5 requests per 10 s a small day
     /// split in four would take four requests instead of one.
     static constexpr qint64 kMinEventsPerWindow = 4000;
+    /// The fewest of the previous day's usage rows written after each page (writePending).
+    static constexpr qsizetype kMinPendingSlice = 1000;
     /// Raw sign-ins are kept this many UTC days, today included: what Entra itself keeps with
     /// P1, so every day the backfill can fetch can also be folded again. Older ones are deleted
     /// (secure_delete zeroes them) in the first day's transaction of each sync.
@@ -50,9 +60,14 @@ private:
     /// Sends the first requests of day `index`; its pages land in the open transaction.
     void startDay(int index);
     void windowDone(int index);
-    /// Folds and commits day `index` (the next day's requests are already out), then opens the
-    /// next day's transaction.
+    /// Commits day `index` (the next day's requests are already out), then opens the next day's
+    /// transaction. A day fetched from its start leaves its usage rows and its checkpoint pending
+    /// (unless it is the last): they are written between the next day's pages, in its
+    /// transaction, so Graph is not left idle while a day's rows are written.
     void finishDay(int index);
+    /// Writes up to `rows` more of the pending day's usage rows; with rows < 0 all of them, and
+    /// then its checkpoint (and the high-water mark, for the first day).
+    [[nodiscard]] core::Status writePending(qsizetype rows);
 
     QList<DayPlan> m_plan;
     int m_done = 0;               ///< days committed
@@ -62,6 +77,19 @@ private:
     qint64 m_msPerDay = 0;
     QElapsedTimer m_dayTimer;
     DayUsageFold m_fold;  ///< day m_done, when it is fetched from its start
+
+    /// A day whose raw sign-ins are committed and whose fold waits to be written.
+    struct PendingDay {
+        int index = -1;  ///< into m_plan; -1: none
+        qint64 events = 0;
+        std::vector<const DayUsageFold::Row *> rows;  ///< into m_pendingFold, in key order
+        std::size_t written = 0;
+        bool started = false;  ///< startDayUsage done in this transaction
+    };
+    PendingDay m_pending;
+    DayUsageFold m_pendingFold;
+    QString m_highWaterMark;                            ///< the first planned day's, committed with its checkpoint
+    std::unique_ptr<graph::SignInPageReader> m_reader;  ///< each page's records, until the next page
 };
 
 /// The Microsoft 365 active-user report (getOffice365ActiveUserDetail, 30 days): a 302 to a

@@ -2,14 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QDateTime>
-#include <QHash>
-#include <QList>
-#include <QSet>
-#include <QString>
+#include <QtGlobal>
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace stocktake::graph {
-struct SignIn;
+struct SignInView;
 }
 
 namespace stocktake::sync {
@@ -20,34 +23,50 @@ namespace stocktake::sync {
 /// counts once (the raw table keeps it once), events without a person or an app are left out,
 /// app ids are lower case. Only for a day fetched from its start; a day resumed part-way is
 /// folded from the table, which holds its earlier part.
+///
+/// Keys and texts are the UTF-8 the store binds (a day at 100,000 people is 60,000 events), and
+/// the tables keep their buckets from one day to the next.
 class DayUsageFold {
 public:
+    /// A time as stored: "yyyy-MM-ddTHH:mm:ssZ", with its ms for comparing.
+    struct Instant {
+        qint64 ms = 0;
+        std::array<char, 20> text {};
+        [[nodiscard]] std::string_view view() const { return {text.data(), text.size()}; }
+    };
     struct Row {
-        QString userId;
-        QString appId;
+        std::string userId;
+        std::string appId;
         qint64 signIns = 0;
         qint64 failures = 0;
-        QDateTime lastSignIn;  ///< the latest success; invalid when there was none
+        bool hasLastSignIn = false;
+        Instant lastSignIn;  ///< the latest success, when hasLastSignIn
     };
-
     /// The name an app signed in with, from the newest of its events that named it.
     struct AppName {
-        QString displayName;
-        QDateTime seen;
+        std::string displayName;
+        Instant seen;
     };
 
-    void add(const graph::SignIn &signIn);
-    /// The rows in key order (person, app), as usage_daily's primary key sorts them.
-    [[nodiscard]] QList<Row> rows() const;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view> {}(text); }
+    };
+    using Names = std::unordered_map<std::string, AppName, Hash, std::equal_to<>>;
+
+    void add(const graph::SignInView &signIn);
+    /// The rows in key order (person, app) by their bytes, as usage_daily's primary key sorts them.
+    [[nodiscard]] std::vector<const Row *> rows() const;
     /// By app id (lower case): every event counts, with or without a person.
-    [[nodiscard]] const QHash<QString, AppName> &appNames() const { return m_names; }
-    [[nodiscard]] qsizetype events() const { return m_ids.size(); }
+    [[nodiscard]] const Names &appNames() const { return m_names; }
+    [[nodiscard]] qsizetype events() const { return qsizetype(m_ids.size()); }
     void clear();
 
 private:
-    QSet<QString> m_ids;
-    QHash<QPair<QString, QString>, Row> m_rows;
-    QHash<QString, AppName> m_names;
+    std::unordered_set<std::string, Hash, std::equal_to<>> m_ids;
+    std::unordered_map<std::string, Row, Hash, std::equal_to<>> m_rows;  ///< by userId + '\n' + appId
+    Names m_names;
+    std::string m_key;  ///< the lookup key, built without a new allocation per event
 };
 
 }  // namespace stocktake::sync

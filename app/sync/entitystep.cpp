@@ -205,11 +205,13 @@ void EntityStep::walk(const graph::Endpoint &endpoint, std::function<core::Statu
 
 void EntityStep::walkFrom(const QUrl &first, const graph::Endpoint &like,
     std::function<core::Status(const QJsonArray &)> onPage, std::function<void(const QUrl &deltaLink)> onDone,
-    std::function<void(const core::Error &)> onError)
+    std::function<void(const core::Error &)> onError,
+    std::function<core::Result<graph::PageEnvelope>(QByteArrayView body)> reader)
 {
     graph::GraphRequest request = graph::GraphRequest::get(like, m_context.client->apiBase());
     request.url = first;
     auto *query = new graph::PagedQuery(*m_context.client, request, this);
+    query->setBodyReader(std::move(reader));
     m_queries.removeAll(nullptr);
     m_queries.append(query);
     auto pageError = std::make_shared<std::optional<core::Error>>();

@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "graph/endpoint.h"
+#include "graph/pageenvelope.h"
 #include "sync/syncentities.h"
 
 #include <QElapsedTimer>
@@ -81,9 +82,12 @@ protected:
     /// Runs a paged query; every page goes to `onPage`, which returns a failure to stop.
     void walk(const graph::Endpoint &endpoint, std::function<core::Status(const QJsonArray &)> onPage,
         std::function<void(const QUrl &deltaLink)> onDone);
+    /// With a `reader` (PagedQuery::setBodyReader), each page is parsed by it, and onPage gets an
+    /// empty array: the page's records are the reader's until the next page.
     void walkFrom(const QUrl &first, const graph::Endpoint &like,
         std::function<core::Status(const QJsonArray &)> onPage, std::function<void(const QUrl &deltaLink)> onDone,
-        std::function<void(const core::Error &)> onError);
+        std::function<void(const core::Error &)> onError,
+        std::function<core::Result<graph::PageEnvelope>(QByteArrayView body)> reader = nullptr);
     [[nodiscard]] QString storedDeltaLink() const;
     [[nodiscard]] QString storedHighWaterMark() const;
     void countSkipped(qint64 n) { m_summary.skippedRecords += n; }

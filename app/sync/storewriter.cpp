@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storewriter.h"
 
+#include "graph/signinpage.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
@@ -86,6 +87,7 @@ StoreWriter::StoreWriter(const store::Database &db)
 void StoreWriter::setFetchedAt(const QDateTime &utc)
 {
     m_fetchedAt = isoUtc(utc);
+    m_fetchedAtUtf8 = m_fetchedAt.toStdString();
 }
 
 store::Statement &StoreWriter::prepared(const char *key, const QString &sql)
@@ -314,18 +316,18 @@ core::Status StoreWriter::writeGrant(const graph::OAuth2PermissionGrant &grant)
     return run(q, "permission grants");
 }
 
-core::Status StoreWriter::writeSignIn(const graph::SignIn &s)
+core::Status StoreWriter::writeSignIn(const graph::SignInView &s)
 {
     store::Statement &q = prepared("signin",
         QStringLiteral("INSERT OR REPLACE INTO signins_raw (id, created, user_id, "
                        "app_id, app_display_name, status_error_code, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.bind(0, s.id);
-    q.bind(1, isoUtc(s.createdDateTime));
-    q.bind(2, s.userId);
-    q.bind(3, s.appId ? std::optional<QString>(s.appId->toLower()) : std::nullopt);
-    q.bind(4, s.appDisplayName);
+    q.bindUtf8(0, s.id);
+    q.bindUtf8(1, s.created);
+    q.bindUtf8(2, s.userId);
+    q.bindUtf8(3, s.appId);
+    q.bindUtf8(4, s.appDisplayName);
     q.bind(5, s.errorCode);
-    q.bind(6, m_fetchedAt);
+    q.bindUtf8(6, std::string_view(m_fetchedAtUtf8));
     return run(q, "sign-ins");
 }
 
@@ -504,34 +506,59 @@ core::Status StoreWriter::foldDay(const QDate &day)
 
 core::Status StoreWriter::replaceDayUsage(const QDate &day, const DayUsageFold &fold)
 {
+    if (auto s = startDayUsage(day, fold); !s)
+        return s;
+    const std::vector<const DayUsageFold::Row *> rows = fold.rows();
+    return writeDayUsage(day, rows, 0, rows.size());
+}
+
+core::Status StoreWriter::startDayUsage(const QDate &day, const DayUsageFold &fold)
+{
     if (auto s = clearDayUsage(day); !s)
         return s;
     store::Statement &name = prepared("app-name",
         QStringLiteral("INSERT INTO signin_app_names (app_id, display_name, seen) VALUES (?, ?, ?)")
             + QLatin1StringView(kUpsertAppName));
-    for (auto it = fold.appNames().cbegin(); it != fold.appNames().cend(); ++it) {
-        name.bind(0, it.key());
-        name.bind(1, it->displayName);
-        name.bind(2, isoUtc(it->seen));
+    for (const auto &[appId, appName] : fold.appNames()) {
+        name.bindUtf8(0, std::string_view(appId));
+        name.bindUtf8(1, std::string_view(appName.displayName));
+        name.bindUtf8(2, appName.seen.view());
         if (auto s = run(name, "sign-ins"); !s)
             return s;
     }
-    const QList<DayUsageFold::Row> rows = fold.rows();
+    return {};
+}
+
+core::Status StoreWriter::writeDayUsage(
+    const QDate &day, const std::vector<const DayUsageFold::Row *> &rows, std::size_t from, std::size_t to)
+{
     store::Statement &q = prepared("day-usage",
         QStringLiteral("INSERT INTO usage_daily (day, user_id, app_id, sign_ins, failures, last_sign_in) "
                        "VALUES (?, ?, ?, ?, ?, ?)"));
-    const QString dayText = day.toString(Qt::ISODate);
-    for (const DayUsageFold::Row &row : rows) {
-        q.bind(0, dayText);
-        q.bind(1, row.userId);
-        q.bind(2, row.appId);
+    q.bind(0, day.toString(Qt::ISODate));
+    for (std::size_t i = from; i < std::min(to, rows.size()); ++i) {
+        const DayUsageFold::Row &row = *rows[i];
+        q.bindUtf8(1, std::string_view(row.userId));
+        q.bindUtf8(2, std::string_view(row.appId));
         q.bind(3, row.signIns);
         q.bind(4, row.failures);
-        q.bind(5, isoOrNull(row.lastSignIn));
+        q.bindUtf8(5, row.hasLastSignIn ? std::optional(row.lastSignIn.view()) : std::nullopt);
         if (auto s = run(q, "sign-ins"); !s)
             return s;
     }
     return {};
+}
+
+core::Status StoreWriter::writeDayCheckpoint(const QDate &day, const QDateTime &completeUntil, qint64 events)
+{
+    store::Statement &q = prepared("day-checkpoint",
+        QStringLiteral("INSERT OR REPLACE INTO signin_days (day, complete_until, events, fetched_at) "
+                       "VALUES (?, ?, ?, ?)"));
+    q.bind(0, day.toString(Qt::ISODate));
+    q.bind(1, isoUtc(completeUntil));
+    q.bind(2, events);
+    q.bind(3, m_fetchedAt);
+    return run(q, "sign-ins");
 }
 
 core::Status StoreWriter::pruneSignIns(const QDateTime &rawBefore, const QDate &usageBefore)

@@ -11,6 +11,10 @@
 
 #include <map>
 
+namespace stocktake::graph {
+struct SignInView;
+}
+
 namespace stocktake::store {
 class Database;
 }
@@ -40,7 +44,7 @@ public:
     [[nodiscard]] core::Status writeSku(const graph::SubscribedSku &sku);
     [[nodiscard]] core::Status writeServicePrincipal(const graph::ServicePrincipal &sp);
     [[nodiscard]] core::Status writeGrant(const graph::OAuth2PermissionGrant &grant);
-    [[nodiscard]] core::Status writeSignIn(const graph::SignIn &signIn);
+    [[nodiscard]] core::Status writeSignIn(const graph::SignInView &signIn);
     /// Every person's id by UPN, the key folded as SQLite's NOCASE folds it (ASCII only): the
     /// usage report names people by UPN, and one scan of the users beats a lookup per row.
     [[nodiscard]] core::Result<QHash<QString, QString>> userIdsByUpn();
@@ -65,8 +69,15 @@ public:
     /// Rebuilds usage_daily for one UTC day from signins_raw, and takes the day's app names.
     [[nodiscard]] core::Status foldDay(const QDate &day);
     /// Replaces usage_daily's rows of one UTC day with the fold of the whole day, and takes the
-    /// day's app names.
+    /// day's app names: startDayUsage, then writeDayUsage of all the fold's rows.
     [[nodiscard]] core::Status replaceDayUsage(const QDate &day, const DayUsageFold &fold);
+    /// The same in slices, within one transaction: first the day's old rows go and the app names
+    /// are taken, then rows[from, to) of DayUsageFold::rows() are written, slice by slice.
+    [[nodiscard]] core::Status startDayUsage(const QDate &day, const DayUsageFold &fold);
+    [[nodiscard]] core::Status writeDayUsage(
+        const QDate &day, const std::vector<const DayUsageFold::Row *> &rows, std::size_t from, std::size_t to);
+    /// The day checkpoint (signin_days): the day is held up to `completeUntil`, with `events`.
+    [[nodiscard]] core::Status writeDayCheckpoint(const QDate &day, const QDateTime &completeUntil, qint64 events);
     /// Retention: deletes raw sign-ins created before `rawBefore`, and the daily aggregates and
     /// day checkpoints of days before `usageBefore`.
     [[nodiscard]] core::Status pruneSignIns(const QDateTime &rawBefore, const QDate &usageBefore);
@@ -78,6 +89,7 @@ private:
 
     const store::Database &m_store;
     QString m_fetchedAt;
+    std::string m_fetchedAtUtf8;  ///< bound to each of a million sign-ins without a conversion
     std::map<const char *, store::Statement> m_queries;
 };
 

@@ -42,11 +42,19 @@ struct Walk {
     std::optional<core::Result<graph::PagingEnd>> end;
 };
 
-inline Walk walkAndWait(graph::GraphClient &client, graph::GraphRequest first, int timeoutMs = 30000)
+/// `onPage` runs as each page arrives (e.g. to read a body reader's records while they are valid).
+inline Walk walkAndWait(graph::GraphClient &client, graph::GraphRequest first, int timeoutMs = 30000,
+    graph::PagedQuery::BodyReader reader = nullptr, std::function<void(const graph::Page &)> onPage = nullptr)
 {
     Walk walk;
     auto *query = new graph::PagedQuery(client, std::move(first));
-    query->start([&walk](const graph::Page &p) { walk.pages.append(p); },
+    query->setBodyReader(std::move(reader));
+    query->start(
+        [&walk, onPage](const graph::Page &p) {
+            walk.pages.append(p);
+            if (onPage)
+                onPage(p);
+        },
         [&walk](core::Result<graph::PagingEnd> e) { walk.end.emplace(std::move(e)); });
     spinUntil([&walk] { return walk.end.has_value(); }, timeoutMs);
     return walk;

@@ -4,6 +4,7 @@
 #include "graph/endpoint.h"
 #include "graph/graphclient.h"
 #include "graph/parsers.h"
+#include "graph/signinpage.h"
 #include "graphtesthelpers.h"
 #include "scriptedserver.h"
 #include "testtokens.h"
@@ -11,6 +12,7 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace stocktake;
 using namespace stocktake::testing;
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void deltaWalkEndsWithDeltaLink();
     void nextLinkToAnotherOriginIsNeverRequested();
     void pageWithoutValueArrayIsTypedError();
+    void bodyReaderPagesAreCheckedAsJsonPagesAre();
     void everyRequestCarriesSelectAndNoMailBody();
     void batchSplitsIntoTwentiesAndRetriesThrottledItems();
     void batchItemErrorsStayWithTheirItem();
@@ -185,6 +188,60 @@ void TestPaging::pageWithoutValueArrayIsTypedError()
     QVERIFY(walk.end && !walk.end->ok());
     QCOMPARE(walk.end->error().code, QStringLiteral("graph.malformed_json"));
     QVERIFY(walk.pages.isEmpty());
+}
+
+void TestPaging::bodyReaderPagesAreCheckedAsJsonPagesAre()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    const QString o = server.origin();
+    const QByteArray signIn = R"({"id":"e%1","createdDateTime":"2026-11-20T10:00:0%1Z","userId":"u1","appId":"A1"})";
+    server.enqueue("/v1.0/auditLogs/signIns",
+        Response::json(
+            QByteArray(R"({"@odata.nextLink":")" + o.toUtf8() + R"(/v1.0/auditLogs/signIns?$skiptoken=p2","value":[)"
+                + QByteArray(signIn).replace("%1", "1") + "," + QByteArray(signIn).replace("%1", "2") + "]}")));
+    server.enqueue("/v1.0/auditLogs/signIns?$skiptoken=p2",
+        Response::json(QByteArray(R"({"value":[)" + QByteArray(signIn).replace("%1", "3") + R"(,{"id":"bad"}]})")));
+    // A link that is not a string and a body that is not JSON end the walk as a JSON page would.
+    server.enqueue("/v1.0/auditLogs/signIns?bad=link", Response::json(R"({"@odata.nextLink":7,"value":[]})"));
+    server.enqueue("/v1.0/auditLogs/signIns?bad=body", Response::json(R"({"value":[{"id":)"));
+    ListTokenSource tokens({"tok", "tok", "tok"});
+    GraphClient client(optionsFor(server), tokens);
+    graph::SignInPageReader reader;
+    const auto read = [&reader](QByteArrayView body) {
+        return reader.read(body);
+    };
+    QStringList seen;
+    const auto collect = [&reader, &seen](const graph::Page &page) {
+        QCOMPARE(page.items.size(), 0);  // the records are the reader's
+        for (const graph::SignInView &s : reader.records())
+            seen << QString::fromUtf8(s.id.data(), qsizetype(s.id.size())) + u'/'
+                    + QString::fromUtf8(s.appId->data(), qsizetype(s.appId->size()));
+        seen << QStringLiteral("issues %1").arg(reader.issues().size());
+    };
+    GraphRequest first
+        = GraphRequest::get(Endpoint::signIns(QDateTime(QDate(2026, 11, 20), QTime(0, 0), QTimeZone::utc()),
+                                QDateTime(QDate(2026, 11, 21), QTime(0, 0), QTimeZone::utc())),
+            client.apiBase());
+    first.url = QUrl(o + QStringLiteral("/v1.0/auditLogs/signIns"));
+    const Walk walk = walkAndWait(client, first, 30000, read, collect);
+    QVERIFY(walk.end.has_value());
+    QVERIFY2(walk.end->ok(), qPrintable(walk.end->ok() ? QString() : walk.end->error().detail));
+    QCOMPARE(seen, (QStringList {"e1/a1"_qs, "e2/a1"_qs, "issues 0"_qs, "e3/a1"_qs, "issues 1"_qs}));
+    QCOMPARE(walk.pages.at(0).size, 2);
+    QCOMPARE(walk.pages.at(1).size, 2);
+    QCOMPARE((*walk.end)->items, 4);
+    QVERIFY(walk.pages.at(1).last);
+    // The JSON is left to the reader: the client asked for JSON and parsed nothing itself.
+    QCOMPARE(server.requests().first().headers.value("accept"), QByteArray("application/json"));
+
+    for (const char *path : {"/v1.0/auditLogs/signIns?bad=link", "/v1.0/auditLogs/signIns?bad=body"}) {
+        first.url = QUrl(o + QString::fromLatin1(path));
+        const Walk bad = walkAndWait(client, first, 30000, read);
+        QVERIFY(bad.end && !bad.end->ok());
+        QCOMPARE(bad.end->error().code, QStringLiteral("graph.malformed_json"));
+        QVERIFY(bad.pages.isEmpty());
+    }
 }
 
 void TestPaging::everyRequestCarriesSelectAndNoMailBody()

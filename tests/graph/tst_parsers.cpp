@@ -4,8 +4,10 @@
 #include "graph/jsonlimits.h"
 #include "graph/parsers.h"
 #include "graph/signinactivityparser.h"
+#include "graph/signinpage.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QTest>
 #include <QTimeZone>
 
@@ -73,7 +75,16 @@ Counts parseAs(const QString &resource, const QJsonArray &items)
         return counts(parseOAuth2PermissionGrants(items));
     }
     if (resource == QLatin1StringView("signins")) {
-        return counts(parseSignIns(items));
+        SignInPageReader reader;
+        const QByteArray body = QJsonDocument(QJsonObject {{QStringLiteral("value"), items}}).toJson();
+        if (!reader.read(body).ok()) {
+            qFatal("a sign-in page did not parse");
+        }
+        Counts c {qsizetype(reader.records().size()), 0, {}};
+        for (const ParseIssue &i : reader.issues()) {
+            c.issues << QStringLiteral("%1:%2").arg(i.index).arg(i.id);
+        }
+        return c;
     }
     if (resource == QLatin1StringView("messages")) {
         return counts(parseMailMessages(items));
@@ -105,6 +116,11 @@ private Q_SLOTS:
     void subscribedSkuUnitsAndPlans();
     void servicePrincipalsAndGrants();
     void signInFields();
+    void signInPageReaderIsStrict_data();
+    void signInPageReaderIsStrict();
+    void signInPageReaderRejectsBadPages_data();
+    void signInPageReaderRejectsBadPages();
+    void signInPageReaderKeepsLinksAndReusesItsBuffers();
     void mailHeadersOnly();
     void organizationAndDomains();
     void signInActivityPassNeedsOnlyTheId();
@@ -317,16 +333,189 @@ void TestParsers::servicePrincipalsAndGrants()
 
 void TestParsers::signInFields()
 {
-    const Parsed<SignIn> p = parseSignIns(page(QStringLiteral("signins.json")));
-    const SignIn &a = p.records.at(0);
-    QCOMPARE(a.createdDateTime, QDateTime(QDate(2025, 1, 2), QTime(13, 3, 21), QTimeZone::utc()));
-    QCOMPARE(a.appDisplayName, std::optional<QString>(QStringLiteral("Graph Explorer")));
+    SignInPageReader reader;
+    const auto envelope = reader.read(fixture(QStringLiteral("signins.json")));
+    QVERIFY(envelope.ok());
+    QCOMPARE(envelope->items, std::optional<qsizetype>(5));
+    QCOMPARE(reader.records().size(), std::size_t {2});
+    const SignInView &a = reader.records().at(0);
+    QCOMPARE(a.id, std::string_view("66ea54eb-6301-4ee5-be62-ff5a759b0100"));
+    QCOMPARE(a.created, std::string_view("2025-01-02T13:03:21Z"));
+    QCOMPARE(a.createdMs, QDateTime(QDate(2025, 1, 2), QTime(13, 3, 21), QTimeZone::utc()).toMSecsSinceEpoch());
+    QCOMPARE(a.appDisplayName, std::optional<std::string_view>("Graph Explorer"));
     QCOMPARE(a.errorCode, 0);
     // The fixture is a whole Graph page: location, device and the rest are there and ignored.
-    QCOMPARE(a.userId, std::optional<QString>(QStringLiteral("6e7b768e-07e2-4810-8459-485f84f8f204")));
-    const SignIn &b = p.records.at(1);
+    QCOMPARE(a.userId, std::optional<std::string_view>("6e7b768e-07e2-4810-8459-485f84f8f204"));
+    const SignInView &b = reader.records().at(1);
     QCOMPARE(b.errorCode, 50126);
-    QCOMPARE(b.createdDateTime.time().msec(), 123);
+    QCOMPARE(b.createdMs % 1000, 123);
+    QCOMPARE(b.created, std::string_view("2025-01-02T13:01:00Z"));  // stored in whole seconds
+    QStringList problems;
+    for (const ParseIssue &i : reader.issues()) {
+        problems << QStringLiteral("%1:%2:%3").arg(i.index).arg(i.id, i.problem);
+    }
+    QCOMPARE(problems,
+        (QStringList {"2:no-date:createdDateTime is missing"_qs, "3:bad-status:status.errorCode is not a number"_qs,
+            "4:local-time:createdDateTime is not an ISO 8601 UTC datetime"_qs}));
+}
+
+void TestParsers::signInPageReaderIsStrict_data()
+{
+    // One record per row: its JSON (inside {"value":[…]}), then the problem FieldReader's rules
+    // give (empty: the record is kept).
+    QTest::addColumn<QByteArray>("record");
+    QTest::addColumn<QString>("problem");
+    const QByteArray ok = R"("createdDateTime":"2024-02-29T23:59:59Z")";
+    const auto with = [&ok](const QByteArray &fields) -> QByteArray {
+        return "{\"id\":\"e1\"," + ok + "," + fields + "}";
+    };
+    const auto withId = [&ok](const QByteArray &id) -> QByteArray {
+        return "{\"id\":" + id + "," + ok + "}";
+    };
+    QTest::newRow("minimal") << withId("\"e1\"") << QString();
+    QTest::newRow("nulls are absent") << with(R"("userId":null,"appId":null,"appDisplayName":null,"status":null)")
+                                      << QString();
+    QTest::newRow("unknown fields") << with(R"("location":{"city":"Zürich"},"riskDetail":[1,2,{}])") << QString();
+    QTest::newRow("no id") << QByteArray("{" + ok + "}") << "id is missing"_qs;
+    QTest::newRow("null id") << withId("null") << "id is missing"_qs;
+    QTest::newRow("empty id") << withId("\"\"") << "id is empty"_qs;
+    QTest::newRow("numeric id") << withId("7") << "id is not a string"_qs;
+    QTest::newRow("control character in id") << withId("\"e\\u0007\"") << "id holds a forbidden character"_qs;
+    QTest::newRow("id of 512") << withId('"' + QByteArray(512, 'x') + '"') << QString();
+    QTest::newRow("id of 513") << withId('"' + QByteArray(513, 'x') + '"') << "id is longer than 512 characters"_qs;
+    QTest::newRow("no time") << QByteArray(R"({"id":"e1"})") << "createdDateTime is missing"_qs;
+    QTest::newRow("not a leap year") << QByteArray(R"({"id":"e1","createdDateTime":"2025-02-29T00:00:00Z"})")
+                                     << "createdDateTime is not an ISO 8601 UTC datetime"_qs;
+    QTest::newRow("hour 24") << QByteArray(R"({"id":"e1","createdDateTime":"2025-01-02T24:00:00Z"})")
+                             << "createdDateTime is not an ISO 8601 UTC datetime"_qs;
+    QTest::newRow("year 0") << QByteArray(R"({"id":"e1","createdDateTime":"0000-01-01T00:00:00Z"})")
+                            << "createdDateTime is not an ISO 8601 UTC datetime"_qs;
+    QTest::newRow("an offset") << QByteArray(R"({"id":"e1","createdDateTime":"2025-01-02T13:00:00+01:00"})")
+                               << "createdDateTime is not an ISO 8601 UTC datetime"_qs;
+    QTest::newRow("ten fraction digits") << QByteArray(
+        R"({"id":"e1","createdDateTime":"2025-01-02T13:00:00.1234567890Z"})")
+                                         << "createdDateTime is not an ISO 8601 UTC datetime"_qs;
+    QTest::newRow("+00:00 and nine digits")
+        << QByteArray(R"({"id":"e1","createdDateTime":"2025-01-02t13:00:00.123456789+00:00"})") << QString();
+    QTest::newRow("userId a number") << with(R"("userId":5)") << "userId is not a string"_qs;
+    QTest::newRow("appId empty") << with(R"("appId":"")") << "appId is empty"_qs;
+    // Lengths count as QString does: 512 two-byte letters fit, 513 do not; an emoji counts two.
+    QTest::newRow("name of 512 letters") << with(QByteArray("\"appDisplayName\":\"" + QString(512, u'é').toUtf8()
+        + "\"")) << QString();
+    QTest::newRow("name of 513 letters") << with(QByteArray("\"appDisplayName\":\"" + QString(513, u'é').toUtf8()
+        + "\"")) << "appDisplayName is longer than 512 characters"_qs;
+    QTest::newRow("511 letters and an emoji")
+        << with(QByteArray("\"appDisplayName\":\"" + QByteArray(511, 'a') + "\xF0\x9F\x98\x80\""))
+        << "appDisplayName is longer than 512 characters"_qs;
+    QTest::newRow("status a string") << with(R"("status":"ok")") << "status is not an object"_qs;
+    QTest::newRow("errorCode a fraction")
+        << with(R"("status":{"errorCode":1.5})") << "status.errorCode is not a whole number in range"_qs;
+    QTest::newRow("errorCode beyond 2^53")
+        << with(R"("status":{"errorCode":9007199254740993})") << "status.errorCode is not a whole number in range"_qs;
+    QTest::newRow("errorCode as a whole double") << with(R"("status":{"errorCode":50126.0})") << QString();
+    QTest::newRow("errorCode a boolean") << with(R"("status":{"errorCode":true})")
+                                         << "status.errorCode is not a number"_qs;
+    QTest::newRow("the first problem wins")
+        << QByteArray(R"({"id":"","createdDateTime":"x","userId":1})") << "id is empty"_qs;
+}
+
+void TestParsers::signInPageReaderIsStrict()
+{
+    QFETCH(QByteArray, record);
+    QFETCH(QString, problem);
+    SignInPageReader reader;
+    const auto envelope = reader.read(QByteArray("{\"value\":[" + record + "]}"));
+    QVERIFY2(envelope.ok(), qPrintable(envelope.ok() ? QString() : envelope.error().detail));
+    QCOMPARE(envelope->items, std::optional<qsizetype>(1));
+    if (problem.isEmpty()) {
+        QCOMPARE(reader.records().size(), std::size_t {1});
+        QVERIFY(reader.issues().isEmpty());
+        return;
+    }
+    QCOMPARE(reader.records().size(), std::size_t {0});
+    QCOMPARE(reader.issues().size(), 1);
+    QCOMPARE(reader.issues().at(0).index, 0);
+    QCOMPARE(reader.issues().at(0).problem, problem);
+}
+
+void TestParsers::signInPageReaderRejectsBadPages_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("code");
+    const auto nested = [](int depth) -> QByteArray {
+        return "{\"value\":[],\"x\":" + QByteArray(depth - 1, '[') + QByteArray(depth - 1, ']') + "}";
+    };
+    QTest::newRow("cut short") << QByteArray(R"({"value":[{"id":"e1","createdDateTime":"2025-01-02T13:0)")
+                               << "graph.malformed_json"_qs;
+    QTest::newRow("not JSON") << QByteArray("<html>busy</html>") << "graph.malformed_json"_qs;
+    QTest::newRow("a root array") << QByteArray("[]") << "graph.malformed_json"_qs;
+    QTest::newRow("bad UTF-8") << QByteArray("{\"value\":[],\"x\":\"\xC3\x28\"}") << "graph.malformed_json"_qs;
+    QTest::newRow("trailing garbage") << QByteArray(R"({"value":[]} x)") << "graph.malformed_json"_qs;
+    QTest::newRow("64 levels deep") << nested(64) << QString();
+    QTest::newRow("65 levels deep") << nested(65) << "graph.malformed_json"_qs;
+    QTest::newRow("too large") << QByteArray(R"({"value":[],"pad":")" + QByteArray(2048, 'x') + "\"}")
+                               << "graph.body_too_large"_qs;
+}
+
+void TestParsers::signInPageReaderRejectsBadPages()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, code);
+    // Deep nesting is the JSON limits' own; the size limit is set low for the last row.
+    JsonLimits limits;
+    limits.maxBytes = 1024;
+    SignInPageReader reader;
+    QVERIFY(reader.read(R"({"value":[{"id":"e1","createdDateTime":"2025-01-02T13:00:00Z"}]})", limits).ok());
+    const auto envelope = reader.read(body, limits);
+    if (code.isEmpty()) {
+        QVERIFY2(envelope.ok(), qPrintable(envelope.ok() ? QString() : envelope.error().detail));
+        QCOMPARE(jsonNestingDepth(body, 100), 64);
+        return;
+    }
+    QVERIFY(!envelope.ok());
+    QCOMPARE(envelope.error().code, code);
+    QVERIFY(reader.records().empty());  // nothing of the page before is left behind
+}
+
+void TestParsers::signInPageReaderKeepsLinksAndReusesItsBuffers()
+{
+    SignInPageReader reader;
+    const QByteArray first
+        = R"({"@odata.context":"x","@odata.nextLink":"https://graph.microsoft.com/v1.0/auditLogs/signIns?$skiptoken=a",
+        "value":[{"id":"e1","createdDateTime":"2025-01-02T13:00:00.5z","appId":"DE8BC8B5-D9F9-48B1-A8AD-B748DA725064"}]})";
+    const auto one = reader.read(first);
+    QVERIFY(one.ok());
+    QCOMPARE(one->nextLink.toString(), "https://graph.microsoft.com/v1.0/auditLogs/signIns?$skiptoken=a"_qs);
+    QVERIFY(one->deltaLink.isUndefined());
+    QVERIFY(one->count.isUndefined());
+    QCOMPARE(reader.records().at(0).appId, std::optional<std::string_view>("de8bc8b5-d9f9-48b1-a8ad-b748da725064"));
+    QCOMPARE(reader.records().at(0).created, std::string_view("2025-01-02T13:00:00Z"));
+    // A second page in the same reader: new views, links as sent (a number is not a link).
+    QByteArray second = R"({"@odata.nextLink":7,"@odata.count":12,"value":[)";
+    for (int i = 0; i < 3000; ++i) {  // larger than the first page and the arena's first block
+        second += QStringLiteral(R"({"id":"e%1","createdDateTime":"2025-01-02T13:00:00.%2Z","appId":"A%1"},)")
+                      .arg(i)
+                      .arg(i % 10)
+                      .toUtf8();
+    }
+    second.chop(1);
+    second += "]}";
+    const auto two = reader.read(second);
+    QVERIFY(two.ok());
+    QVERIFY(two->nextLink.isDouble());
+    QCOMPARE(two->count.toDouble(), 12.0);
+    QCOMPARE(reader.records().size(), std::size_t {3000});
+    for (int i = 0; i < 3000; ++i) {
+        const SignInView &s = reader.records().at(std::size_t(i));
+        QCOMPARE(QByteArray(s.id.data(), qsizetype(s.id.size())), "e" + QByteArray::number(i));
+        QCOMPARE(QByteArray(s.appId->data(), qsizetype(s.appId->size())), "a" + QByteArray::number(i));
+        QCOMPARE(s.created, std::string_view("2025-01-02T13:00:00Z"));
+        QCOMPARE(s.createdMs % 1000, (i % 10) * 100);
+    }
+    // No value array: the envelope says so, PagedQuery turns it into an error.
+    const auto three = reader.read(R"({"value":{"id":"e1"}})");
+    QVERIFY(three.ok());
+    QVERIFY(!three->items.has_value());
 }
 
 void TestParsers::mailHeadersOnly()

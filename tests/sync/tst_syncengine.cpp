@@ -5,6 +5,7 @@
 // what a failure or a cancel leaves behind, delta rounds, the no-P1 case and the sign-in days.
 // The full-size behaviour against tenant-sim is in tst_sync_tenantsim.
 #include "fixedclock.h"
+#include "graph/signinpage.h"
 #include "scriptedserver.h"
 #include "store/database.h"
 #include "sync/dayusagefold.h"
@@ -572,22 +573,37 @@ private Q_SLOTS:
         const auto at = [&day](int h, int m) {
             return QDateTime(day, QTime(h, m), QTimeZone::utc());
         };
+        // Each event's texts, kept alive for the views the store and the fold take.
+        struct Event {
+            std::string id, created, user, app, name;
+            qint64 ms = 0;
+            bool hasUser = false, hasApp = false;
+            qint64 error = 0;
+            graph::SignInView view() const
+            {
+                graph::SignInView s;
+                s.id = id;
+                s.created = created;
+                s.createdMs = ms;
+                s.userId = hasUser ? std::optional<std::string_view>(user) : std::nullopt;
+                s.appId = hasApp ? std::optional<std::string_view>(app) : std::nullopt;
+                s.appDisplayName = name;  // each event names its app its own way
+                s.errorCode = error;
+                return s;
+            }
+        };
         const auto event = [](const QString &id, const QDateTime &when, const std::optional<QString> &user,
                                const std::optional<QString> &app, qint64 error) {
-            graph::SignIn s;
-            s.id = id;
-            s.createdDateTime = when;
-            s.userId = user;
-            s.appId = app;
-            s.appDisplayName = QStringLiteral("App of ") + id;  // each event names its app its own way
-            s.errorCode = error;
-            return s;
+            // The page reader lower-cases app ids (SignInView::appId).
+            return Event {id.toStdString(), sync::isoUtc(when).toStdString(), user.value_or(QString()).toStdString(),
+                app.value_or(QString()).toLower().toStdString(), QString(QStringLiteral("App of ") + id).toStdString(),
+                when.toMSecsSinceEpoch(), user.has_value(), app.has_value(), error};
         };
         const QString u1 = QStringLiteral("11111111-1111-1111-1111-111111111111");
         const QString u2 = QStringLiteral("22222222-2222-2222-2222-222222222222");
         const QString appUpper = QStringLiteral("00000003-0000-0FF1-CE00-000000000000");
         const QString appOther = QStringLiteral("de8bc8b5-d9f9-48b1-a8ad-b748da725064");
-        const QList<graph::SignIn> events {
+        const QList<Event> events {
             event(QStringLiteral("e1"), at(9, 0), u1, appUpper, 0),
             event(QStringLiteral("e2"), at(11, 30), u1, appUpper.toLower(), 0),  // the same app
             event(QStringLiteral("e3"), at(12, 0), u1, appUpper, 50126),         // a later failure
@@ -600,9 +616,9 @@ private Q_SLOTS:
         };
         sync::DayUsageFold fold;
         QVERIFY((*db)->exec(QStringLiteral("BEGIN")));
-        for (const graph::SignIn &s : events) {
-            QVERIFY(writer.writeSignIn(s));
-            fold.add(s);
+        for (const Event &e : events) {
+            QVERIFY(writer.writeSignIn(e.view()));
+            fold.add(e.view());
         }
         QCOMPARE(fold.events(), 8);
         const QString rows = QStringLiteral(
@@ -641,9 +657,17 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("SELECT display_name FROM signin_app_names WHERE app_id = '%1'").arg(appOther))
             && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("Newer"));
+        // In slices, as a day's rows go out between the next day's pages: the same rows.
+        QVERIFY(writer.startDayUsage(day, fold));
+        const auto slices = fold.rows();
+        QCOMPARE(slices.size(), std::size_t {3});
+        QVERIFY(writer.writeDayUsage(day, slices, 0, 2));
+        QVERIFY(writer.writeDayUsage(day, slices, 2, 99));
+        QVERIFY(q.exec(rows) && q.next());
+        QCOMPARE(q.value(0).toString(), fromTable);
         QVERIFY((*db)->exec(QStringLiteral("COMMIT")));
         fold.clear();
-        QCOMPARE(fold.rows().size(), 0);
+        QCOMPARE(fold.rows().size(), std::size_t {0});
     }
 
     void isoUtcWritesSecondsWithAZ_data()
