@@ -78,6 +78,7 @@ public:
     int usersPage2DelayMs = 0;
     int activityDelayMs = 0;
     int signInDelayMs = 0;
+    QDate failSignInsOf;  ///< that day's sign-ins answer a malformed body
     QJsonArray deltaChanges;
 
 private:
@@ -169,6 +170,8 @@ private:
             const QDateTime from = QDateTime::fromString(m.captured(1), Qt::ISODate);
             const QDateTime to = QDateTime::fromString(m.captured(2), Qt::ISODate);
             ++signInRequests;
+            if (from.date() == failSignInsOf)
+                return Response::json(R"({"value":[{"id":)");
             QJsonArray items;
             // Three events a day at 10, 11 and 12 o'clock, the last one a failure; newest first.
             for (int hour : {12, 11, 10}) {
@@ -533,6 +536,44 @@ private Q_SLOTS:
         QCOMPARE(f.scalar(QStringLiteral("SELECT sum(sign_ins) FROM usage_daily")).toInt(), 6);
         QCOMPARE(f.scalar(QStringLiteral("SELECT complete_until FROM signin_days WHERE day = '2026-11-20'")).toString(),
             QStringLiteral("2026-11-20T16:30:00Z"));
+    }
+
+    /// A day's usage rows and checkpoint are written between the next day's pages, in the next
+    /// day's transaction: when that day fails, the day before has its raw events but no
+    /// checkpoint and no figures, and the next sync fetches and folds it again from its start.
+    void aDayWaitingForTheNextDayIsFetchedAgainWhenThatDayFails()
+    {
+        Fixture f;
+        MiniGraph graph(f.server);
+        graph.failSignInsOf = QDate(2026, 11, 18);
+        sync::SyncRequest request {{QStringLiteral("signins")}};
+        request.signInDays = 3;  // 20 (today, up to 15:30), 19 and 18 November, newest first
+        auto report = f.run(request);
+        QVERIFY(report.firstError);
+        QCOMPARE(report.firstError->code, QStringLiteral("graph.malformed_json"));
+        // The 20th is whole: its rows and checkpoint went out between the 19th's pages and were
+        // committed with them, and with the high-water mark.
+        QCOMPARE(f.scalar(QStringLiteral("SELECT group_concat(day) FROM signin_days")).toString(),
+            QStringLiteral("2026-11-20"));
+        QCOMPARE(f.scalar(QStringLiteral("SELECT sum(sign_ins) FROM usage_daily WHERE day = '2026-11-20'")).toInt(), 2);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT high_water_mark FROM sync_state WHERE entity = 'signins'")).toString(),
+            QStringLiteral("2026-11-20T15:30:00Z"));
+        // The 19th waited for the 18th, which failed: its raw events are in, its figures are not.
+        QCOMPARE(
+            f.scalar(QStringLiteral("SELECT count(*) FROM signins_raw WHERE created LIKE '2026-11-19%'")).toInt(), 3);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM usage_daily WHERE day = '2026-11-19'")).toInt(), 0);
+
+        graph.failSignInsOf = QDate();
+        const int requestsBefore = graph.signInRequests;
+        report = f.run(request);
+        QVERIFY(!report.firstError);
+        // Today is not fetched again (nothing new); the 19th and the 18th are, each from its start.
+        QCOMPARE(graph.signInRequests - requestsBefore, 2);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM signins_raw")).toInt(), 9);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM signin_days")).toInt(), 3);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT sum(sign_ins) FROM usage_daily")).toInt(), 6);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT sum(failures) FROM usage_daily")).toInt(), 3);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT events FROM signin_days WHERE day = '2026-11-19'")).toInt(), 3);
     }
 
     void signInsKeepRawEventsForTheRetentionWindowOnly()
