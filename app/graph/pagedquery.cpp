@@ -85,7 +85,7 @@ void PagedQuery::onResponse(core::Result<GraphResponse> response)
             end(envelope.error());
             return;
         }
-        onPage(*envelope, {}, response->bytes);
+        acceptPage(*envelope, {}, response->bytes);
         return;
     }
     const QJsonObject &root = response->json;
@@ -95,10 +95,10 @@ void PagedQuery::onResponse(core::Result<GraphResponse> response)
     envelope.nextLink = root.value(QLatin1StringView("@odata.nextLink"));
     envelope.deltaLink = root.value(QLatin1StringView("@odata.deltaLink"));
     envelope.count = root.value(QLatin1StringView("@odata.count"));
-    onPage(envelope, value.toArray(), response->bytes);
+    acceptPage(envelope, value.toArray(), response->bytes);
 }
 
-void PagedQuery::onPage(const PageEnvelope &envelope, QJsonArray items, qint64 bytes)
+void PagedQuery::acceptPage(const PageEnvelope &envelope, QJsonArray items, qint64 bytes)
 {
     if (!envelope.items) {
         end(GraphError::malformedJson(GraphError::JsonProblem::BadShape, QStringLiteral("page has no value array")));

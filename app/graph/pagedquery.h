@@ -69,7 +69,7 @@ private:
     void fetch(const QUrl &url);
     void onResponse(core::Result<GraphResponse> response);
     void end(core::Result<PagingEnd> result);
-    void onPage(const PageEnvelope &envelope, QJsonArray items, qint64 bytes);
+    void acceptPage(const PageEnvelope &envelope, QJsonArray items, qint64 bytes);
 
     GraphClient &m_client;
     GraphRequest m_template;

@@ -65,8 +65,9 @@ private:
     /// (unless it is the last): they are written between the next day's pages, in its
     /// transaction, so Graph is not left idle while a day's rows are written.
     void finishDay(int index);
-    /// Writes up to `rows` more of the pending day's usage rows; with rows < 0 all of them, and
-    /// then its checkpoint (and the high-water mark, for the first day).
+    /// Writes up to `rows` more of the pending day's usage rows (all of them when rows < 0) and,
+    /// once the last is written, its checkpoint. The first day's high-water mark goes with the
+    /// commit that follows (finishDay).
     [[nodiscard]] core::Status writePending(qsizetype rows);
 
     QList<DayPlan> m_plan;
