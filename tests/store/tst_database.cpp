@@ -482,6 +482,25 @@ private Q_SLOTS:
             scalar(*db, QStringLiteral("SELECT count(*) FROM t")), QStringLiteral("3"));  // the two above and strict's
         QVERIFY(insert.exec());  // the error is reported once; the bindings in range stand
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM t WHERE a = 'y'")), QStringLiteral("1"));
+
+        // UTF-8 as it came off the wire: a long text, then a shorter one into the same buffer,
+        // an empty one (not NULL), and NULL for an absent one.
+        QVERIFY(db->exec(QStringLiteral("DELETE FROM t")).ok());
+        const std::string apple = QStringLiteral("Æblegrød 🍎").toStdString();
+        insert.bindUtf8(0, std::string_view(apple));
+        insert.bindUtf8(3, std::optional<std::string_view>());
+        insert.bind(1, 1);
+        insert.bind(2, std::optional<bool>());
+        QVERIFY(insert.exec());
+        insert.bindUtf8(0, std::string_view("ab"));
+        insert.bindUtf8(3, std::optional<std::string_view>(std::string_view()));
+        insert.bind(1, 2);
+        QVERIFY(insert.exec());
+        QCOMPARE(
+            scalar(*db, QStringLiteral("SELECT group_concat(quote(a) || ',' || b || ',' || quote(d), ';') FROM t")),
+            QStringLiteral("'Æblegrød 🍎',1,NULL;'ab',2,''"));
+        insert.bindUtf8(9, std::string_view("out of range"));
+        QVERIFY(!insert.exec());
     }
 
     void appliedMigrationsAreNeverEdited()
