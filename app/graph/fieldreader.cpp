@@ -4,7 +4,9 @@
 
 #include <QTimeZone>
 
+#include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace stocktake::graph {
 
@@ -12,18 +14,95 @@ namespace {
 
 constexpr double MaxExactInteger = 9007199254740992.0;  // 2^53
 
-int digits(QStringView s, qsizetype from, qsizetype count, bool &ok)
+char16_t unitAt(QStringView s, qsizetype i)
+{
+    return s[i].unicode();
+}
+
+char16_t unitAt(std::string_view s, qsizetype i)
+{
+    return char16_t(static_cast<unsigned char>(s[std::size_t(i)]));
+}
+
+template <typename View> int digits(View s, qsizetype from, qsizetype count, bool &ok)
 {
     int v = 0;
     for (qsizetype i = from; i < from + count; ++i) {
-        const QChar c = s.at(i);
+        const char16_t c = unitAt(s, i);
         if (c < u'0' || c > u'9') {
             ok = false;
             return 0;
         }
-        v = v * 10 + (c.unicode() - u'0');
+        v = v * 10 + (c - u'0');
     }
     return v;
+}
+
+template <typename View> bool restIs(View s, qsizetype from, std::u16string_view ascii)
+{
+    if (qsizetype(s.size()) - from != qsizetype(ascii.size()))
+        return false;
+    for (qsizetype i = 0; i < qsizetype(ascii.size()); ++i) {
+        if (unitAt(s, from + i) != ascii[std::size_t(i)])
+            return false;
+    }
+    return true;
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), year >= 1.
+qint64 daysFromCivil(int year, int month, int day)
+{
+    year -= month <= 2 ? 1 : 0;
+    const int era = year / 400;
+    const int yoe = year - era * 400;
+    const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return qint64 {era} * 146097 + doe - 719468;
+}
+
+/// yyyy-MM-ddTHH:mm:ss, then an optional fraction of 1-9 digits, then Z or ±00:00, in UTF-16 or
+/// UTF-8: ms since the epoch, or nullopt.
+template <typename View> std::optional<qint64> utcMs(View s)
+{
+    const auto size = qsizetype(s.size());
+    if (size < 20 || size > 35) {
+        return std::nullopt;
+    }
+    bool ok = true;
+    const int year = digits(s, 0, 4, ok);
+    const int month = digits(s, 5, 2, ok);
+    const int day = digits(s, 8, 2, ok);
+    const int hour = digits(s, 11, 2, ok);
+    const int minute = digits(s, 14, 2, ok);
+    const int second = digits(s, 17, 2, ok);
+    if (!ok || unitAt(s, 4) != u'-' || unitAt(s, 7) != u'-' || (unitAt(s, 10) != u'T' && unitAt(s, 10) != u't')
+        || unitAt(s, 13) != u':' || unitAt(s, 16) != u':') {
+        return std::nullopt;
+    }
+    qsizetype pos = 19;
+    int msec = 0;
+    if (unitAt(s, pos) == u'.') {
+        const qsizetype start = ++pos;
+        while (pos < size && unitAt(s, pos) >= u'0' && unitAt(s, pos) <= u'9') {
+            ++pos;
+        }
+        const qsizetype n = pos - start;
+        if (n < 1 || n > 9) {
+            return std::nullopt;
+        }
+        msec = digits(s, start, std::min<qsizetype>(n, 3), ok);
+        for (qsizetype i = n; i < 3; ++i) {
+            msec *= 10;
+        }
+    }
+    if (!restIs(s, pos, u"Z") && !restIs(s, pos, u"z") && !restIs(s, pos, u"+00:00") && !restIs(s, pos, u"-00:00")) {
+        return std::nullopt;
+    }
+    // QDate's and QTime's validity: the proleptic Gregorian calendar without a year 0, no leap second.
+    if (!QDate::isValid(year, month, day) || !QTime::isValid(hour, minute, second, msec)) {
+        return std::nullopt;
+    }
+    return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60000 + qint64 {second} * 1000 + msec;
 }
 
 }  // namespace
@@ -158,50 +237,16 @@ qint64 FieldReader::requiredInt(QLatin1StringView key)
 
 std::optional<QDateTime> FieldReader::parseUtc(QStringView text)
 {
-    const QStringView s = text;
-    // yyyy-MM-ddTHH:mm:ss, then an optional fraction of 1-9 digits, then Z or ±00:00.
-    if (s.size() < 20 || s.size() > 35) {
+    const std::optional<qint64> ms = utcMs(text);
+    if (!ms) {
         return std::nullopt;
     }
-    bool ok = true;
-    const int year = digits(s, 0, 4, ok);
-    const int month = digits(s, 5, 2, ok);
-    const int day = digits(s, 8, 2, ok);
-    const int hour = digits(s, 11, 2, ok);
-    const int minute = digits(s, 14, 2, ok);
-    const int second = digits(s, 17, 2, ok);
-    if (!ok || s.at(4) != u'-' || s.at(7) != u'-' || (s.at(10) != u'T' && s.at(10) != u't') || s.at(13) != u':'
-        || s.at(16) != u':') {
-        return std::nullopt;
-    }
-    qsizetype pos = 19;
-    int msec = 0;
-    if (pos < s.size() && s.at(pos) == u'.') {
-        ++pos;
-        const qsizetype start = pos;
-        while (pos < s.size() && s.at(pos) >= u'0' && s.at(pos) <= u'9') {
-            ++pos;
-        }
-        const qsizetype n = pos - start;
-        if (n < 1 || n > 9) {
-            return std::nullopt;
-        }
-        const QStringView ms = s.mid(start, std::min<qsizetype>(n, 3));
-        msec = digits(ms, 0, ms.size(), ok);
-        for (qsizetype i = ms.size(); i < 3; ++i) {
-            msec *= 10;
-        }
-    }
-    const QStringView zone = s.mid(pos);
-    if (zone != u"Z" && zone != u"z" && zone != u"+00:00" && zone != u"-00:00") {
-        return std::nullopt;
-    }
-    const QDate date(year, month, day);
-    const QTime time(hour, minute, second, msec);
-    if (!date.isValid() || !time.isValid()) {
-        return std::nullopt;
-    }
-    return QDateTime(date, time, Qt::UTC);
+    return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
+}
+
+std::optional<qint64> FieldReader::parseUtcMs(std::string_view utf8)
+{
+    return utcMs(utf8);
 }
 
 std::optional<QDateTime> FieldReader::optionalDateTime(QLatin1StringView key)

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <string_view>
 
 namespace stocktake::graph {
 
@@ -51,6 +52,8 @@ public:
 
     /// ISO 8601 in UTC: yyyy-MM-ddTHH:mm:ss[.fraction]Z (or +00:00), the form Graph sends.
     [[nodiscard]] static std::optional<QDateTime> parseUtc(QStringView text);
+    /// The same grammar over UTF-8 (SignInPageReader), as ms since the epoch.
+    [[nodiscard]] static std::optional<qint64> parseUtcMs(std::string_view utf8);
 
 private:
     [[nodiscard]] QString name(QLatin1StringView key) const;

@@ -18,6 +18,7 @@ namespace {
 
 using simdjson::dom::element;
 using simdjson::dom::element_type;
+using L = QLatin1StringView;
 
 constexpr double MaxExactInteger = 9007199254740992.0;  // 2^53, as FieldReader::optionalInt
 constexpr qint64 MaxExactInt = qint64 {1} << 53;
@@ -77,64 +78,6 @@ qsizetype utf16Length(std::string_view utf8)
         n += b >= 0xF0 ? 1 : 0;  // a surrogate pair
     }
     return n;
-}
-
-int twoDigits(std::string_view s, std::size_t at, bool &ok)
-{
-    const int hi = s[at] - '0';
-    const int lo = s[at + 1] - '0';
-    ok = ok && hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9;
-    return hi * 10 + lo;
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-qint64 daysFromCivil(int year, int month, int day)
-{
-    year -= month <= 2 ? 1 : 0;
-    const int era = year / 400;  // year >= 0 here
-    const int yoe = year - era * 400;
-    const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return qint64 {era} * 146097 + doe - 719468;
-}
-
-/// FieldReader::parseUtc's grammar over UTF-8: yyyy-MM-ddTHH:mm:ss, an optional fraction of 1–9
-/// digits, then Z or ±00:00. Returns ms since the epoch.
-std::optional<qint64> parseUtcMs(std::string_view s)
-{
-    if (s.size() < 20 || s.size() > 35)
-        return std::nullopt;
-    bool ok = true;
-    const int year = twoDigits(s, 0, ok) * 100 + twoDigits(s, 2, ok);
-    const int month = twoDigits(s, 5, ok);
-    const int day = twoDigits(s, 8, ok);
-    const int hour = twoDigits(s, 11, ok);
-    const int minute = twoDigits(s, 14, ok);
-    const int second = twoDigits(s, 17, ok);
-    if (!ok || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':')
-        return std::nullopt;
-    std::size_t pos = 19;
-    int msec = 0;
-    if (s[pos] == '.') {
-        const std::size_t start = ++pos;
-        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9')
-            ++pos;
-        const std::size_t n = pos - start;
-        if (n < 1 || n > 9)
-            return std::nullopt;
-        for (std::size_t i = 0; i < 3; ++i)
-            msec = msec * 10 + (i < n ? s[start + i] - '0' : 0);
-    }
-    const std::string_view zone = s.substr(pos);
-    if (zone != "Z" && zone != "z" && zone != "+00:00" && zone != "-00:00")
-        return std::nullopt;
-    static constexpr std::array<int, 12> daysIn {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (year < 1 || month < 1 || month > 12 || day < 1
-        || day > daysIn[std::size_t(month - 1)] + (month == 2 && leap ? 1 : 0) || hour > 23 || minute > 59
-        || second > 59)
-        return std::nullopt;
-    return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60000 + qint64 {second} * 1000 + msec;
 }
 
 /// A scalar of the page's envelope as QJsonValue, for PagedQuery's checks of the links.
@@ -222,7 +165,7 @@ public:
         const std::optional<std::string_view> s = optionalString(e, key, DateTimeMax);
         if (!s)
             return std::nullopt;
-        const std::optional<qint64> ms = parseUtcMs(*s);
+        const std::optional<qint64> ms = FieldReader::parseUtcMs(*s);
         if (!ms) {
             fail(QStringLiteral("%1 is not an ISO 8601 UTC datetime").arg(key));
             return std::nullopt;
@@ -286,11 +229,6 @@ public:
 private:
     Arena &m_arena;
 };
-
-QLatin1StringView L(const char *text)
-{
-    return QLatin1StringView(text);
-}
 
 }  // namespace
 

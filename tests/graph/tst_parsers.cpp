@@ -627,6 +627,10 @@ void TestParsers::utcDatetimesAreStrict_data()
     QTest::newRow("fraction 7") << "2025-01-02T03:04:05.1234567Z"_qs << true;
     QTest::newRow("fraction 1") << "2025-01-02T03:04:05.1Z"_qs << true;
     QTest::newRow("year 1") << "0001-01-01T00:00:00Z"_qs << true;
+    QTest::newRow("leap day of a century") << "2000-02-29T23:59:59.999Z"_qs << true;
+    QTest::newRow("not a leap century") << "1900-02-29T00:00:00Z"_qs << false;
+    QTest::newRow("year 9999") << "9999-12-31T23:59:59Z"_qs << true;
+    QTest::newRow("year 0") << "0000-06-01T00:00:00Z"_qs << false;
     QTest::newRow("offset") << "2025-01-02T03:04:05+01:00"_qs << false;
     QTest::newRow("no zone") << "2025-01-02T03:04:05"_qs << false;
     QTest::newRow("space") << "2025-01-02 03:04:05Z"_qs << false;
@@ -645,8 +649,16 @@ void TestParsers::utcDatetimesAreStrict()
     QFETCH(bool, accepted);
     const auto dt = FieldReader::parseUtc(text);
     QCOMPARE(dt.has_value(), accepted);
+    // The UTF-8 form (sign-in pages) takes the same texts, to the same instant.
+    const QByteArray utf8 = text.toUtf8();
+    const auto ms = FieldReader::parseUtcMs(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+    QCOMPARE(ms.has_value(), accepted);
     if (dt) {
         QCOMPARE(dt->timeSpec(), Qt::UTC);
+        QCOMPARE(*ms, dt->toMSecsSinceEpoch());
+        // Against Qt's own calendar, not only the shared grammar.
+        const QDateTime qt = QDateTime::fromString(text.left(19), Qt::ISODate);
+        QCOMPARE(dt->toMSecsSinceEpoch() / 1000, QDateTime(qt.date(), qt.time(), Qt::UTC).toSecsSinceEpoch());
     }
 }
 
