@@ -160,16 +160,19 @@ void SignInsStep::finishDay(int index)
     if (index == 0)
         m_highWaterMark = isoUtc(plan.to);
     const qint64 events = plan.eventsBefore + m_dayEvents;
-    if (plan.fromDayStart() && index + 1 < m_plan.size()) {
-        // Folded as its pages came: written between the next day's pages (writePending).
+    if (plan.fromDayStart()) {
+        // Folded as its pages came: written between the next day's pages (writePending), or now
+        // when no day follows.
         std::swap(m_fold, m_pendingFold);
         m_pending = PendingDay {index, events, m_pendingFold.rows(), 0, false};
+        if (index + 1 == m_plan.size()) {
+            if (auto s = writePending(-1); !s)
+                return fail(s.error());
+        }
     } else {
-        // The last day, or one resumed part-way (folded from the table, which holds its earlier part).
-        const auto folded = plan.fromDayStart() ? m_context.writer->replaceDayUsage(plan.day, m_fold)
-                                                : m_context.writer->foldDay(plan.day);
-        if (!folded)
-            return fail(folded.error());
+        // Resumed part-way: folded from the table, which holds its earlier part.
+        if (auto s = m_context.writer->foldDay(plan.day); !s)
+            return fail(s.error());
         if (auto s = m_context.writer->writeDayCheckpoint(plan.day, plan.to, events); !s)
             return fail(s.error());
     }

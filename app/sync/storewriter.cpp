@@ -504,14 +504,6 @@ core::Status StoreWriter::foldDay(const QDate &day)
     return run(names, "sign-ins");
 }
 
-core::Status StoreWriter::replaceDayUsage(const QDate &day, const DayUsageFold &fold)
-{
-    if (auto s = startDayUsage(day, fold); !s)
-        return s;
-    const std::vector<const DayUsageFold::Row *> rows = fold.rows();
-    return writeDayUsage(day, rows, 0, rows.size());
-}
-
 core::Status StoreWriter::startDayUsage(const QDate &day, const DayUsageFold &fold)
 {
     if (auto s = clearDayUsage(day); !s)

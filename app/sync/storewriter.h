@@ -68,11 +68,9 @@ public:
 
     /// Rebuilds usage_daily for one UTC day from signins_raw, and takes the day's app names.
     [[nodiscard]] core::Status foldDay(const QDate &day);
-    /// Replaces usage_daily's rows of one UTC day with the fold of the whole day, and takes the
-    /// day's app names: startDayUsage, then writeDayUsage of all the fold's rows.
-    [[nodiscard]] core::Status replaceDayUsage(const QDate &day, const DayUsageFold &fold);
-    /// The same in slices, within one transaction: first the day's old rows go and the app names
-    /// are taken, then rows[from, to) of DayUsageFold::rows() are written, slice by slice.
+    /// Replaces usage_daily's rows of one UTC day with the fold of the whole day, in slices within
+    /// one transaction: first the day's old rows go and its app names are taken, then
+    /// rows[from, to) of DayUsageFold::rows() are written, slice by slice.
     [[nodiscard]] core::Status startDayUsage(const QDate &day, const DayUsageFold &fold);
     [[nodiscard]] core::Status writeDayUsage(
         const QDate &day, const std::vector<const DayUsageFold::Row *> &rows, std::size_t from, std::size_t to);

@@ -684,7 +684,11 @@ private Q_SLOTS:
             appUpper.toLower() + QStringLiteral(",App of e8,2026-11-19T23:59:00Z | ") + appOther
                 + QStringLiteral(",App of e6,2026-11-19T10:00:00Z"));
         QVERIFY((*db)->exec(QStringLiteral("DELETE FROM signin_app_names")));
-        QVERIFY(writer.replaceDayUsage(day, fold));
+        const auto replaceDayUsage = [&writer, &day, &fold] {
+            const auto all = fold.rows();
+            return writer.startDayUsage(day, fold) && writer.writeDayUsage(day, all, 0, all.size());
+        };
+        QVERIFY(replaceDayUsage());
         QVERIFY(q.exec(rows) && q.next());
         QCOMPARE(q.value(0).toString(), fromTable);
         QVERIFY(q.exec(names) && q.next());
@@ -693,7 +697,7 @@ private Q_SLOTS:
         QVERIFY((*db)->exec(QStringLiteral("UPDATE signin_app_names SET display_name = 'Newer', "
                                            "seen = '2026-11-20T08:00:00Z' WHERE app_id = '%1'")
                                 .arg(appOther)));
-        QVERIFY(writer.replaceDayUsage(day, fold));
+        QVERIFY(replaceDayUsage());
         QVERIFY(writer.foldDay(day));
         QVERIFY(q.exec(QStringLiteral("SELECT display_name FROM signin_app_names WHERE app_id = '%1'").arg(appOther))
             && q.next());
