@@ -90,12 +90,13 @@ void PagedQuery::onResponse(core::Result<GraphResponse> response)
     }
     const QJsonObject &root = response->json;
     const QJsonValue value = root.value(QLatin1StringView("value"));
+    QJsonArray items = value.toArray();
     PageEnvelope envelope;
-    envelope.items = value.isArray() ? std::optional(value.toArray().size()) : std::nullopt;
+    envelope.items = value.isArray() ? std::optional(items.size()) : std::nullopt;
     envelope.nextLink = root.value(QLatin1StringView("@odata.nextLink"));
     envelope.deltaLink = root.value(QLatin1StringView("@odata.deltaLink"));
     envelope.count = root.value(QLatin1StringView("@odata.count"));
-    acceptPage(envelope, value.toArray(), response->bytes);
+    acceptPage(envelope, std::move(items), response->bytes);
 }
 
 void PagedQuery::acceptPage(const PageEnvelope &envelope, QJsonArray items, qint64 bytes)
