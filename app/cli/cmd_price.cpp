@@ -27,7 +27,8 @@ bool keyIsKnown(const store::Database &db, const QString &key)
     query.prepare(
         QStringLiteral("SELECT EXISTS (SELECT 1 FROM subscribed_skus WHERE lower(sku_part_number) = lower(:k)) "
                        "OR EXISTS (SELECT 1 FROM service_principals WHERE lower(app_id) = lower(:k)) "
-                       "OR EXISTS (SELECT 1 FROM usage_daily WHERE app_id = lower(:k)) "
+                       "OR EXISTS (SELECT 1 FROM usage_keys k JOIN usage_daily ud ON ud.app = k.key "
+                       "WHERE k.object_id = lower(:k)) "
                        "OR EXISTS (SELECT 1 FROM apps_manual WHERE lower(app_key) = lower(:k))"));
     query.bindValue(QStringLiteral(":k"), key);
     return query.exec() && query.next() && query.value(0).toBool();

@@ -67,13 +67,6 @@ QString inWindowSql()
     return QStringLiteral("(ud.sign_ins > 0 AND ud.day >= :sinceDay AND ud.last_sign_in >= :since)");
 }
 
-void bindWindow(QSqlQuery &query, const ReportContext &context)
-{
-    query.bindValue(QStringLiteral(":sinceDay"), context.usageSince().date().toString(Qt::ISODate));
-    query.bindValue(QStringLiteral(":since"), isoUtc(context.usageSince()));
-    query.bindValue(QStringLiteral(":asOfDay"), context.asOf.date().toString(Qt::ISODate));
-}
-
 core::Status readServicePrincipals(const store::Database &db, QMap<QString, Part> &parts)
 {
     QSqlQuery q(db.sql());
@@ -95,16 +88,20 @@ core::Status readServicePrincipals(const store::Database &db, QMap<QString, Part
 
 core::Status readUsage(const store::Database &db, const ReportContext &context, QMap<QString, Part> &parts)
 {
-    // One index-only scan of usage_daily_app (schema 3): every app ever signed in to up to
-    // as_of's day (source sso), its window figures and its latest success. App ids are stored
-    // lower-case.
+    // One index-only scan of usage_daily_app (schemas 3 and 10): every app ever signed in to up
+    // to as_of's day (source sso), its window figures and its latest success, then each app's
+    // id (stored lower-case) for its key.
     QSqlQuery q(db.sql());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ud.app_id, count(DISTINCT CASE WHEN %1 THEN ud.user_id END), "
-                             "coalesce(sum(CASE WHEN %1 THEN ud.sign_ins END), 0), max(ud.last_sign_in) "
-                             "FROM usage_daily ud WHERE ud.day <= :asOfDay AND %2 GROUP BY ud.app_id")
-                  .arg(inWindowSql(), notRestricted(QStringLiteral("ud.user_id"))));
-    bindWindow(q, context);
+    q.prepare(QStringLiteral("SELECT k.object_id, a.users, a.sign_ins, %3 FROM ("
+                             "SELECT ud.app AS app, count(DISTINCT CASE WHEN %1 THEN ud.person END) AS users, "
+                             "coalesce(sum(CASE WHEN %1 THEN ud.sign_ins END), 0) AS sign_ins, "
+                             "max(ud.last_sign_in) AS last_sign_in "
+                             "FROM usage_daily ud WHERE ud.day <= :asOfDay AND %2 GROUP BY ud.app) a "
+                             "JOIN usage_keys k ON k.key = a.app")
+                  .arg(inWindowSql(), notRestrictedPerson(QStringLiteral("ud.person")),
+                      usageTimeSql(QStringLiteral("a.last_sign_in"))));
+    bindUsageWindow(q, context);
     if (!q.exec())
         return queryError("apps: usage", q);
     while (q.next()) {
@@ -176,10 +173,11 @@ core::Status readMergedFigures(
 {
     QSqlQuery q(db.sql());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT count(DISTINCT ud.user_id) FROM usage_daily ud "
-                             "WHERE %1 AND ud.day <= :asOfDay AND %2 AND ud.app_id IN (%3)")
-                  .arg(inWindowSql(), notRestricted(QStringLiteral("ud.user_id")), placeholders(ids.size())));
-    bindWindow(q, context);
+    q.prepare(QStringLiteral("SELECT count(DISTINCT ud.person) FROM usage_daily ud "
+                             "WHERE %1 AND ud.day <= :asOfDay AND %2 "
+                             "AND ud.app IN (SELECT key FROM usage_keys WHERE object_id IN (%3))")
+                  .arg(inWindowSql(), notRestrictedPerson(QStringLiteral("ud.person")), placeholders(ids.size())));
+    bindUsageWindow(q, context);
     bindIds(q, ids);
     if (!q.exec() || !q.next())
         return queryError("apps: merged usage", q);
@@ -394,14 +392,16 @@ core::Result<QList<AppUserRow>> appUsers(
         return rows;
     QSqlQuery q(db.sql());
     q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT ud.user_id, coalesce(u.upn, ''), coalesce(u.display_name, ''), max(ud.last_sign_in), "
-                       "coalesce(sum(CASE WHEN %1 THEN ud.sign_ins END), 0) "
-                       "FROM usage_daily ud LEFT JOIN users u ON u.id = ud.user_id "
-                       "WHERE ud.sign_ins > 0 AND ud.day <= :asOfDay AND %2 AND ud.app_id IN (%3) "
-                       "GROUP BY ud.user_id ORDER BY 4 DESC, 2")
-            .arg(inWindowSql(), notRestricted(QStringLiteral("ud.user_id")), placeholders(appIds.size())));
-    bindWindow(q, context);
+    q.prepare(QStringLiteral("SELECT k.object_id, coalesce(u.upn, ''), coalesce(u.display_name, ''), %4, "
+                             "coalesce(sum(CASE WHEN %1 THEN ud.sign_ins END), 0) "
+                             "FROM usage_daily ud JOIN usage_keys k ON k.key = ud.person "
+                             "LEFT JOIN users u ON u.id = k.object_id "
+                             "WHERE ud.sign_ins > 0 AND ud.day <= :asOfDay AND %2 "
+                             "AND ud.app IN (SELECT key FROM usage_keys WHERE object_id IN (%3)) "
+                             "GROUP BY ud.person ORDER BY 4 DESC, 2")
+                  .arg(inWindowSql(), notRestrictedPerson(QStringLiteral("ud.person")), placeholders(appIds.size()),
+                      usageTimeSql(QStringLiteral("max(ud.last_sign_in)"))));
+    bindUsageWindow(q, context);
     const QStringList ids = lowered(appIds);
     bindIds(q, ids);
     if (!q.exec())

@@ -4,6 +4,7 @@
 
 #include "queryerror.h"
 #include "store/database.h"
+#include "store/usagedays.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -36,6 +37,25 @@ QString notRestricted(const QString &column)
 {
     // NOT EXISTS measured faster than NOT IN here (no NULL handling, one index probe a row).
     return QStringLiteral("NOT EXISTS (SELECT 1 FROM subject_restriction sr WHERE sr.user_id = %1)").arg(column);
+}
+
+QString notRestrictedPerson(const QString &column)
+{
+    return QStringLiteral("%1 NOT IN (SELECT k.key FROM subject_restriction sr "
+                          "JOIN usage_keys k ON k.object_id = sr.user_id)")
+        .arg(column);
+}
+
+void bindUsageWindow(QSqlQuery &query, const ReportContext &context)
+{
+    query.bindValue(QStringLiteral(":sinceDay"), store::usageDay(context.usageSince().date()));
+    query.bindValue(QStringLiteral(":since"), context.usageSince().toSecsSinceEpoch());
+    query.bindValue(QStringLiteral(":asOfDay"), store::usageDay(context.asOf.date()));
+}
+
+QString usageTimeSql(const QString &seconds)
+{
+    return QStringLiteral("strftime('%Y-%m-%dT%H:%M:%SZ', ") + seconds + QStringLiteral(", 'unixepoch')");
 }
 
 QString isoUtc(const QDateTime &time)

@@ -23,16 +23,16 @@ core::Result<UserReport> userReport(const store::Database &db, const ReportOptio
         "       u.licenses, "
         "       %1, "
         "       coalesce(a.apps, 0) "
-        // The window's days in one range scan of usage_daily's primary key (day, user_id, app_id),
-        // grouped by person: schema 8 keeps no index by person.
-        "FROM users u LEFT JOIN (SELECT ud.user_id, count(DISTINCT ud.app_id) AS apps FROM usage_daily ud "
+        // The window's days in one range scan of usage_daily's primary key (day, person, app),
+        // grouped by person (schema 8 keeps no index by person), then each person's key's id.
+        "FROM users u LEFT JOIN (SELECT k.object_id AS user_id, p.apps FROM ("
+        "          SELECT ud.person, count(DISTINCT ud.app) AS apps FROM usage_daily ud "
         "          WHERE ud.day >= :sinceDay AND ud.day <= :asOfDay AND ud.sign_ins > 0 "
-        "          AND ud.last_sign_in >= :since GROUP BY ud.user_id) a ON a.user_id = u.id "
+        "          AND ud.last_sign_in >= :since GROUP BY ud.person) p "
+        "          JOIN usage_keys k ON k.key = p.person) a ON a.user_id = u.id "
         "WHERE %2 ORDER BY u.upn COLLATE NOCASE, u.id")
                   .arg(lastActiveSql(), notRestricted(QStringLiteral("u.id"))));
-    q.bindValue(QStringLiteral(":sinceDay"), context->usageSince().date().toString(Qt::ISODate));
-    q.bindValue(QStringLiteral(":asOfDay"), context->asOf.date().toString(Qt::ISODate));
-    q.bindValue(QStringLiteral(":since"), isoUtc(context->usageSince()));
+    bindUsageWindow(q, *context);
     if (!q.exec())
         return queryError("user report", q);
     UserReport report;
@@ -83,27 +83,27 @@ core::Result<QList<UserAppRow>> userApps(const store::Database &db, const Report
     QSqlQuery q(db.sql());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
-        "SELECT a.app_id, coalesce((SELECT coalesce(display_name, app_display_name) FROM service_principals sp "
-        "                           WHERE sp.app_id = a.app_id LIMIT 1), "
-        "                          (SELECT display_name FROM signin_app_names n WHERE n.app_id = a.app_id), "
-        "                          a.app_id), "
-        "       a.sign_ins, a.last_used FROM ("
-        "  SELECT ud.app_id AS app_id, "
+        "SELECT k.object_id, coalesce((SELECT coalesce(display_name, app_display_name) FROM service_principals sp "
+        "                              WHERE sp.app_id = k.object_id LIMIT 1), "
+        "                             (SELECT display_name FROM signin_app_names n WHERE n.app_id = k.object_id), "
+        "                             k.object_id), "
+        "       a.sign_ins, %2 AS last_used FROM ("
+        "  SELECT ud.app AS app, "
         "         coalesce(sum(CASE WHEN ud.day >= :sinceDay AND ud.last_sign_in >= :since THEN ud.sign_ins END), 0) "
         "AS sign_ins,"
-        "         max(ud.last_sign_in) AS last_used "
+        "         max(ud.last_sign_in) AS last_sign_in "
         // Each stored day found by a skip-scan over the primary key's first column, then one seek
-        // of (day, user_id) per day: schema 8 keeps no index by person.
+        // of (day, person) per day: schema 8 keeps no index by person.
         "  FROM usage_daily ud WHERE ud.day IN (WITH RECURSIVE d(day) AS ("
         "      SELECT min(day) FROM usage_daily UNION ALL "
         "      SELECT (SELECT min(day) FROM usage_daily WHERE day > d.day) FROM d WHERE d.day < :asOfDay) "
         "    SELECT day FROM d WHERE day IS NOT NULL) "
-        "    AND ud.user_id = :user AND ud.sign_ins > 0 AND ud.day <= :asOfDay AND %1 "
-        "  GROUP BY ud.app_id) a ORDER BY a.last_used DESC, a.app_id")
-                  .arg(notRestricted(QStringLiteral("ud.user_id"))));
-    q.bindValue(QStringLiteral(":sinceDay"), context.usageSince().date().toString(Qt::ISODate));
-    q.bindValue(QStringLiteral(":since"), isoUtc(context.usageSince()));
-    q.bindValue(QStringLiteral(":asOfDay"), context.asOf.date().toString(Qt::ISODate));
+        "    AND ud.person = (SELECT key FROM usage_keys WHERE object_id = :user) "
+        "    AND ud.sign_ins > 0 AND ud.day <= :asOfDay AND %1 "
+        "  GROUP BY ud.app) a JOIN usage_keys k ON k.key = a.app ORDER BY a.last_sign_in DESC, k.object_id")
+                  .arg(notRestrictedPerson(QStringLiteral("ud.person")),
+                      usageTimeSql(QStringLiteral("a.last_sign_in"))));
+    bindUsageWindow(q, context);
     q.bindValue(QStringLiteral(":user"), userId);
     if (!q.exec())
         return queryError("user apps", q);

@@ -252,6 +252,7 @@ core::Result<std::unique_ptr<Database>> Database::open(
 
     created.keep = true;
     self->m_handle = db;
+    sqlite3_rollback_hook(db, &Database::onRollback, self.get());
     self->m_connectionName = QStringLiteral("stocktake.store.%1").arg(g_connections.fetch_add(1));
     auto *driver = new SqlCipherDriver(db);
     db = nullptr;  // the driver owns it now
@@ -262,8 +263,10 @@ core::Result<std::unique_ptr<Database>> Database::open(
 
 Database::~Database()
 {
-    if (m_handle)
+    if (m_handle) {
         sqlite3_trace_v2(m_handle, 0, nullptr, nullptr);
+        sqlite3_rollback_hook(m_handle, nullptr, nullptr);
+    }
     if (!m_connectionName.isEmpty()) {
         {
             QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -305,6 +308,11 @@ core::Status Database::beginWrite() const
 core::Status Database::commit() const
 {
     return exec(QStringLiteral("COMMIT"));
+}
+
+void Database::onRollback(void *context)
+{
+    ++static_cast<Database *>(context)->m_rollbacks;
 }
 
 void Database::rollback() const

@@ -70,6 +70,9 @@ public:
     [[nodiscard]] core::Status beginWrite() const;
     [[nodiscard]] core::Status commit() const;
     void rollback() const;
+    /// How many transactions this connection has rolled back, by ROLLBACK or by SQLite itself
+    /// (an I/O error, a full disk): what a write cached since its BEGIN is no longer stored.
+    [[nodiscard]] quint64 rollbacks() const { return m_rollbacks; }
     /// Whether a transaction is open on this connection (SQLite is not in autocommit mode).
     [[nodiscard]] bool inTransaction() const;
     /// Rows in `table` (a name from the schema, quoted here).
@@ -100,11 +103,13 @@ public:
 private:
     Database() = default;
     static int onTrace(unsigned type, void *context, void *statement, void *sql);
+    static void onRollback(void *context);
     sqlite3 *m_handle = nullptr;
     StatementTrace *m_trace = nullptr;
     QString m_path;
     QString m_connectionName;
     int m_traceConnection = -1;
+    quint64 m_rollbacks = 0;
 };
 
 }  // namespace stocktake::store

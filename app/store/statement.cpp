@@ -145,6 +145,11 @@ qint64 Statement::changes() const
     return m_db ? sqlite3_changes64(m_db) : 0;
 }
 
+qint64 Statement::lastInsertRowId() const
+{
+    return m_db ? sqlite3_last_insert_rowid(m_db) : 0;
+}
+
 void Statement::fail()
 {
     m_error = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no connection");

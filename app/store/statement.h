@@ -54,6 +54,8 @@ public:
     [[nodiscard]] bool exec();
     /// Rows changed by the last exec().
     [[nodiscard]] qint64 changes() const;
+    /// The rowid of the connection's last successful INSERT.
+    [[nodiscard]] qint64 lastInsertRowId() const;
     /// SQLite's message for the last failure, for logs (it names no values).
     [[nodiscard]] QString errorText() const { return m_error; }
 

@@ -164,7 +164,7 @@ void SignInsStep::finishDay(int index)
         // Folded as its pages came: written between the next day's pages (writePending), or now
         // when no day follows.
         std::swap(m_fold, m_pendingFold);
-        m_pending = PendingDay {index, events, m_pendingFold.rows(), 0, false};
+        m_pending = PendingDay {index, events, {}, 0, false};
         if (index + 1 == m_plan.size()) {
             if (auto s = writePending(-1); !s)
                 return fail(s.error());
@@ -217,8 +217,10 @@ core::Status SignInsStep::writePending(qsizetype rows)
         return {};
     const DayPlan &plan = m_plan.at(m_pending.index);
     if (!m_pending.started) {
-        if (auto s = m_context.writer->startDayUsage(plan.day, m_pendingFold); !s)
-            return s;
+        auto keyed = m_context.writer->startDayUsage(plan.day, m_pendingFold);
+        if (!keyed)
+            return keyed.error();
+        m_pending.rows = std::move(*keyed);
         m_pending.started = true;
     }
     const std::size_t to

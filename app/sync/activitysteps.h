@@ -5,6 +5,7 @@
 #include "graph/records.h"
 #include "sync/dayusagefold.h"
 #include "sync/entitystep.h"
+#include "sync/storewriter.h"
 
 #include <QDate>
 #include <QList>
@@ -83,7 +84,7 @@ private:
     struct PendingDay {
         int index = -1;  ///< into m_plan; -1: none
         qint64 events = 0;
-        std::vector<const DayUsageFold::Row *> rows;  ///< into m_pendingFold, in key order
+        std::vector<StoreWriter::UsageRow> rows;  ///< from startDayUsage, in key order
         std::size_t written = 0;
         bool started = false;  ///< startDayUsage done in this transaction
     };

@@ -24,8 +24,9 @@ namespace stocktake::sync {
 /// app ids are lower case. Only for a day fetched from its start; a day resumed part-way is
 /// folded from the table, which holds its earlier part.
 ///
-/// Keys and texts are the UTF-8 the store binds (a day at 100,000 people is 60,000 events), and
-/// the tables keep their buckets from one day to the next.
+/// Keys and texts are the page's UTF-8 (a day at 100,000 people is 60,000 events), and the
+/// tables keep their buckets from one day to the next. StoreWriter::startDayUsage gives the rows
+/// their usage_keys keys when it writes them.
 class DayUsageFold {
 public:
     /// A time as stored: "yyyy-MM-ddTHH:mm:ssZ", with its ms for comparing.
@@ -55,7 +56,7 @@ public:
     using Names = std::unordered_map<std::string, AppName, Hash, std::equal_to<>>;
 
     void add(const graph::SignInView &signIn);
-    /// The rows in key order (person, app) by their bytes, as usage_daily's primary key sorts them.
+    /// The rows in order of (person, app) by their bytes.
     [[nodiscard]] std::vector<const Row *> rows() const;
     /// By app id (lower case): every event counts, with or without a person.
     [[nodiscard]] const Names &appNames() const { return m_names; }

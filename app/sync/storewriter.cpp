@@ -4,11 +4,14 @@
 
 #include "graph/signinpage.h"
 #include "store/database.h"
+#include "store/usagedays.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace stocktake::sync {
 
@@ -88,6 +91,8 @@ void StoreWriter::setFetchedAt(const QDateTime &utc)
 {
     m_fetchedAt = isoUtc(utc);
     m_fetchedAtUtf8 = m_fetchedAt.toStdString();
+    // A sync starts from usage_keys as stored: another connection may have erased a person.
+    m_usageKeysRollbacks.reset();
 }
 
 store::Statement &StoreWriter::prepared(const char *key, const QString &sql)
@@ -470,8 +475,50 @@ core::Result<qint64> StoreWriter::sweepUnseen(const QString &table)
 core::Status StoreWriter::clearDayUsage(const QDate &day)
 {
     store::Statement &clear = prepared("fold-clear", QStringLiteral("DELETE FROM usage_daily WHERE day = ?"));
-    clear.bind(0, day.toString(Qt::ISODate));
+    clear.bind(0, store::usageDay(day));
     return run(clear, "sign-ins");
+}
+
+core::Status StoreWriter::loadUsageKeys()
+{
+    m_usageKeys.clear();
+    QSqlQuery q(m_store.sql());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT key, object_id FROM usage_keys")))
+        return storeWriteError(QStringLiteral("sign-ins"), q.lastError().text());
+    while (q.next())
+        m_usageKeys.emplace(q.value(1).toString().toStdString(), q.value(0).toLongLong());
+    m_usageKeysRollbacks = m_store.rollbacks();
+    return {};
+}
+
+core::Result<qint64> StoreWriter::usageKey(std::string_view objectId)
+{
+    // A rollback may have taken back keys added since its BEGIN: the cache starts again from
+    // what is stored.
+    if (m_usageKeysRollbacks != m_store.rollbacks()) {
+        if (auto s = loadUsageKeys(); !s)
+            return s.error();
+    }
+    if (auto it = m_usageKeys.find(objectId); it != m_usageKeys.end())
+        return it->second;
+    store::Statement &add
+        = prepared("usage-key", QStringLiteral("INSERT OR IGNORE INTO usage_keys (object_id) VALUES (?)"));
+    add.bindUtf8(0, objectId);
+    if (auto s = run(add, "sign-ins"); !s)
+        return s.error();
+    qint64 key = add.lastInsertRowId();
+    if (add.changes() == 0) {
+        // Added since the cache was read (a day folded from the table adds its own).
+        QSqlQuery q(m_store.sql());
+        q.prepare(QStringLiteral("SELECT key FROM usage_keys WHERE object_id = ?"));
+        q.addBindValue(QString::fromUtf8(objectId.data(), qsizetype(objectId.size())));
+        if (!q.exec() || !q.next())
+            return storeWriteError(QStringLiteral("sign-ins"), q.lastError().text());
+        key = q.value(0).toLongLong();
+    }
+    m_usageKeys.emplace(std::string(objectId), key);
+    return key;
 }
 
 core::Status StoreWriter::foldDay(const QDate &day)
@@ -480,14 +527,25 @@ core::Status StoreWriter::foldDay(const QDate &day)
     const QString end = day.addDays(1).toString(Qt::ISODate) + QStringLiteral("T00:00:00Z");
     if (auto s = clearDayUsage(day); !s)
         return s;
+    store::Statement &keys = prepared("fold-keys",
+        QStringLiteral("INSERT OR IGNORE INTO usage_keys (object_id) "
+                       "SELECT user_id FROM signins_raw WHERE created >= ?1 AND created < ?2 "
+                       "AND user_id IS NOT NULL AND app_id IS NOT NULL "
+                       "UNION SELECT app_id FROM signins_raw WHERE created >= ?1 AND created < ?2 "
+                       "AND user_id IS NOT NULL AND app_id IS NOT NULL"));
+    keys.bind(0, start);
+    keys.bind(1, end);
+    if (auto s = run(keys, "sign-ins"); !s)
+        return s;
     store::Statement &fold = prepared("fold",
-        QStringLiteral("INSERT INTO usage_daily (day, user_id, app_id, sign_ins, failures, last_sign_in) "
-                       "SELECT ?, user_id, app_id, "
-                       "sum(status_error_code = 0), sum(status_error_code <> 0), "
-                       "max(CASE WHEN status_error_code = 0 THEN created END) "
-                       "FROM signins_raw WHERE created >= ? AND created < ? "
-                       "AND user_id IS NOT NULL AND app_id IS NOT NULL GROUP BY user_id, app_id"));
-    fold.bind(0, day.toString(Qt::ISODate));
+        QStringLiteral("INSERT INTO usage_daily (day, person, app, sign_ins, failures, last_sign_in) "
+                       "SELECT ?, p.key, a.key, "
+                       "sum(r.status_error_code = 0), sum(r.status_error_code <> 0), "
+                       "unixepoch(max(CASE WHEN r.status_error_code = 0 THEN r.created END)) "
+                       "FROM signins_raw r JOIN usage_keys p ON p.object_id = r.user_id "
+                       "JOIN usage_keys a ON a.object_id = r.app_id "
+                       "WHERE r.created >= ? AND r.created < ? GROUP BY p.key, a.key"));
+    fold.bind(0, store::usageDay(day));
     fold.bind(1, start);
     fold.bind(2, end);
     if (auto s = run(fold, "sign-ins"); !s)
@@ -504,10 +562,10 @@ core::Status StoreWriter::foldDay(const QDate &day)
     return run(names, "sign-ins");
 }
 
-core::Status StoreWriter::startDayUsage(const QDate &day, const DayUsageFold &fold)
+core::Result<std::vector<StoreWriter::UsageRow>> StoreWriter::startDayUsage(const QDate &day, const DayUsageFold &fold)
 {
     if (auto s = clearDayUsage(day); !s)
-        return s;
+        return s.error();
     store::Statement &name = prepared("app-name",
         QStringLiteral("INSERT INTO signin_app_names (app_id, display_name, seen) VALUES (?, ?, ?)")
             + QLatin1StringView(kUpsertAppName));
@@ -516,25 +574,44 @@ core::Status StoreWriter::startDayUsage(const QDate &day, const DayUsageFold &fo
         name.bindUtf8(1, std::string_view(appName.displayName));
         name.bindUtf8(2, appName.seen.view());
         if (auto s = run(name, "sign-ins"); !s)
-            return s;
+            return s.error();
     }
-    return {};
+    const std::vector<const DayUsageFold::Row *> folded = fold.rows();
+    std::vector<UsageRow> rows;
+    rows.reserve(folded.size());
+    for (const DayUsageFold::Row *row : folded) {
+        const auto person = usageKey(row->userId);
+        if (!person)
+            return person.error();
+        const auto app = usageKey(row->appId);
+        if (!app)
+            return app.error();
+        rows.push_back({*person, *app, row->signIns, row->failures,
+            row->hasLastSignIn ? std::optional<qint64>(row->lastSignIn.ms / 1000) : std::nullopt});
+    }
+    std::sort(rows.begin(), rows.end(), [](const UsageRow &a, const UsageRow &b) {
+        return a.person != b.person ? a.person < b.person : a.app < b.app;
+    });
+    return rows;
 }
 
 core::Status StoreWriter::writeDayUsage(
-    const QDate &day, const std::vector<const DayUsageFold::Row *> &rows, std::size_t from, std::size_t to)
+    const QDate &day, const std::vector<UsageRow> &rows, std::size_t from, std::size_t to)
 {
     store::Statement &q = prepared("day-usage",
-        QStringLiteral("INSERT INTO usage_daily (day, user_id, app_id, sign_ins, failures, last_sign_in) "
+        QStringLiteral("INSERT INTO usage_daily (day, person, app, sign_ins, failures, last_sign_in) "
                        "VALUES (?, ?, ?, ?, ?, ?)"));
-    q.bind(0, day.toString(Qt::ISODate));
+    q.bind(0, store::usageDay(day));
     for (std::size_t i = from; i < std::min(to, rows.size()); ++i) {
-        const DayUsageFold::Row &row = *rows[i];
-        q.bindUtf8(1, std::string_view(row.userId));
-        q.bindUtf8(2, std::string_view(row.appId));
+        const UsageRow &row = rows[i];
+        q.bind(1, row.person);
+        q.bind(2, row.app);
         q.bind(3, row.signIns);
         q.bind(4, row.failures);
-        q.bindUtf8(5, row.hasLastSignIn ? std::optional(row.lastSignIn.view()) : std::nullopt);
+        if (row.lastSignIn)
+            q.bind(5, *row.lastSignIn);
+        else
+            q.bindNull(5);
         if (auto s = run(q, "sign-ins"); !s)
             return s;
     }
@@ -561,9 +638,19 @@ core::Status StoreWriter::pruneSignIns(const QDateTime &rawBefore, const QDate &
         return s;
     const QString day = usageBefore.toString(Qt::ISODate);
     store::Statement &usage = prepared("prune-usage", QStringLiteral("DELETE FROM usage_daily WHERE day < ?"));
-    usage.bind(0, day);
+    usage.bind(0, store::usageDay(usageBefore));
     if (auto s = run(usage, "sign-ins"); !s)
         return s;
+    if (usage.changes() > 0) {
+        // A person or an app with no usage left keeps no key: an object id is personal data.
+        store::Statement &keys = prepared("prune-keys",
+            QStringLiteral("DELETE FROM usage_keys WHERE key NOT IN "
+                           "(SELECT person FROM usage_daily UNION SELECT app FROM usage_daily)"));
+        if (auto s = run(keys, "sign-ins"); !s)
+            return s;
+        if (keys.changes() > 0)
+            m_usageKeysRollbacks.reset();
+    }
     store::Statement &days = prepared("prune-days", QStringLiteral("DELETE FROM signin_days WHERE day < ?"));
     days.bind(0, day);
     return run(days, "sign-ins");

@@ -10,6 +10,10 @@
 #include <QDateTime>
 
 #include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace stocktake::graph {
 struct SignInView;
@@ -66,14 +70,27 @@ public:
     [[nodiscard]] core::Status markSeen(const QString &id);
     [[nodiscard]] core::Result<qint64> sweepUnseen(const QString &table);
 
+    /// A row of usage_daily as schema 10 stores it: the person and the app by their usage_keys key.
+    struct UsageRow {
+        qint64 person = 0;
+        qint64 app = 0;
+        qint64 signIns = 0;
+        qint64 failures = 0;
+        std::optional<qint64> lastSignIn;  ///< the latest success, seconds since the epoch (UTC)
+    };
+
     /// Rebuilds usage_daily for one UTC day from signins_raw, and takes the day's app names.
     [[nodiscard]] core::Status foldDay(const QDate &day);
     /// Replaces usage_daily's rows of one UTC day with the fold of the whole day, in slices within
-    /// one transaction: first the day's old rows go and its app names are taken, then
-    /// rows[from, to) of DayUsageFold::rows() are written, slice by slice.
-    [[nodiscard]] core::Status startDayUsage(const QDate &day, const DayUsageFold &fold);
+    /// one transaction: first the day's old rows go, its app names are taken and its people and
+    /// apps get their keys; the rows come back in usage_daily's key order, and writeDayUsage
+    /// writes rows[from, to) of them, slice by slice.
+    [[nodiscard]] core::Result<std::vector<UsageRow>> startDayUsage(const QDate &day, const DayUsageFold &fold);
     [[nodiscard]] core::Status writeDayUsage(
-        const QDate &day, const std::vector<const DayUsageFold::Row *> &rows, std::size_t from, std::size_t to);
+        const QDate &day, const std::vector<UsageRow> &rows, std::size_t from, std::size_t to);
+    /// The usage_keys key of an object id, added (in the open transaction) when it has none. The
+    /// keys are cached for the sync; a rollback, which may take new ones back, empties the cache.
+    [[nodiscard]] core::Result<qint64> usageKey(std::string_view objectId);
     /// The day checkpoint (signin_days): the day is held up to `completeUntil`, with `events`.
     [[nodiscard]] core::Status writeDayCheckpoint(const QDate &day, const QDateTime &completeUntil, qint64 events);
     /// Retention: deletes raw sign-ins created before `rawBefore`, and the daily aggregates and
@@ -85,7 +102,12 @@ private:
     [[nodiscard]] core::Status clearDayUsage(const QDate &day);
     [[nodiscard]] static core::Status run(store::Statement &statement, const char *what);
 
+    [[nodiscard]] core::Status loadUsageKeys();
+
     const store::Database &m_store;
+    /// usage_keys, as of m_usageKeysRollbacks rollbacks of the connection (see usageKey()).
+    std::unordered_map<std::string, qint64, DayUsageFold::Hash, std::equal_to<>> m_usageKeys;
+    std::optional<quint64> m_usageKeysRollbacks;
     QString m_fetchedAt;
     std::string m_fetchedAtUtf8;  ///< bound to each of a million sign-ins without a conversion
     std::map<const char *, store::Statement> m_queries;

@@ -11,6 +11,8 @@
 #include "insights/reporttable.h"
 #include "insights/userreport.h"
 #include "store/database.h"
+#include "store/usagedays.h"
+#include "usagekeys.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -76,9 +78,9 @@ bool build(store::Database &db, int users)
     QSqlQuery l(db.sql());
     l.prepare(QStringLiteral("INSERT OR IGNORE INTO user_licenses (user_id, sku_id) VALUES (?, ?)"));
     QSqlQuery ud(db.sql());
-    ud.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO usage_daily (day, user_id, app_id, sign_ins, failures, last_sign_in) "
-                       "VALUES (?, ?, ?, ?, 0, ?)"));
+    ud.prepare(QStringLiteral("INSERT OR IGNORE INTO usage_daily (day, person, app, sign_ins, failures, last_sign_in) "
+                              "VALUES (?, ?, ?, ?, 0, ?)"));
+    bench::UsageKeys keys(db.sql());
     QSqlQuery g(db.sql());
     g.prepare(
         QStringLiteral("INSERT INTO oauth2_grants (id, client_id, consent_type, principal_id, resource_id, scope, "
@@ -110,11 +112,11 @@ bool build(store::Database &db, int users)
         for (int k = 0; k < 5; ++k) {
             const int daysAgo = int(rng() % 45);
             const QDateTime last = asOf.addDays(-daysAgo).addSecs(-qint64(rng() % 36000));
-            ud.addBindValue(last.date().toString(Qt::ISODate));
-            ud.addBindValue(id);
-            ud.addBindValue(guid("a0000000", int(rng() % 300)));
+            ud.addBindValue(store::usageDay(last.date()));
+            ud.addBindValue(keys.key(id));
+            ud.addBindValue(keys.key(guid("a0000000", int(rng() % 300))));
             ud.addBindValue(1 + int(rng() % 10));
-            ud.addBindValue(iso(last));
+            ud.addBindValue(last.toSecsSinceEpoch());
             if (!run(ud))
                 return false;
         }

@@ -32,7 +32,9 @@
 #include "store/database.h"
 #include "store/profilekeys.h"
 #include "store/profilestore.h"
+#include "store/usagedays.h"
 #include "temphome.h"
+#include "usagekeys.h"
 #include "widgets/secureclipboard.h"
 
 #include <QApplication>
@@ -288,8 +290,9 @@ bool fillTenant(store::Database &db, int userCount, TenantShape &shape)
     QSqlQuery l(db.sql());
     l.prepare(QStringLiteral("INSERT OR IGNORE INTO user_licenses (user_id, sku_id) VALUES (?, ?)"));
     QSqlQuery ud(db.sql());
-    ud.prepare(QStringLiteral("INSERT INTO usage_daily (day, user_id, app_id, sign_ins, failures, last_sign_in) "
+    ud.prepare(QStringLiteral("INSERT INTO usage_daily (day, person, app, sign_ins, failures, last_sign_in) "
                               "VALUES (?, ?, ?, ?, ?, ?)"));
+    bench::UsageKeys keys(db.sql());
     const auto when = [&](int hoursAgo) {
         return hoursAgo < 0 ? nullText() : QVariant(iso(asOf.addSecs(-3600LL * hoursAgo)));
     };
@@ -360,12 +363,12 @@ bool fillTenant(store::Database &db, int userCount, TenantShape &shape)
                 if (day.dayOfWeek() > 5)
                     continue;
                 for (int app : std::as_const(apps)) {
-                    ud.addBindValue(day.toString(Qt::ISODate));
-                    ud.addBindValue(id);
-                    ud.addBindValue(guid(0xa0000000, app));
+                    ud.addBindValue(store::usageDay(day));
+                    ud.addBindValue(keys.key(id));
+                    ud.addBindValue(keys.key(guid(0xa0000000, app)));
                     ud.addBindValue(1 + pick(8));
                     ud.addBindValue(pick(20) == 0 ? 1 : 0);
-                    ud.addBindValue(iso(QDateTime(day, QTime(8 + pick(10), pick(60)), QTimeZone::utc())));
+                    ud.addBindValue(QDateTime(day, QTime(8 + pick(10), pick(60)), QTimeZone::utc()).toSecsSinceEpoch());
                     if (!run(ud))
                         return false;
                     ++shape.usageRows;

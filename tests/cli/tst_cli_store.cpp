@@ -286,8 +286,8 @@ private Q_SLOTS:
             QVERIFY((*open)
                         ->exec(QStringLiteral(
                             "WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 150000) "
-                            "INSERT INTO usage_daily (day, user_id, app_id, sign_ins) "
-                            "SELECT '2026-01-01', printf('user-%08d-padding-padding', v), 'app', v FROM n"))
+                            "INSERT INTO usage_keys (object_id) "
+                            "SELECT printf('user-%08d-padding-padding', v) FROM n"))
                         .ok());
         }
         QVERIFY(QFileInfo(db).size() > 8 * 1024 * 1024);
@@ -316,7 +316,7 @@ private Q_SLOTS:
             QVERIFY2(check.exitCode == 0, qPrintable(QStringLiteral("after %1 ms: %2").arg(delayMs).arg(check.err)));
             auto open = store::Database::open(db, databaseKey(QStringLiteral("acme")));
             QVERIFY(open.ok());
-            QCOMPARE((*open)->rowCount(QStringLiteral("usage_daily")).value(), 150000);
+            QCOMPARE((*open)->rowCount(QStringLiteral("usage_keys")).value(), 150000);
         }
         QVERIFY2(killed >= 6, qPrintable(QStringLiteral("%1 of 9 runs killed").arg(killed)));
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "insights/catalog.h"
+#include "usagetext.h"
 
 #include <QString>
 
@@ -78,7 +79,7 @@ INSERT INTO signins_raw (id, created, user_id, app_id, app_display_name, status_
   ('s1', '2026-11-19T09:00:00Z', 'u1', 'aaaaaaaa-0000-0000-0000-000000000001', 'Slack', 0, '2026-11-20T12:00:00Z');
 INSERT INTO signin_app_names (app_id, display_name, seen) VALUES
   ('aaaaaaaa-0000-0000-0000-000000000001', 'Slack', '2026-11-19T09:00:00Z');
-INSERT INTO usage_daily (day, user_id, app_id, sign_ins, failures, last_sign_in) VALUES
+)sql") + insertUsageAsText(QStringLiteral(R"sql(
   ('2026-11-19', 'u1', 'aaaaaaaa-0000-0000-0000-000000000001', 3, 0, '2026-11-19T09:00:00Z'),
   ('2026-10-21', 'u2', 'aaaaaaaa-0000-0000-0000-000000000001', 2, 0, '2026-10-21T12:00:00Z'),
   ('2026-10-21', 'u3', 'aaaaaaaa-0000-0000-0000-000000000001', 1, 0, '2026-10-21T11:59:59Z'),
@@ -90,7 +91,8 @@ INSERT INTO usage_daily (day, user_id, app_id, sign_ins, failures, last_sign_in)
   ('2026-11-20', 'u1', '1fec8e78-bce4-4aaf-ab1b-5451cc387264', 2, 0, '2026-11-20T10:00:00Z'),
   ('2026-11-10', 'u1', 'dddddddd-0000-0000-0000-000000000004', 1, 0, '2026-11-10T09:00:00Z'),
   ('2026-11-10', 'u1', 'eeeeeeee-0000-0000-0000-000000000005', 1, 0, '2026-11-10T09:30:00Z'),
-  ('2026-11-12', 'u8', 'dddddddd-0000-0000-0000-000000000004', 1, 0, '2026-11-12T11:00:00Z');
+  ('2026-11-12', 'u8', 'dddddddd-0000-0000-0000-000000000004', 1, 0, '2026-11-12T11:00:00Z')
+)sql")) + QStringLiteral(R"sql(
 INSERT INTO invoices (vendor, vendor_id, invoice_number, invoice_date, total_minor, currency, source, created) VALUES
   ('Slack', 'slack', 'S-8', '2026-08-05', 120000, 'USD', 'mail', '2026-11-20T12:00:00Z'),
   ('Slack', 'slack', 'S-9', '2026-09-05', 120000, 'USD', 'mail', '2026-11-20T12:00:00Z'),

@@ -29,11 +29,11 @@ int main(int argc, char *argv[])
     if (!(*db)->beginWrite().ok())
         return 5;
     QSqlQuery insert((*db)->sql());
-    insert.prepare(QStringLiteral("INSERT INTO usage_daily (day, user_id, app_id, sign_ins) VALUES (?, ?, ?, ?)"));
+    insert.prepare(QStringLiteral("INSERT INTO usage_daily (day, person, app, sign_ins) VALUES (?, ?, ?, ?)"));
     for (int i = 0; i < rows; ++i) {
-        insert.addBindValue(QStringLiteral("2026-11-%1").arg(i % 28 + 1, 2, 10, QLatin1Char('0')));
-        insert.addBindValue(QStringLiteral("writer-user-%1").arg(i));
-        insert.addBindValue(QStringLiteral("app-%1").arg(i % 50));
+        insert.addBindValue(20400 + i % 28);  // days since 1970: November 2025
+        insert.addBindValue(i);
+        insert.addBindValue(i % 50);
         insert.addBindValue(i);
         if (!insert.exec()) {
             std::fprintf(stderr, "insert: %s\n", qPrintable(insert.lastError().text()));

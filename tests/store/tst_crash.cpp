@@ -51,9 +51,9 @@ private Q_SLOTS:
             QVERIFY(db.ok());
             QVERIFY((*db)
                         ->exec(QStringLiteral(
-                            "INSERT INTO usage_daily (day, user_id, app_id, sign_ins) "
+                            "INSERT INTO usage_daily (day, person, app, sign_ins) "
                             "WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 500) "
-                            "SELECT '2026-10-01', 'before-' || v, 'app', 1 FROM n"))
+                            "SELECT 20362, v, 0, 1 FROM n"))
                         .ok());
         }
         QCOMPARE(usageRows(path), 500);

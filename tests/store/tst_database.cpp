@@ -6,6 +6,7 @@
 #include "store/statementtrace.h"
 #include "storetesting.h"
 #include "temphome.h"
+#include "usagetext.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -50,6 +51,34 @@ private:
         if (!q.exec(sql) || !q.next())
             return QStringLiteral("<error: %1>").arg(q.lastError().text());
         return q.value(0).toString();
+    }
+
+    /// A new database (key 1) at schema `version`: the released migrations up to it, as an
+    /// older build left it; the next open migrates it.
+    static std::unique_ptr<Database> createAtSchema(const QString &path, int version)
+    {
+        Database::Options options;
+        options.mode = Database::Mode::Create;
+        options.migrate = false;
+        auto db = Database::open(path, testing::fixedKey(1), options);
+        if (!db
+            || !db.value()
+                    ->exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, "
+                                          "name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT"))
+                    .ok())
+            return nullptr;
+        for (const auto &migration : store::Migrations::all()) {
+            if (migration.version > version)
+                break;
+            if (!db.value()->exec(QString::fromUtf8(migration.sql)).ok()
+                || !db.value()
+                        ->exec(QStringLiteral("INSERT INTO schema_version VALUES (%1, '%2', '%3', 'then')")
+                                   .arg(migration.version)
+                                   .arg(migration.name, migration.sha256()))
+                        .ok())
+                return nullptr;
+        }
+        return std::move(db.value());
     }
 
 private Q_SLOTS:
@@ -366,28 +395,10 @@ private Q_SLOTS:
         // one into the table clustered on (created, id), with the fields the figures use.
         const QString path = freshPath();
         {
-            Database::Options options;
-            options.mode = Database::Mode::Create;
-            options.migrate = false;
-            auto db = Database::open(path, testing::fixedKey(1), options);
+            auto db = createAtSchema(path, 6);
             QVERIFY(db);
-            QVERIFY(db.value()
-                        ->exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, "
-                                              "name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL) "
-                                              "STRICT"))
-                        .ok());
-            for (const auto &migration : store::Migrations::all()) {
-                if (migration.version > 6)
-                    break;
-                QVERIFY2(db.value()->exec(QString::fromUtf8(migration.sql)).ok(), qPrintable(migration.name));
-                QVERIFY(db.value()
-                            ->exec(QStringLiteral("INSERT INTO schema_version VALUES (%1, '%2', '%3', 'then')")
-                                       .arg(migration.version)
-                                       .arg(migration.name, migration.sha256()))
-                            .ok());
-            }
             QVERIFY(
-                db.value()
+                db
                     ->exec(QStringLiteral(
                         "INSERT INTO signins_raw (id, created, user_id, app_id, app_display_name, "
                         "status_error_code, is_interactive, client_app_used, city, country, device_os, browser, "
@@ -503,6 +514,45 @@ private Q_SLOTS:
         QVERIFY(!insert.exec());
     }
 
+    void schema10KeysUsageByIntegers()
+    {
+        // A profile at schema 9 with daily usage, opened by this build: migration 10 keys each
+        // person and app, counts days from 1970 and times in seconds, and loses no row.
+        const QString path = freshPath();
+        {
+            auto db = createAtSchema(path, 9);
+            QVERIFY(db);
+            QVERIFY(db->exec(QStringLiteral(
+                                 "INSERT INTO usage_daily (day, user_id, app_id, sign_ins, failures, last_sign_in) "
+                                 "VALUES ('2026-11-19', 'u1', 'a1', 3, 0, '2026-11-19T09:00:00Z'), "
+                                 "('2026-11-19', 'u2', 'a1', 0, 2, NULL), "
+                                 "('2026-11-20', 'u1', 'a2', 1, 1, '2026-11-20T23:59:59Z'), "
+                                 "('1970-01-01', 'u3', 'a1', 1, 0, '1970-01-01T00:00:01Z')"))
+                        .ok());
+        }
+        auto db = Database::open(path, testing::fixedKey(1));
+        QVERIFY(db);
+        QCOMPARE(db.value()->schemaVersion().value(), store::Migrations::latestVersion());
+        QCOMPARE(scalar(*db.value(),
+                     QStringLiteral("SELECT group_concat(day || '|' || user_id || '|' || app_id || '|' || sign_ins || "
+                                    "'|' || failures || '|' || coalesce(last_sign_in, '-'), ';') FROM "
+                                    "(SELECT * FROM %1 ORDER BY day, user_id, app_id)")
+                         .arg(testing::usageAsText())),
+            QStringLiteral("1970-01-01|u3|a1|1|0|1970-01-01T00:00:01Z;2026-11-19|u1|a1|3|0|2026-11-19T09:00:00Z;"
+                           "2026-11-19|u2|a1|0|2|-;2026-11-20|u1|a2|1|1|2026-11-20T23:59:59Z"));
+        QCOMPARE(scalar(*db.value(),
+                     QStringLiteral("SELECT group_concat(day, ',') FROM (SELECT DISTINCT day FROM "
+                                    "usage_daily ORDER BY day)")),
+            QStringLiteral("0,20776,20777"));
+        QCOMPARE(scalar(*db.value(), QStringLiteral("SELECT count(*) FROM usage_keys")), QStringLiteral("5"));
+        // The person's column is personal through the keys.
+        QCOMPARE(scalar(*db.value(),
+                     QStringLiteral("SELECT group_concat(table_name || '.' || column_name, ',') FROM (SELECT * FROM "
+                                    "personal_columns WHERE table_name IN ('usage_daily', 'usage_keys') "
+                                    "ORDER BY 1, 2)")),
+            QStringLiteral("usage_daily.last_sign_in,usage_daily.person,usage_keys.object_id"));
+    }
+
     void appliedMigrationsAreNeverEdited()
     {
         // SHA-256 of every released migration. A new migration adds a line here; an edit to a
@@ -517,6 +567,7 @@ private Q_SLOTS:
             {7, QStringLiteral("6a9da778ed95541d3ce3d7fc2d690ea9a1b838ea6f82c0713d6c33308ea5cadf")},
             {8, QStringLiteral("7e0e07d4469d645bbfb587b52d43743ed648b6aaefba4c02a3cd0ed7ea1ae859")},
             {9, QStringLiteral("b18bbeb55cfca9b0d2b1930e56d61fc13e48c7335c7c15d915f722353c0f3cd4")},
+            {10, QStringLiteral("74a23285dc73486910fd84a10b9fc61ad43cb8db8502b59ec682da38c07816ad")},
         };
         const auto all = store::Migrations::all();
         QVERIFY(!all.isEmpty());

@@ -13,6 +13,7 @@
 #include "sync/syncengine.h"
 #include "temphome.h"
 #include "testtokens.h"
+#include "usagetext.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -522,7 +523,8 @@ private Q_SLOTS:
         // Per day: user 1 at 11:00 (success), user 2 at 10:00 (success) and 12:00 (failure).
         QCOMPARE(f.scalar(QStringLiteral("SELECT sum(sign_ins) FROM usage_daily")).toInt(), 6);
         QCOMPARE(f.scalar(QStringLiteral("SELECT sum(failures) FROM usage_daily")).toInt(), 3);
-        QCOMPARE(f.scalar(QStringLiteral("SELECT app_id FROM usage_daily LIMIT 1")).toString(),
+        QCOMPARE(f.scalar(QStringLiteral("SELECT app_id FROM ") + testing::usageAsText() + QStringLiteral(" LIMIT 1"))
+                     .toString(),
             QStringLiteral("00000003-0000-0ff1-ce00-000000000000"));
         QCOMPARE(f.scalar(QStringLiteral("SELECT high_water_mark FROM sync_state WHERE entity = 'signins'")).toString(),
             QStringLiteral("2026-11-20T15:30:00Z"));
@@ -555,13 +557,19 @@ private Q_SLOTS:
         // committed with them, and with the high-water mark.
         QCOMPARE(f.scalar(QStringLiteral("SELECT group_concat(day) FROM signin_days")).toString(),
             QStringLiteral("2026-11-20"));
-        QCOMPARE(f.scalar(QStringLiteral("SELECT sum(sign_ins) FROM usage_daily WHERE day = '2026-11-20'")).toInt(), 2);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT sum(sign_ins) FROM ") + testing::usageAsText()
+                      + QStringLiteral(" WHERE day = '2026-11-20'"))
+                     .toInt(),
+            2);
         QCOMPARE(f.scalar(QStringLiteral("SELECT high_water_mark FROM sync_state WHERE entity = 'signins'")).toString(),
             QStringLiteral("2026-11-20T15:30:00Z"));
         // The 19th waited for the 18th, which failed: its raw events are in, its figures are not.
         QCOMPARE(
             f.scalar(QStringLiteral("SELECT count(*) FROM signins_raw WHERE created LIKE '2026-11-19%'")).toInt(), 3);
-        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM usage_daily WHERE day = '2026-11-19'")).toInt(), 0);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM ") + testing::usageAsText()
+                      + QStringLiteral(" WHERE day = '2026-11-19'"))
+                     .toInt(),
+            0);
 
         graph.failSignInsOf = QDate();
         const int requestsBefore = graph.signInRequests;
@@ -582,21 +590,25 @@ private Q_SLOTS:
         MiniGraph graph(f.server);
         // The clock reads 2026-11-20: raw events are kept from 2026-10-22 (30 days, today
         // included), the daily aggregates and day checkpoints from 2025-11-21 (365 days).
-        QVERIFY(f.exec(QStringLiteral(
-            "INSERT INTO signins_raw (id, created, user_id, app_id, status_error_code, fetched_at) VALUES "
-            "('old', '2026-10-21T23:59:59Z', 'u', 'a', 0, 'f'), ('kept', '2026-10-22T00:00:00Z', 'u', 'a', 0, 'f');"
-            "INSERT INTO usage_daily (day, user_id, app_id, sign_ins) VALUES "
-            "('2025-11-20', 'u', 'a', 1), ('2025-11-21', 'u', 'a', 2), ('2026-10-21', 'u', 'a', 4);"
-            "INSERT INTO signin_days (day, complete_until, events, fetched_at) VALUES "
-            "('2025-11-20', '2025-11-21T00:00:00Z', 1, 'f'), ('2025-11-21', '2025-11-22T00:00:00Z', 2, 'f')")));
+        QVERIFY(
+            f.exec(QStringLiteral(
+                       "INSERT INTO signins_raw (id, created, user_id, app_id, status_error_code, fetched_at) VALUES "
+                       "('old', '2026-10-21T23:59:59Z', 'u', 'a', 0, 'f'), ('kept', '2026-10-22T00:00:00Z', 'u', 'a', "
+                       "0, 'f');")
+                + testing::insertUsageAsText(
+                    QStringLiteral("('2025-11-20', 'u', 'a', 1, 0, NULL), ('2025-11-21', 'u', 'a', 2, 0, NULL), "
+                                   "('2026-10-21', 'u', 'a', 4, 0, NULL)"))
+                + QStringLiteral(
+                    "INSERT INTO signin_days (day, complete_until, events, fetched_at) VALUES "
+                    "('2025-11-20', '2025-11-21T00:00:00Z', 1, 'f'), ('2025-11-21', '2025-11-22T00:00:00Z', 2, 'f')")));
         sync::SyncRequest request {{QStringLiteral("signins")}};
         request.signInDays = 1;
         QVERIFY(!f.run(request).firstError);
         QCOMPARE(f.scalar(QStringLiteral("SELECT group_concat(id) FROM signins_raw WHERE created < '2026-11-20'"))
                      .toString(),
             QStringLiteral("kept"));
-        QCOMPARE(f.scalar(QStringLiteral("SELECT group_concat(sign_ins) FROM (SELECT sign_ins FROM usage_daily "
-                                         "WHERE day < '2026-11-20' ORDER BY day)"))
+        QCOMPARE(f.scalar(QStringLiteral("SELECT group_concat(sign_ins) FROM (SELECT sign_ins FROM ")
+                      + testing::usageAsText() + QStringLiteral(" WHERE day < '2026-11-20' ORDER BY day)"))
                      .toString(),
             QStringLiteral("2,4"));
         QCOMPARE(f.scalar(QStringLiteral("SELECT min(day) FROM signin_days")).toString(), QStringLiteral("2025-11-21"));
@@ -664,8 +676,9 @@ private Q_SLOTS:
         QCOMPARE(fold.events(), 8);
         const QString rows = QStringLiteral(
             "SELECT group_concat(r, ' | ') FROM (SELECT user_id || ',' || app_id || ',' || sign_ins || ',' || "
-            "failures || ',' || coalesce(last_sign_in, '-') AS r FROM usage_daily WHERE day = '2026-11-19' "
-            "ORDER BY user_id, app_id)");
+            "failures || ',' || coalesce(last_sign_in, '-') AS r FROM %1 WHERE day = '2026-11-19' "
+            "ORDER BY user_id, app_id)")
+                                 .arg(testing::usageAsText());
         QVERIFY(writer.foldDay(day));
         QSqlQuery q((*db)->sql());
         QVERIFY(q.exec(rows) && q.next());
@@ -685,8 +698,8 @@ private Q_SLOTS:
                 + QStringLiteral(",App of e6,2026-11-19T10:00:00Z"));
         QVERIFY((*db)->exec(QStringLiteral("DELETE FROM signin_app_names")));
         const auto replaceDayUsage = [&writer, &day, &fold] {
-            const auto all = fold.rows();
-            return writer.startDayUsage(day, fold) && writer.writeDayUsage(day, all, 0, all.size());
+            const auto all = writer.startDayUsage(day, fold);
+            return all && writer.writeDayUsage(day, *all, 0, all->size());
         };
         QVERIFY(replaceDayUsage());
         QVERIFY(q.exec(rows) && q.next());
@@ -703,16 +716,50 @@ private Q_SLOTS:
             && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("Newer"));
         // In slices, as a day's rows go out between the next day's pages: the same rows.
-        QVERIFY(writer.startDayUsage(day, fold));
-        const auto slices = fold.rows();
-        QCOMPARE(slices.size(), std::size_t {3});
-        QVERIFY(writer.writeDayUsage(day, slices, 0, 2));
-        QVERIFY(writer.writeDayUsage(day, slices, 2, 99));
+        const auto slices = writer.startDayUsage(day, fold);
+        QVERIFY(slices);
+        QCOMPARE(slices->size(), std::size_t {3});
+        QVERIFY(writer.writeDayUsage(day, *slices, 0, 2));
+        QVERIFY(writer.writeDayUsage(day, *slices, 2, 99));
         QVERIFY(q.exec(rows) && q.next());
         QCOMPARE(q.value(0).toString(), fromTable);
         QVERIFY((*db)->exec(QStringLiteral("COMMIT")));
         fold.clear();
         QCOMPARE(fold.rows().size(), std::size_t {0});
+    }
+
+    /// usage_keys through the writer's cache: a key taken back by a rollback is not handed out
+    /// again for its id, and a key stored past the cache (a day folded from the table) is found.
+    void usageKeysFollowRollbacksAndKeysStoredPastTheCache()
+    {
+        Fixture f;
+        auto db = store::Database::open(f.dbPath, *f.key);
+        QVERIFY(db);
+        sync::StoreWriter writer(**db);
+        const auto stored = [&db](qint64 key) {
+            QSqlQuery q((*db)->sql());
+            q.prepare(QStringLiteral("SELECT object_id FROM usage_keys WHERE key = ?"));
+            q.addBindValue(key);
+            return q.exec() && q.next() ? q.value(0).toString() : QString();
+        };
+        QVERIFY((*db)->exec(QStringLiteral("BEGIN")));
+        const auto lost = writer.usageKey("x");
+        QVERIFY(lost);
+        QCOMPARE(writer.usageKey("x").value(), *lost);  // cached
+        (*db)->rollback();
+        QVERIFY((*db)->exec(QStringLiteral("BEGIN")));
+        const auto y = writer.usageKey("y");  // takes the rolled-back key's number again
+        const auto x = writer.usageKey("x");
+        QVERIFY(y && x);
+        QCOMPARE(stored(*y), QStringLiteral("y"));
+        QCOMPARE(stored(*x), QStringLiteral("x"));
+        QVERIFY(*x != *y);
+        QVERIFY((*db)->exec(QStringLiteral("INSERT INTO usage_keys (object_id) VALUES ('z')")));
+        const auto z = writer.usageKey("z");
+        QVERIFY(z);
+        QCOMPARE(stored(*z), QStringLiteral("z"));
+        QVERIFY((*db)->exec(QStringLiteral("COMMIT")));
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM usage_keys")).toInt(), 3);
     }
 
     void isoUtcWritesSecondsWithAZ_data()
