@@ -3,8 +3,11 @@
 //
 // The sync against tenant-sim on loopback, with its floors: prints figures, asserts nothing.
 //
-//   stocktake-bench-sync [--users 10000,100000] [--days 1] [--skip-limits]
+//   stocktake-bench-sync [--users 10000,100000] [--days 1] [--skip-limits] [--latency MS]
 //
+// --latency MS starts the sims with `--latency MS`: each Graph answer leaves MS after it is ready
+// (perf-anchors P5 asks for 200 ms per page), which a client hides only by keeping several
+// requests in flight.
 // For each tenant size, unthrottled (perf-anchors P5), three columns, first over the same users
 // pages (graph::Endpoint::users(): its $select, $expand=manager and $top 999), then over the pages
 // of a full sync: every collection the sync pages with GET, each from its first page (the
@@ -262,13 +265,15 @@ int violationsOf(const testing::TenantSim &sim, int *throttled, int *requests)
                    .size());
 }
 
-void benchTenant(int users, int days, bool limits)
+void benchTenant(int users, int days, bool limits, int latencyMs)
 {
     QStringList simArgs {QStringLiteral("--users"), QString::number(users), QStringLiteral("--days"),
         QString::number(days), QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--auto-approve"),
         QStringLiteral("--interval"), QStringLiteral("1"), QStringLiteral("--truth-user-rows"), QStringLiteral("0")};
     if (limits)
         simArgs << QStringLiteral("--graph-limits");
+    if (latencyMs > 0)
+        simArgs << QStringLiteral("--latency") << QString::number(latencyMs);
     testing::TenantSim sim(simArgs);
     if (!sim.isRunning()) {
         out << "tenant-sim did not start: " << sim.error() << '\n';
@@ -281,7 +286,8 @@ void benchTenant(int users, int days, bool limits)
                                    .value(QStringLiteral("counts"))
                                    .toObject();
     out << "\n== " << users << " users" << (limits ? " with --graph-limits (pacer on)" : " unthrottled (pacer off)")
-        << ": groups " << counts.value(QStringLiteral("groups")).toInteger() << ", memberships "
+        << (latencyMs > 0 ? QStringLiteral(", %1 ms per Graph answer").arg(latencyMs) : QString()) << ": groups "
+        << counts.value(QStringLiteral("groups")).toInteger() << ", memberships "
         << counts.value(QStringLiteral("group_members")).toInteger() << ", service principals "
         << counts.value(QStringLiteral("service_principals")).toInteger() << ", sign-ins (" << days << " day) "
         << counts.value(QStringLiteral("sign_ins")).toInteger() << '\n';
@@ -374,6 +380,7 @@ int main(int argc, char **argv)
     QList<int> sizes {10000, 100000};
     int days = 1;
     bool limits = true;
+    int latencyMs = 0;
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (args.at(i) == QStringLiteral("--users") && i + 1 < args.size()) {
             sizes.clear();
@@ -383,15 +390,17 @@ int main(int argc, char **argv)
             days = args.at(++i).toInt();
         } else if (args.at(i) == QStringLiteral("--skip-limits")) {
             limits = false;
+        } else if (args.at(i) == QStringLiteral("--latency") && i + 1 < args.size()) {
+            latencyMs = args.at(++i).toInt();
         } else {
-            std::fputs("usage: stocktake-bench-sync [--users N,N] [--days D] [--skip-limits]\n", stderr);
+            std::fputs("usage: stocktake-bench-sync [--users N,N] [--days D] [--skip-limits] [--latency MS]\n", stderr);
             return 2;
         }
     }
     for (int users : sizes) {
-        benchTenant(users, days, false);
+        benchTenant(users, days, false, latencyMs);
         if (limits)
-            benchTenant(users, days, true);
+            benchTenant(users, days, true, latencyMs);
     }
     return 0;
 }

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
 
 namespace stocktake::tenantsim {
@@ -66,6 +67,7 @@ void HttpServer::onConnection()
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadable(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             m_buffers.remove(socket);
+            m_delayed.remove(socket);
             socket->deleteLater();
         });
     }
@@ -75,6 +77,8 @@ void HttpServer::onReadable(QTcpSocket *socket)
 {
     QByteArray &buffer = m_buffers[socket];
     buffer += socket->readAll();
+    if (m_delayed.contains(socket))
+        return;  // its next request is read once the delayed answer is out
     for (;;) {
         const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
         if (headerEnd < 0) {
@@ -108,17 +112,29 @@ void HttpServer::onReadable(QTcpSocket *socket)
         }
         out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
         out += response.truncate ? response.body.left(response.body.size() / 2) : response.body;
-        socket->write(out);
         log(request, response);
-        if (response.truncate) {
-            socket->disconnectFromHost();
+        const bool close = response.truncate || request.headers.value("connection").toLower() == "close";
+        if (response.delayMs > 0) {
+            m_delayed.insert(socket);
+            QTimer::singleShot(response.delayMs, socket, [this, socket, out, close] {
+                m_delayed.remove(socket);
+                send(socket, out, close);
+                if (!close)
+                    onReadable(socket);
+            });
             return;
         }
-        if (request.headers.value("connection").toLower() == "close") {
-            socket->disconnectFromHost();
+        send(socket, out, close);
+        if (close)
             return;
-        }
     }
+}
+
+void HttpServer::send(QTcpSocket *socket, const QByteArray &out, bool close)
+{
+    socket->write(out);
+    if (close)
+        socket->disconnectFromHost();
 }
 
 void HttpServer::log(const HttpRequest &request, const HttpResponse &response)

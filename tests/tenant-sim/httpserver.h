@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTcpServer>
 #include <QUrlQuery>
 
@@ -27,6 +28,9 @@ struct HttpResponse {
     QByteArray body;
     QString violation;      // logged, never sent
     bool truncate = false;  // send half the body, then close the connection
+    /// Sent this long after it is ready, as Graph's latency would: other connections are served
+    /// meanwhile, this one's next request waits for it.
+    int delayMs = 0;
 };
 
 /// HTTP/1.1 on loopback with keep-alive and Content-Length bodies; one JSON line per request
@@ -44,11 +48,13 @@ private:
     void onConnection();
     void onReadable(QTcpSocket *socket);
     void log(const HttpRequest &request, const HttpResponse &response);
+    static void send(QTcpSocket *socket, const QByteArray &out, bool close);
 
     QTcpServer m_server;
     Handler m_handler;
     QFile m_log;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    QSet<QTcpSocket *> m_delayed;  ///< connections whose answer waits for its delay
 };
 
 }  // namespace stocktake::tenantsim

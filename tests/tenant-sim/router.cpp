@@ -4,7 +4,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QThread>
 #include <QUuid>
 
 namespace stocktake::tenantsim {
@@ -69,10 +68,8 @@ HttpResponse Router::handle(const HttpRequest &request)
     } else {
         response = faults(request);
         if (response.status == 0) {
-            if (m_latencyMs > 0) {
-                QThread::msleep(static_cast<unsigned long>(m_latencyMs));
-            }
             response = m_graph.handle(request);
+            response.delayMs = m_latencyMs;
             // Broken pages: any successful Graph answer can be cut or garbled.
             if (response.status == 200 && m_truncateEvery > 0 && m_count % m_truncateEvery == 0) {
                 response.truncate = true;

@@ -9,8 +9,11 @@
 #include "tenantsim.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
@@ -603,6 +606,38 @@ private Q_SLOTS:
 
         TenantSim wrong(simArguments(30, {QStringLiteral("--link-scheme"), QStringLiteral("ftp")}));
         QVERIFY(!wrong.isRunning());
+    }
+
+    void latencyDelaysEachAnswerWithoutHoldingUpTheOthers()
+    {
+        // --latency is Graph's round trip: each answer leaves that long after it is ready, and
+        // requests on other connections are served meanwhile (a client gains by keeping several
+        // in flight). A server that waited in turn would need twice the delay for two.
+        constexpr qint64 latencyMs = 1500;
+        TenantSim sim(simArguments(30, {QStringLiteral("--latency"), QString::number(latencyMs)}));
+        QVERIFY2(sim.isRunning(), qPrintable(sim.error()));
+        SimClient client(sim);
+        QVERIFY(client.signIn());
+        QNetworkAccessManager nam;
+        QElapsedTimer timer;
+        timer.start();
+        QList<QNetworkReply *> replies;
+        QList<qint64> answeredAfter;
+        for (const char *path : {"/v1.0/users?$top=5&$select=id", "/v1.0/groups?$top=5"}) {
+            QNetworkRequest request(sim.baseUrl().resolved(QUrl(QString::fromLatin1(path))));
+            request.setRawHeader("Authorization", "Bearer " + client.token());
+            QNetworkReply *reply = nam.get(request);
+            connect(reply, &QNetworkReply::finished, this,
+                [&answeredAfter, &timer] { answeredAfter.append(timer.elapsed()); });
+            replies.append(reply);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(answeredAfter.size(), 2, 10000);
+        for (QNetworkReply *reply : std::as_const(replies)) {
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+            reply->deleteLater();
+        }
+        QVERIFY2(answeredAfter.first() >= latencyMs, qPrintable(QString::number(answeredAfter.first())));
+        QVERIFY2(answeredAfter.last() < 2 * latencyMs, qPrintable(QString::number(answeredAfter.last())));
     }
 };
 
