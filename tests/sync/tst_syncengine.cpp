@@ -595,9 +595,9 @@ private Q_SLOTS:
                        "INSERT INTO signins_raw (id, created, user_id, app_id, status_error_code, fetched_at) VALUES "
                        "('old', '2026-10-21T23:59:59Z', 'u', 'a', 0, 'f'), ('kept', '2026-10-22T00:00:00Z', 'u', 'a', "
                        "0, 'f');")
-                + testing::insertUsageAsText(
-                    QStringLiteral("('2025-11-20', 'u', 'a', 1, 0, NULL), ('2025-11-21', 'u', 'a', 2, 0, NULL), "
-                                   "('2026-10-21', 'u', 'a', 4, 0, NULL)"))
+                + testing::insertUsageAsText(QStringLiteral(
+                    "('2025-11-20', 'u', 'a', 1, 0, NULL), ('2025-11-21', 'u', 'a', 2, 0, NULL), "
+                    "('2026-10-21', 'u', 'a', 4, 0, NULL), ('2025-11-20', 'gone', 'gone-app', 1, 0, NULL)"))
                 + QStringLiteral(
                     "INSERT INTO signin_days (day, complete_until, events, fetched_at) VALUES "
                     "('2025-11-20', '2025-11-21T00:00:00Z', 1, 'f'), ('2025-11-21', '2025-11-22T00:00:00Z', 2, 'f')")));
@@ -612,6 +612,11 @@ private Q_SLOTS:
                      .toString(),
             QStringLiteral("2,4"));
         QCOMPARE(f.scalar(QStringLiteral("SELECT min(day) FROM signin_days")).toString(), QStringLiteral("2025-11-21"));
+        // A person and an app with no usage left keep no key; those still used keep theirs.
+        QCOMPARE(f.scalar(QStringLiteral("SELECT group_concat(object_id) FROM (SELECT object_id FROM usage_keys "
+                                         "WHERE object_id IN ('u', 'a', 'gone', 'gone-app') ORDER BY 1)"))
+                     .toString(),
+            QStringLiteral("a,u"));
     }
 
     /// A day fetched from its start is folded in memory as its pages come; that fold must give
