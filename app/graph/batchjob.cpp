@@ -134,6 +134,7 @@ void BatchJob::sendBatch(std::vector<Pending> chunk)
     request.url = url;
     request.body = QJsonDocument(QJsonObject {{QStringLiteral("requests"), requests}}).toJson(QJsonDocument::Compact);
     request.what = m_what;
+    request.counter = m_counter;
     request.budget = m_budget;
     request.cost = cost;
     ++m_summary.batches;

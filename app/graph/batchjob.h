@@ -55,6 +55,8 @@ public:
 
     void setMaxBatchesInFlight(int n) { m_maxInFlight = std::max(1, n); }
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
+    /// GraphRequest::counter of every envelope.
+    void setCounter(QString counter) { m_counter = std::move(counter); }
 
     /// onItem runs once per item (in any order); onDone once at the end. A failure of a whole
     /// envelope (network, 401 after refresh, envelope retries spent) ends the job with that error.
@@ -78,6 +80,7 @@ private:
     GraphClient &m_client;
     QList<BatchItem> m_items;
     QString m_what;
+    QString m_counter;
     Budget m_budget;
     ItemHandler m_onItem;
     DoneHandler m_onDone;

@@ -14,6 +14,8 @@
 #include <QThreadPool>
 #include <QUuid>
 
+#include <optional>
+
 namespace stocktake::graph {
 
 using namespace std::chrono_literals;
@@ -40,6 +42,25 @@ bool isTransientNetworkError(QNetworkReply::NetworkError e)
     default:
         return false;
     }
+}
+
+/// A body shorter than the Content-Length its answer announced: cut short, whatever the
+/// transport said. Only for an uncompressed body, whose length is the one announced.
+bool cutShort(const QList<QPair<QByteArray, QByteArray>> &headers, qint64 received)
+{
+    std::optional<qint64> announced;
+    for (const auto &[name, value] : headers) {
+        if (name.compare("Content-Encoding", Qt::CaseInsensitive) == 0
+            && value.trimmed().compare("identity", Qt::CaseInsensitive) != 0)
+            return false;
+        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0) {
+            bool ok = false;
+            const qint64 length = value.trimmed().toLongLong(&ok);
+            if (ok)
+                announced = length;
+        }
+    }
+    return announced && received < *announced;
 }
 
 }  // namespace
@@ -184,10 +205,8 @@ void GraphCall::sendWith(const secrets::SecretBytes *token)
     m_body.clear();
     m_abort = Abort::None;
     ++m_client.m_stats.requests;
-    if (m_request.budget == Budget::SignInActivity)
-        ++m_client.m_stats.signInActivityRequests;
-    if (m_request.budget == Budget::UsageReports)
-        ++m_client.m_stats.usageReportRequests;
+    if (!m_request.counter.isEmpty())
+        ++m_client.m_stats.requestsBy[m_request.counter];
     QNetworkReply *reply = post ? m_client.m_nam->post(req, m_request.body) : m_client.m_nam->get(req);
     // Qt keeps its own copy of the header inside the request it sends; ours is wiped now.
     req = QNetworkRequest();
@@ -312,7 +331,7 @@ void GraphCall::onFinished()
         return;
     }
     if (status >= 200 && status < 300) {
-        if (netError != QNetworkReply::NoError) {
+        if (netError != QNetworkReply::NoError || cutShort(headers, m_body.size())) {
             // The connection broke inside the body: a transport failure, worth a retry.
             if (m_retries < m_client.m_options.retry.budget) {
                 retryLater(0, m_client.m_options.retry.backoff(m_retries + 1, m_client.m_random));

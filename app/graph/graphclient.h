@@ -47,11 +47,8 @@ struct GraphClientOptions {
 /// Counters the sync reports per entity (take a copy before and after).
 struct GraphClientStats {
     qint64 requests = 0;  ///< HTTP requests sent
-    /// Of those, the ones in the SignInActivity budget: that pass runs beside the other entities on
-    /// the same client, so each counts its own share.
-    qint64 signInActivityRequests = 0;
-    /// ...and the UsageReports budget's (the report and its download), which runs beside them too.
-    qint64 usageReportRequests = 0;
+    /// By GraphRequest::counter: each of several steps running at once counts its own.
+    QHash<QString, qint64> requestsBy;
     qint64 retries = 0;
     qint64 throttled = 0;  ///< 429/503/504 answers
     qint64 refreshes = 0;  ///< token refreshes after a 401

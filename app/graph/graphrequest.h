@@ -24,6 +24,8 @@ struct GraphRequest {
     QByteArray body;  ///< POST body (JSON)
     QList<QPair<QByteArray, QByteArray>> headers;  ///< e.g. ConsistencyLevel: eventual
     QString what;                                  ///< the entity in the admin's words, for error messages
+    /// Whose request this is in GraphClientStats::requestsBy (a sync entity's name); none if empty.
+    QString counter;
     Budget budget = Budget::Directory;
     int cost = 1;            ///< in the budget's unit (ResourceUnits for Directory)
     bool expectJson = true;  ///< parse the body as one JSON object within the limits

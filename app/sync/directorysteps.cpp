@@ -42,27 +42,48 @@ SnapshotStep::SnapshotStep(QString entity, graph::Endpoint endpoint, QStringList
 
 void SnapshotStep::start()
 {
+    walkFrom(
+        m_endpoint.url(m_context.client->apiBase()), m_endpoint,
+        [this](const QJsonArray &items) -> core::Status {
+            m_pages.append(items);
+            return {};
+        },
+        [this](const QUrl &) { whenFree([this] { write(); }); },
+        // fail() records the error in sync_state: that too waits for the connection.
+        [this](const core::Error &error) { whenFree([this, error] { fail(error); }); });
+}
+
+void SnapshotStep::whenFree(std::function<void()> run)
+{
+    if (m_aside)
+        m_context.whenStoreFree(std::move(run));
+    else
+        run();
+}
+
+void SnapshotStep::write()
+{
+    const QList<QJsonArray> pages = std::exchange(m_pages, {});
+    if (cancelled())
+        return fail(core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
     if (auto s = begin(); !s)
         return fail(s.error());
     for (const QString &sql : m_clear) {
         if (auto s = m_context.writer->exec(sql); !s)
             return fail(s.error());
     }
-    walk(
-        m_endpoint,
-        [this](const QJsonArray &items) {
-            qint64 written = 0;
-            qint64 skipped = 0;
-            auto s = m_writer(*m_context.writer, items, written, skipped);
-            countItems(written);
-            countSkipped(skipped);
-            return s;
-        },
-        [this](const QUrl &) {
-            if (auto s = commitWithState(); !s)
-                return fail(s.error());
-            succeed();
-        });
+    for (const QJsonArray &items : pages) {
+        qint64 written = 0;
+        qint64 skipped = 0;
+        auto s = m_writer(*m_context.writer, items, written, skipped);
+        countItems(written);
+        countSkipped(skipped);
+        if (!s)
+            return fail(s.error());
+    }
+    if (auto s = commitWithState(); !s)
+        return fail(s.error());
+    succeed();
 }
 
 SnapshotStep *SnapshotStep::organization(StepContext &context, QObject *parent)
@@ -322,6 +343,7 @@ void GroupsStep::fetchMembers()
     }
     auto *batch = new graph::BatchJob(
         *m_context.client, items, QStringLiteral("group members"), graph::Budget::Directory, this);
+    batch->setCounter(m_summary.entity);
     m_batch = batch;
     batch->start(
         [this](const QString &groupId, core::Result<QJsonObject> body) {
@@ -342,6 +364,7 @@ void GroupsStep::fetchMembers()
             graph::GraphRequest request
                 = graph::GraphRequest::get(graph::Endpoint::groupMembers(groupId), m_context.client->apiBase());
             request.url = QUrl(next);
+            request.counter = m_summary.entity;
             auto *walk = new graph::PagedQuery(*m_context.client, request, this);
             walk->start([this, groupId](const graph::Page &page) { memberPage(groupId, page.items); },
                 [this](core::Result<graph::PagingEnd> end) {

@@ -27,13 +27,9 @@ EntityStep::EntityStep(QString entity, StepContext &context, QObject *parent)
 
 qint64 EntityStep::ownRequests(const graph::GraphClientStats &stats) const
 {
-    // The activity pass and the usage report run beside the other entities on the same client:
-    // each counts its own budget's requests, every other entity the rest.
-    if (m_summary.entity == QStringLiteral("activity"))
-        return stats.signInActivityRequests;
-    if (m_summary.entity == QStringLiteral("usage"))
-        return stats.usageReportRequests;
-    return stats.requests - stats.signInActivityRequests - stats.usageReportRequests;
+    // Several steps run at once on the same client: each counts the requests it sent
+    // (GraphRequest::counter), retries and redirects included.
+    return stats.requestsBy.value(m_summary.entity);
 }
 
 void EntityStep::cancel()
@@ -210,6 +206,7 @@ void EntityStep::walkFrom(const QUrl &first, const graph::Endpoint &like,
 {
     graph::GraphRequest request = graph::GraphRequest::get(like, m_context.client->apiBase());
     request.url = first;
+    request.counter = m_summary.entity;
     auto *query = new graph::PagedQuery(*m_context.client, request, this);
     query->setBodyReader(std::move(reader));
     m_queries.removeAll(nullptr);

@@ -148,6 +148,17 @@ void SyncWorker::run(const SyncRequest &request)
         m_sides.append(makeStep(QStringLiteral("activity")));
     if (m_queue.removeAll(QStringLiteral("usage")) > 0)
         m_sides.append(makeStep(QStringLiteral("usage")));
+    // Apps and grants refer to nothing else in the store and nothing refers to them (no foreign
+    // key; the reports join them when they read): fetched beside the directory, they are swapped
+    // in once the connection is free. Organization and licenses stay first in the sequence: the
+    // users' domains and licences refer to them.
+    for (const QString &entity : {QStringLiteral("apps"), QStringLiteral("grants")}) {
+        if (m_queue.removeAll(entity) > 0) {
+            auto *step = static_cast<SnapshotStep *>(makeStep(entity));
+            step->setAside(true);
+            m_sides.append(step);
+        }
+    }
     recordRun(true);
     for (const QPointer<EntityStep> &side : std::as_const(m_sides)) {
         EntityStep *step = side.data();

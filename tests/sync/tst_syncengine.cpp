@@ -145,6 +145,28 @@ private:
             return Response::json(
                 page(QJsonArray {user(1), user(2), user(3)}, o + QStringLiteral("/v1.0/users?$skiptoken=page2")));
         }
+        if (path == QStringLiteral("/v1.0/servicePrincipals")) {
+            ++appRequests;
+            QJsonArray items;
+            for (int i = 1; i <= 2; ++i)
+                items.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("sp-%1").arg(i)},
+                    {QStringLiteral("appId"), QStringLiteral("aaaaaaaa-0000-0000-0000-00000000000%1").arg(i)},
+                    {QStringLiteral("displayName"), QStringLiteral("App %1").arg(i)}});
+            return Response::json(page(items));
+        }
+        if (path == QStringLiteral("/v1.0/oauth2PermissionGrants")) {
+            // Two pages: grants 1 and 2, then grant 3.
+            const bool second = q.hasQueryItem(QStringLiteral("$skiptoken"));
+            QJsonArray items;
+            for (int i = second ? 3 : 1; i <= (second ? 3 : 2); ++i)
+                items.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("grant-%1").arg(i)},
+                    {QStringLiteral("clientId"), QStringLiteral("sp-1")},
+                    {QStringLiteral("consentType"), QStringLiteral("Principal")},
+                    {QStringLiteral("principalId"), userId(i)}, {QStringLiteral("resourceId"), QStringLiteral("sp-2")},
+                    {QStringLiteral("scope"), QStringLiteral("User.Read")}});
+            return Response::json(
+                page(items, second ? QString() : o + QStringLiteral("/v1.0/oauth2PermissionGrants?$skiptoken=g2")));
+        }
         if (path == QStringLiteral("/v1.0/reports/getOffice365ActiveUserDetail(period='D30')")) {
             ++usageRequests;
             Response redirect;
@@ -201,6 +223,7 @@ private:
 public:
     int signInRequests = 0;
     int usageRequests = 0;
+    int appRequests = 0;
 };
 
 }  // namespace
@@ -316,6 +339,47 @@ private Q_SLOTS:
         QCOMPARE(
             f.scalar(QStringLiteral("SELECT count(*) FROM users WHERE sign_in_activity_available = 1")).toInt(), 5);
         QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM users WHERE last_sign_in IS NOT NULL")).toInt(), 4);
+    }
+
+    /// Apps and grants refer to nothing else in the store: they are fetched beside the directory
+    /// and swapped in once the users are stored, each counting its own requests.
+    void appsAndGrantsAreFetchedBesideTheDirectory()
+    {
+        Fixture f;
+        MiniGraph graph(f.server);
+        graph.usersPage2DelayMs = 1500;
+        sync::SyncRequest request {{QStringLiteral("organization"), QStringLiteral("licenses"), QStringLiteral("users"),
+            QStringLiteral("apps"), QStringLiteral("grants")}};
+        request.activityPass = false;
+        const auto report = f.run(request);
+        QVERIFY2(!report.firstError, qPrintable(report.firstError ? report.firstError->detail : QString()));
+        QStringList order;
+        for (const auto &e : report.entities)
+            order.append(e.entity);
+        QCOMPARE(order.join(u','), QStringLiteral("organization,licenses,users,apps,grants"));
+        QCOMPARE(entity(report, QStringLiteral("users"))->requests, 3);  // delta latest, two pages
+        QCOMPARE(entity(report, QStringLiteral("apps"))->requests, 1);
+        QCOMPARE(entity(report, QStringLiteral("grants"))->requests, 2);
+        QCOMPARE(graph.appRequests, 1);
+        // Both were asked for before the users' second page: beside the users, not after them.
+        const auto requests = f.server.requests();
+        const auto firstTo = [&requests](const QByteArray &path, const QByteArray &query = {}) {
+            for (qsizetype i = 0; i < requests.size(); ++i) {
+                if (requests.at(i).path == path && requests.at(i).query.contains(query))
+                    return i;
+            }
+            return qsizetype {-1};
+        };
+        const qsizetype usersPage2 = firstTo("/v1.0/users", "skiptoken");
+        QVERIFY(usersPage2 >= 0);
+        QVERIFY2(firstTo("/v1.0/servicePrincipals") >= 0 && firstTo("/v1.0/servicePrincipals") < usersPage2,
+            "the apps waited for the users");
+        QVERIFY2(firstTo("/v1.0/oauth2PermissionGrants") >= 0 && firstTo("/v1.0/oauth2PermissionGrants") < usersPage2,
+            "the grants waited for the users");
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM service_principals")).toInt(), 2);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT group_concat(id) FROM (SELECT id FROM oauth2_grants ORDER BY id)"))
+                     .toString(),
+            QStringLiteral("grant-1,grant-2,grant-3"));
     }
 
     /// The usage report's download starts with the sync, beside the directory; it is written
