@@ -367,14 +367,14 @@ void GroupsStep::fetchMembers()
             request.counter = m_summary.entity;
             auto *walk = new graph::PagedQuery(*m_context.client, request, this);
             walk->start([this, groupId](const graph::Page &page) { memberPage(groupId, page.items); },
-                [this](core::Result<graph::PagingEnd> end) {
+                [this](const core::Result<graph::PagingEnd> &end) {
                     --m_openWalks;
                     if (!end.ok() && !m_error)
                         m_error = end.error();
                     finishIfDone();
                 });
         },
-        [this](core::Result<graph::BatchSummary> summary) {
+        [this](const core::Result<graph::BatchSummary> &summary) {
             m_batchDone = true;
             if (!summary.ok() && !m_error)
                 m_error = summary.error();

@@ -96,7 +96,7 @@ core::Status EntityStep::commitWithState(const QString &deltaLink, const QString
     if (!query.exec())
         return storeWriteError(m_summary.entity, QStringLiteral("sync_state"));
     m_inTransaction = false;
-    const core::Status committed = m_context.db->commit();
+    core::Status committed = m_context.db->commit();
     if (m_context.storeFreed)
         m_context.storeFreed();
     return committed;
@@ -213,7 +213,7 @@ void EntityStep::walkFrom(const QUrl &first, const graph::Endpoint &like,
     m_queries.append(query);
     auto pageError = std::make_shared<std::optional<core::Error>>();
     query->start(
-        [this, onPage, pageError, query](const graph::Page &page) {
+        [this, onPage = std::move(onPage), pageError, query](const graph::Page &page) {
             if (*pageError)
                 return;
             ++m_pages;
@@ -224,7 +224,8 @@ void EntityStep::walkFrom(const QUrl &first, const graph::Endpoint &like,
             }
             reportProgress({}, page.count.value_or(-1));
         },
-        [this, onDone, onError, pageError](core::Result<graph::PagingEnd> end) {
+        [this, onDone = std::move(onDone), onError = std::move(onError), pageError](
+            const core::Result<graph::PagingEnd> &end) {
             if (*pageError)
                 return onError(**pageError);
             if (!end.ok())
