@@ -296,6 +296,15 @@ private:
         }
     };
 
+    /// The entities in the order they were reported, comma-separated.
+    static QString entityOrder(const sync::SyncReport &report)
+    {
+        QStringList order;
+        for (const auto &e : report.entities)
+            order.append(e.entity);
+        return order.join(u',');
+    }
+
     static const sync::EntitySummary *entity(const sync::SyncReport &report, const QString &name)
     {
         for (const auto &e : report.entities) {
@@ -316,11 +325,8 @@ private Q_SLOTS:
         const auto report
             = f.run({{QStringLiteral("organization"), QStringLiteral("licenses"), QStringLiteral("users")}});
         QVERIFY2(!report.firstError, qPrintable(report.firstError ? report.firstError->detail : QString()));
-        QStringList order;
-        for (const auto &e : report.entities)
-            order.append(e.entity);
         // The activity answer came first, yet was held until the users were written.
-        QCOMPARE(order.join(u','), QStringLiteral("organization,licenses,users,activity"));
+        QCOMPARE(entityOrder(report), QStringLiteral("organization,licenses,users,activity"));
         // Each counts its own requests, though they shared the client at the same time.
         QCOMPARE(entity(report, QStringLiteral("activity"))->requests, 1);
         QCOMPARE(entity(report, QStringLiteral("users"))->requests, 3);  // delta latest, two pages
@@ -353,10 +359,7 @@ private Q_SLOTS:
         request.activityPass = false;
         const auto report = f.run(request);
         QVERIFY2(!report.firstError, qPrintable(report.firstError ? report.firstError->detail : QString()));
-        QStringList order;
-        for (const auto &e : report.entities)
-            order.append(e.entity);
-        QCOMPARE(order.join(u','), QStringLiteral("organization,licenses,users,apps,grants"));
+        QCOMPARE(entityOrder(report), QStringLiteral("organization,licenses,users,apps,grants"));
         QCOMPARE(entity(report, QStringLiteral("users"))->requests, 3);  // delta latest, two pages
         QCOMPARE(entity(report, QStringLiteral("apps"))->requests, 1);
         QCOMPARE(entity(report, QStringLiteral("grants"))->requests, 2);
@@ -405,9 +408,7 @@ private Q_SLOTS:
         }
         QVERIFY(usage >= 0 && usersPage2 >= 0);
         QVERIFY2(usage < usersPage2, "the usage report waited for the users");
-        QStringList order;
-        for (const auto &e : report.entities)
-            order.append(e.entity);
+        const QStringList order = entityOrder(report).split(u',');
         QVERIFY2(order.indexOf(QStringLiteral("usage")) > order.indexOf(QStringLiteral("users")),
             qPrintable(order.join(u',')));
         QCOMPARE(entity(report, QStringLiteral("usage"))->outcome, sync::EntitySummary::Outcome::Ok);
@@ -432,10 +433,7 @@ private Q_SLOTS:
         request.signInDays = 10;
         const auto report = f.run(request);
         QVERIFY2(!report.firstError, qPrintable(report.firstError ? report.firstError->detail : QString()));
-        QStringList order;
-        for (const auto &e : report.entities)
-            order.append(e.entity);
-        QCOMPARE(order.join(u','), QStringLiteral("users,activity,signins"));
+        QCOMPARE(entityOrder(report), QStringLiteral("users,activity,signins"));
         QCOMPARE(graph.signInRequests, 10);
         QCOMPARE(
             f.scalar(QStringLiteral("SELECT count(*) FROM users WHERE sign_in_activity_available = 1")).toInt(), 5);
