@@ -45,7 +45,8 @@ bool isTransientNetworkError(QNetworkReply::NetworkError e)
 }
 
 /// A body shorter than the Content-Length its answer announced: cut short, whatever the
-/// transport said. Only for an uncompressed body, whose length is the one announced.
+/// transport said. Only for an uncompressed body, whose length is the one announced (Qt 6.4
+/// keeps Content-Encoding on a reply it decompressed and drops its Content-Length).
 bool cutShort(const QList<QPair<QByteArray, QByteArray>> &headers, qint64 received)
 {
     std::optional<qint64> announced;
