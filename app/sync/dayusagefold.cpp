@@ -61,10 +61,6 @@ std::vector<const DayUsageFold::Row *> DayUsageFold::rows() const
     rows.reserve(m_rows.size());
     for (const auto &entry : m_rows)
         rows.push_back(&entry.second);
-    std::sort(rows.begin(), rows.end(), [](const Row *a, const Row *b) {
-        const int byUser = a->userId.compare(b->userId);
-        return byUser != 0 ? byUser < 0 : a->appId < b->appId;
-    });
     return rows;
 }
 

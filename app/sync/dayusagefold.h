@@ -56,7 +56,7 @@ public:
     using Names = std::unordered_map<std::string, AppName, Hash, std::equal_to<>>;
 
     void add(const graph::SignInView &signIn);
-    /// The rows in order of (person, app) by their bytes.
+    /// The rows, in no particular order: StoreWriter::startDayUsage sorts them by their keys.
     [[nodiscard]] std::vector<const Row *> rows() const;
     /// By app id (lower case): every event counts, with or without a person.
     [[nodiscard]] const Names &appNames() const { return m_names; }
