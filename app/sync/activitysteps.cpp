@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "graph/graphclient.h"
+#include "graph/grapherror.h"
 #include "graph/parsers.h"
 #include "graph/signinpage.h"
 #include "store/database.h"
@@ -140,7 +141,7 @@ void SignInsStep::windowDone(int index)
     if (--m_windowsLeft > 0)
         return;
     if (cancelled())
-        return fail(core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
+        return fail(graph::GraphError::cancelled());
     const DayPlan &plan = m_plan.at(index);
     if (plan.fromDayStart() && plan.from.secsTo(plan.to) == 86400)
         m_expectedEvents = m_dayEvents;  // a whole day: the best guess for the next one
@@ -282,7 +283,7 @@ void UsageStep::write()
 {
     QList<graph::UsageRecord> records = std::exchange(m_records, {});
     if (cancelled())
-        return fail(core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
+        return fail(graph::GraphError::cancelled());
     // In key order: the rows go into m365_usage's primary key (report, upn, product).
     std::sort(records.begin(), records.end(), [](const graph::UsageRecord &a, const graph::UsageRecord &b) {
         return a.userPrincipalName < b.userPrincipalName;

@@ -4,6 +4,7 @@
 
 #include "graph/batchjob.h"
 #include "graph/graphclient.h"
+#include "graph/grapherror.h"
 #include "graph/pagedquery.h"
 #include "graph/parsers.h"
 #include "graph/signinactivityparser.h"
@@ -65,7 +66,7 @@ void SnapshotStep::write()
 {
     const QList<QJsonArray> pages = std::exchange(m_pages, {});
     if (cancelled())
-        return fail(core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
+        return fail(graph::GraphError::cancelled());
     if (auto s = begin(); !s)
         return fail(s.error());
     for (const QString &sql : m_clear) {
@@ -403,7 +404,7 @@ void GroupsStep::finishIfDone()
     if (m_error)
         return fail(*m_error);
     if (cancelled())
-        return fail(core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
+        return fail(graph::GraphError::cancelled());
     if (auto s = m_context.writer->restoreIndexes(m_indexes); !s)
         return fail(s.error());
     if (auto s = commitWithState(); !s)

@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "graph/graphclient.h"
+#include "graph/grapherror.h"
 #include "graph/pagedquery.h"
 #include "store/database.h"
 #include "sync/storewriter.h"
@@ -231,8 +232,7 @@ void EntityStep::walkFrom(const QUrl &first, const graph::Endpoint &like,
             if (!end.ok())
                 return onError(end.error());
             if (m_cancelled)
-                return onError(
-                    core::Error {QStringLiteral("graph.cancelled"), QString(), QString(), core::ExitCode::Failed});
+                return onError(graph::GraphError::cancelled());
             onDone(end->deltaLink);
         });
 }
