@@ -18,9 +18,9 @@ class Database;
 namespace stocktake::sync {
 
 /// The sync itself, living on the engine's thread: opens its own connection and Graph client,
-/// then runs the entity steps one after another, with two beside them: the paced activity pass
-/// and the usage report's download. Those write through whenStoreFree, between the others'
-/// transactions, once the users are stored.
+/// then runs the entity steps one after another, with four beside them: the paced activity pass,
+/// the usage report's download, apps and grants. Those write through whenStoreFree, between the
+/// others' transactions, once the users are stored.
 class SyncWorker : public QObject {
     Q_OBJECT
 
