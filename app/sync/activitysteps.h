@@ -91,7 +91,7 @@ private:
         bool started = false;  ///< startDayUsage done in this transaction
     };
     PendingDay m_pending;
-    DayUsageFold m_pendingFold;
+    DayUsageFold m_pendingFold = m_fold.sharingIds();
     QString m_highWaterMark;                            ///< the first planned day's, committed with its checkpoint
     std::unique_ptr<graph::SignInPageReader> m_reader;  ///< each page's records, until the next page
 };

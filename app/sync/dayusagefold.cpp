@@ -19,31 +19,129 @@ DayUsageFold::Instant instantOf(const graph::SignInView &signIn)
     return at;
 }
 
+int hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;  // upper case too: "ABC…" and "abc…" are two ids to the raw table
+}
+
+/// A GUID in its 36-character lower-case form, as two 64-bit halves; false for anything else.
+bool parseGuid(std::string_view text, std::uint64_t *high, std::uint64_t *low)
+{
+    if (text.size() != 36 || text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-')
+        return false;
+    std::uint64_t halves[2] = {0, 0};
+    int digits = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i == 8 || i == 13 || i == 18 || i == 23)
+            continue;
+        const int digit = hexDigit(text[i]);
+        if (digit < 0)
+            return false;
+        std::uint64_t &half = halves[digits / 16];
+        half = (half << 4) | std::uint64_t(digit);
+        ++digits;
+    }
+    *high = halves[0];
+    *low = halves[1];
+    return true;
+}
+
+std::size_t slotOf(std::uint64_t high, std::uint64_t low, std::size_t mask)
+{
+    // Random (v4) GUIDs are their own hash; the multiply spreads any that are not.
+    return std::size_t((high ^ low) * 0x9E3779B97F4A7C15ULL >> 17) & mask;
+}
+
 }  // namespace
+
+std::uint32_t DayUsageFold::Ids::number(std::string_view id)
+{
+    if (auto it = numbers.find(id); it != numbers.end())
+        return it->second;
+    const auto number = std::uint32_t(texts.size());
+    const auto inserted = numbers.emplace(std::string(id), number).first;
+    texts.push_back(&inserted->first);
+    return number;
+}
+
+bool DayUsageFold::GuidSet::insert(std::uint64_t high, std::uint64_t low)
+{
+    if (high == 0 && low == 0)
+        return !std::exchange(m_hasZero, true);
+    if ((m_count + 1) * 2 > m_slots.size())
+        grow();
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = slotOf(high, low, mask);; i = (i + 1) & mask) {
+        auto &slot = m_slots[i];
+        if (slot[0] == high && slot[1] == low)
+            return false;
+        if (slot[0] == 0 && slot[1] == 0) {
+            slot = {high, low};
+            ++m_count;
+            return true;
+        }
+    }
+}
+
+void DayUsageFold::GuidSet::grow()
+{
+    std::vector<std::array<std::uint64_t, 2>> old(std::max<std::size_t>(1024, m_slots.size() * 2));
+    old.swap(m_slots);
+    const std::size_t mask = m_slots.size() - 1;
+    for (const auto &slot : old) {
+        if (slot[0] == 0 && slot[1] == 0)
+            continue;
+        std::size_t i = slotOf(slot[0], slot[1], mask);
+        while (m_slots[i][0] != 0 || m_slots[i][1] != 0)
+            i = (i + 1) & mask;
+        m_slots[i] = slot;
+    }
+}
+
+void DayUsageFold::GuidSet::clear()
+{
+    // The slots stay allocated: the next day, of about the same size, does not grow again.
+    std::fill(m_slots.begin(), m_slots.end(), std::array<std::uint64_t, 2> {0, 0});
+    m_count = 0;
+    m_hasZero = false;
+}
+
+DayUsageFold DayUsageFold::sharingIds() const
+{
+    DayUsageFold fold;
+    fold.m_people = m_people;
+    fold.m_apps = m_apps;
+    return fold;
+}
 
 void DayUsageFold::add(const graph::SignInView &signIn)
 {
-    if (!m_ids.emplace(signIn.id).second)
+    std::uint64_t high = 0;
+    std::uint64_t low = 0;
+    const bool seen
+        = parseGuid(signIn.id, &high, &low) ? !m_guids.insert(high, low) : !m_otherIds.emplace(signIn.id).second;
+    if (seen)
         return;  // a repeat of an event already counted (the raw table keeps it once)
     if (!signIn.appId)
         return;  // names no app: counts for nothing here
-    const std::string_view appId = *signIn.appId;
+    const std::uint32_t app = m_apps->number(*signIn.appId);
     if (signIn.appDisplayName) {
-        auto name = m_names.find(appId);
-        if (name == m_names.end())
-            m_names.emplace(std::string(appId), AppName {std::string(*signIn.appDisplayName), instantOf(signIn)});
-        else if (signIn.createdMs > name->second.seen.ms)
-            name->second = AppName {std::string(*signIn.appDisplayName), instantOf(signIn)};
+        if (m_names.size() <= app)
+            m_names.resize(std::size_t(app) + 1);
+        std::optional<AppName> &name = m_names[app];
+        if (!name)
+            m_namedApps.push_back(app);
+        if (!name || signIn.createdMs > name->seen.ms)
+            name = AppName {std::string(*signIn.appDisplayName), instantOf(signIn)};
     }
     if (!signIn.userId)
         return;  // names no person
-    m_key.assign(*signIn.userId);
-    m_key.push_back('\n');
-    m_key.append(appId);
-    auto it = m_rows.find(std::string_view(m_key));
-    if (it == m_rows.end())
-        it = m_rows.emplace(m_key, Row {std::string(*signIn.userId), std::string(appId), 0, 0, false, {}}).first;
-    Row &row = it->second;
+    const std::uint32_t person = m_people->number(*signIn.userId);
+    Row &row = m_rows.try_emplace(std::uint64_t(person) << 32 | app, Row {person, app, 0, 0, false, {}}).first->second;
     if (signIn.errorCode != 0) {
         ++row.failures;
         return;
@@ -64,13 +162,40 @@ std::vector<const DayUsageFold::Row *> DayUsageFold::rows() const
     return rows;
 }
 
+std::string_view DayUsageFold::personId(const Row &row) const
+{
+    return *m_people->texts.at(row.person);
+}
+
+std::string_view DayUsageFold::appId(const Row &row) const
+{
+    return *m_apps->texts.at(row.app);
+}
+
+std::vector<std::pair<std::string_view, const DayUsageFold::AppName *>> DayUsageFold::appNames() const
+{
+    std::vector<std::pair<std::string_view, const AppName *>> names;
+    names.reserve(m_namedApps.size());
+    for (const std::uint32_t app : m_namedApps)
+        names.emplace_back(*m_apps->texts.at(app), &*m_names.at(app));
+    return names;
+}
+
+qsizetype DayUsageFold::events() const
+{
+    return qsizetype(m_guids.size()) + qsizetype(m_otherIds.size());
+}
+
 void DayUsageFold::clear()
 {
     // unordered containers keep their bucket arrays through clear(): the next day, of about the
-    // same size, does not rehash its way up again.
-    m_ids.clear();
+    // same size, does not rehash its way up again. The people and apps keep their numbers.
+    m_guids.clear();
+    m_otherIds.clear();
     m_rows.clear();
-    m_names.clear();
+    for (const std::uint32_t app : m_namedApps)
+        m_names[app].reset();
+    m_namedApps.clear();
 }
 
 }  // namespace stocktake::sync

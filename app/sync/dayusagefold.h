@@ -5,10 +5,14 @@
 #include <QtGlobal>
 
 #include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace stocktake::graph {
@@ -24,9 +28,11 @@ namespace stocktake::sync {
 /// app ids are lower case. Only for a day fetched from its start; a day resumed part-way is
 /// folded from the table, which holds its earlier part.
 ///
-/// Keys and texts are the page's UTF-8 (a day at 100,000 people is 60,000 events), and the
-/// tables keep their buckets from one day to the next. StoreWriter::startDayUsage gives the rows
-/// their usage_keys keys when it writes them.
+/// A day at 100,000 people is 60,000 events, so add() allocates nothing for an event it has seen
+/// the like of: people and apps are numbered once per sync (their ids kept for every later day,
+/// and shared with the folds made by sharingIds()), an event id in Graph's form (a lower-case
+/// GUID) is kept as its 16 bytes, and the tables keep their buckets from one day to the next.
+/// StoreWriter::startDayUsage gives the rows their usage_keys keys when it writes them.
 class DayUsageFold {
 public:
     /// A time as stored: "yyyy-MM-ddTHH:mm:ssZ", with its ms for comparing.
@@ -36,8 +42,8 @@ public:
         [[nodiscard]] std::string_view view() const { return {text.data(), text.size()}; }
     };
     struct Row {
-        std::string userId;
-        std::string appId;
+        std::uint32_t person = 0;  ///< personId() gives the id
+        std::uint32_t app = 0;     ///< appId() gives the id
         qint64 signIns = 0;
         qint64 failures = 0;
         bool hasLastSignIn = false;
@@ -53,21 +59,50 @@ public:
         using is_transparent = void;
         std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view> {}(text); }
     };
-    using Names = std::unordered_map<std::string, AppName, Hash, std::equal_to<>>;
+
+    /// An empty fold that numbers people and apps as this one does (a sync's next day).
+    [[nodiscard]] DayUsageFold sharingIds() const;
 
     void add(const graph::SignInView &signIn);
     /// The rows, in no particular order: StoreWriter::startDayUsage sorts them by their keys.
     [[nodiscard]] std::vector<const Row *> rows() const;
-    /// By app id (lower case): every event counts, with or without a person.
-    [[nodiscard]] const Names &appNames() const { return m_names; }
-    [[nodiscard]] qsizetype events() const { return qsizetype(m_ids.size()); }
+    [[nodiscard]] std::string_view personId(const Row &row) const;
+    [[nodiscard]] std::string_view appId(const Row &row) const;
+    /// Each app named this day (app id in lower case, its newest name): every event counts, with
+    /// or without a person.
+    [[nodiscard]] std::vector<std::pair<std::string_view, const AppName *>> appNames() const;
+    [[nodiscard]] qsizetype events() const;
     void clear();
 
 private:
-    std::unordered_set<std::string, Hash, std::equal_to<>> m_ids;
-    std::unordered_map<std::string, Row, Hash, std::equal_to<>> m_rows;  ///< by userId + '\n' + appId
-    Names m_names;
-    std::string m_key;  ///< the lookup key, built without a new allocation per event
+    /// Ids numbered in the order they were first seen; their texts stay put (unordered_map nodes).
+    struct Ids {
+        std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> numbers;
+        std::vector<const std::string *> texts;
+        std::uint32_t number(std::string_view id);
+    };
+    /// Event ids that are lower-case GUIDs, as 128 bits (open addressing, no allocation per id).
+    class GuidSet {
+    public:
+        /// False when the id was there already.
+        bool insert(std::uint64_t high, std::uint64_t low);
+        [[nodiscard]] std::size_t size() const { return m_count + (m_hasZero ? 1 : 0); }
+        void clear();
+
+    private:
+        void grow();
+        std::vector<std::array<std::uint64_t, 2>> m_slots;  ///< {0, 0}: empty
+        std::size_t m_count = 0;
+        bool m_hasZero = false;  ///< the all-zero GUID, which marks an empty slot
+    };
+
+    std::shared_ptr<Ids> m_people = std::make_shared<Ids>();
+    std::shared_ptr<Ids> m_apps = std::make_shared<Ids>();
+    GuidSet m_guids;
+    std::unordered_set<std::string, Hash, std::equal_to<>> m_otherIds;  ///< ids not in Graph's form
+    std::unordered_map<std::uint64_t, Row> m_rows;                      ///< by person << 32 | app
+    std::vector<std::optional<AppName>> m_names;                        ///< by app number: the apps named this day
+    std::vector<std::uint32_t> m_namedApps;                             ///< their numbers
 };
 
 }  // namespace stocktake::sync

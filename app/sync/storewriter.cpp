@@ -570,20 +570,36 @@ core::Result<std::vector<StoreWriter::UsageRow>> StoreWriter::startDayUsage(cons
         QStringLiteral("INSERT INTO signin_app_names (app_id, display_name, seen) VALUES (?, ?, ?)")
             + QLatin1StringView(kUpsertAppName));
     for (const auto &[appId, appName] : fold.appNames()) {
-        name.bindUtf8(0, std::string_view(appId));
-        name.bindUtf8(1, std::string_view(appName.displayName));
-        name.bindUtf8(2, appName.seen.view());
+        name.bindUtf8(0, appId);
+        name.bindUtf8(1, std::string_view(appName->displayName));
+        name.bindUtf8(2, appName->seen.view());
         if (auto s = run(name, "sign-ins"); !s)
             return s.error();
     }
+    // Each person and app is looked up once, though it has a row per app or person. Keys start
+    // at 1 (AUTOINCREMENT): 0 is "not looked up yet".
+    std::vector<qint64> personKeys;
+    std::vector<qint64> appKeys;
+    const auto keyOf
+        = [this](std::vector<qint64> &keys, std::uint32_t number, std::string_view objectId) -> core::Result<qint64> {
+        if (keys.size() <= number)
+            keys.resize(std::size_t(number) + 1, 0);
+        if (keys[number] == 0) {
+            const auto key = usageKey(objectId);
+            if (!key)
+                return key.error();
+            keys[number] = *key;
+        }
+        return keys[number];
+    };
     const std::vector<const DayUsageFold::Row *> folded = fold.rows();
     std::vector<UsageRow> rows;
     rows.reserve(folded.size());
     for (const DayUsageFold::Row *row : folded) {
-        const auto person = usageKey(row->userId);
+        const auto person = keyOf(personKeys, row->person, fold.personId(*row));
         if (!person)
             return person.error();
-        const auto app = usageKey(row->appId);
+        const auto app = keyOf(appKeys, row->app, fold.appId(*row));
         if (!app)
             return app.error();
         rows.push_back({*person, *app, row->signIns, row->failures,

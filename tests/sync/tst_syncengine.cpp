@@ -25,6 +25,7 @@
 #include <QTest>
 #include <QTimeZone>
 #include <QUrlQuery>
+#include <QUuid>
 
 using namespace stocktake;
 using testing::ScriptedServer;
@@ -419,6 +420,13 @@ private Q_SLOTS:
         QCOMPARE(f.scalar(QStringLiteral("SELECT user_id FROM m365_usage WHERE upn = 'P1@contoso.example'")).toString(),
             userId(1));
         QVERIFY(f.scalar(QStringLiteral("SELECT user_id FROM m365_usage WHERE upn = 'gone@contoso.example'")).isNull());
+        // Every column of a row (the record's values are bound once for its products).
+        QCOMPARE(f.scalar(QStringLiteral("SELECT report || '|' || report_refresh_date || '|' || display_name || '|' || "
+                                         "product || '|' || has_license || '|' || last_activity_date || '|' || "
+                                         "report_period || '|' || length(fetched_at) FROM m365_usage "
+                                         "WHERE upn = 'gone@contoso.example'"))
+                     .toString(),
+            QStringLiteral("getOffice365ActiveUserDetail|2026-11-19|Gone|Teams|1|2026-10-01|D30|20"));
     }
 
     /// A backfill of many days does not keep the activity pass waiting to its end: what the pass
@@ -679,6 +687,51 @@ private Q_SLOTS:
                                          "WHERE object_id IN ('u', 'a', 'gone', 'gone-app') ORDER BY 1)"))
                      .toString(),
             QStringLiteral("a,u"));
+    }
+
+    /// Each event id counts once in a day's fold, as the raw table keeps it once. Graph's ids (lower-case
+    /// GUIDs) are kept as their 16 bytes and anything else as text; the table keys on the text, so an
+    /// upper-case spelling is another event. People and apps keep their numbers from day to day.
+    void dayFoldCountsEachEventIdOnce()
+    {
+        std::vector<std::string> ids;
+        for (int i = 0; i < 3000; ++i)  // past the first table sizes, so it grows twice
+            ids.push_back(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
+        const std::string upper = QString::fromStdString(ids.at(1)).toUpper().toStdString();
+        const std::vector<std::string> more {ids.at(0), upper, "00000000-0000-0000-0000-000000000000",
+            "00000000-0000-0000-0000-000000000000", "e1", "e1", ids.at(2999)};
+        ids.insert(ids.end(), more.begin(), more.end());
+        const std::string created = "2026-11-19T09:00:00Z";
+        const std::string person = "3f1d0c4e-0000-4000-8000-000000000001";
+        const std::string app = "de8bc8b5-d9f9-48b1-a8ad-b748da725064";
+        const auto add = [&](sync::DayUsageFold &fold, const std::string &id) {
+            graph::SignInView s;
+            s.id = id;
+            s.created = created;
+            s.userId = std::string_view(person);
+            s.appId = std::string_view(app);
+            fold.add(s);
+        };
+        sync::DayUsageFold fold;
+        for (const std::string &id : ids)
+            add(fold, id);
+        QCOMPARE(fold.events(), 3000 + 3);  // + the upper-case spelling, the zero GUID, "e1"
+        const auto rows = fold.rows();
+        QCOMPARE(rows.size(), std::size_t {1});
+        QCOMPARE(rows.front()->signIns, 3003);
+        QCOMPARE(fold.personId(*rows.front()), std::string_view(person));
+        QCOMPARE(fold.appId(*rows.front()), std::string_view(app));
+        // The next day: nothing counted yet, the same numbers for the same people and apps.
+        sync::DayUsageFold next = fold.sharingIds();
+        fold.clear();
+        QCOMPARE(fold.events(), 0);
+        add(fold, ids.at(0));
+        add(next, ids.at(0));
+        add(next, "00000000-0000-0000-0000-000000000000");
+        QCOMPARE(fold.events(), 1);
+        QCOMPARE(next.events(), 2);
+        QCOMPARE(next.rows().front()->person, fold.rows().front()->person);
+        QCOMPARE(next.rows().front()->app, fold.rows().front()->app);
     }
 
     /// A day fetched from its start is folded in memory as its pages come; that fold must give
