@@ -48,6 +48,7 @@ BatchJob::BatchJob(GraphClient &client, QList<BatchItem> items, QString what, Bu
     , m_items(std::move(items))
     , m_what(std::move(what))
     , m_budget(budget)
+    , m_maxInFlight(client.options().maxInFlightPerHost)  // as many as the client sends at once
 {
     m_wake.setSingleShot(true);
     m_wake.setTimerType(Qt::PreciseTimer);  // never before an inner Retry-After
@@ -135,6 +136,7 @@ void BatchJob::sendBatch(std::vector<Pending> chunk)
     request.body = QJsonDocument(QJsonObject {{QStringLiteral("requests"), requests}}).toJson(QJsonDocument::Compact);
     request.what = m_what;
     request.counter = m_counter;
+    request.background = m_background;
     request.budget = m_budget;
     request.cost = cost;
     ++m_summary.batches;

@@ -36,12 +36,12 @@ struct BatchSummary {
     int failed = 0;   ///< items handed back with an error
 };
 
-/// Sends many independent GETs as JSON `$batch` envelopes of at most 20 (graph-facts §C.3), a
-/// few envelopes in flight at once. Each inner answer is judged on its own: 2xx goes to the
-/// caller; an inner 429/503/504 is sent again in a later envelope after its own Retry-After
-/// (capped) or a backoff, within the retry budget; any other status becomes a typed error for
-/// that item only. A body with @odata.nextLink (a group over 999 members) is handed over as is:
-/// continue it with a PagedQuery from that link.
+/// Sends many independent GETs as JSON `$batch` envelopes of at most 20 (graph-facts §C.3), as
+/// many envelopes in flight at once as the client sends to a host. Each inner answer is judged on
+/// its own: 2xx goes to the caller; an inner 429/503/504 is sent again in a later envelope after
+/// its own Retry-After (capped) or a backoff, within the retry budget; any other status becomes a
+/// typed error for that item only. A body with @odata.nextLink (a group over 999 members) is
+/// handed over as is: continue it with a PagedQuery from that link.
 class BatchJob : public QObject {
     Q_OBJECT
 public:
@@ -57,6 +57,8 @@ public:
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
     /// GraphRequest::counter of every envelope.
     void setCounter(QString counter) { m_counter = std::move(counter); }
+    /// GraphRequest::background of every envelope.
+    void setBackground(bool background) { m_background = background; }
 
     /// onItem runs once per item (in any order); onDone once at the end. A failure of a whole
     /// envelope (network, 401 after refresh, envelope retries spent) ends the job with that error.
@@ -93,7 +95,8 @@ private:
     quint64 m_nextSerial = 1;
     BatchSummary m_summary;
     QTimer m_wake;
-    int m_maxInFlight = 4;
+    int m_maxInFlight = 4;  ///< the client's maxInFlightPerHost unless set
+    bool m_background = false;
     int m_open = 0;  ///< items not yet handed back
     bool m_autoDelete = true;
     bool m_ended = false;

@@ -122,7 +122,7 @@ void GraphCall::start()
 
 void GraphCall::enterQueue()
 {
-    m_client.acquireSlot(m_id, GraphOrigin::originOf(m_url));
+    m_client.acquireSlot(m_id, GraphOrigin::originOf(m_url), m_request.background);
 }
 
 void GraphCall::onSlot()
@@ -264,7 +264,7 @@ void GraphCall::releaseSlot()
 {
     if (m_holdsSlot) {
         m_holdsSlot = false;
-        m_client.releaseSlot(m_slotHost);
+        m_client.releaseSlot(m_slotHost, m_request.background);
     }
 }
 

@@ -145,46 +145,65 @@ void GraphClient::setPacer(Budget budget, RequestPacer pacer)
     m_pacers.insert_or_assign(budget, std::move(pacer));
 }
 
-void GraphClient::acquireSlot(quint64 id, const QString &host)
+void GraphClient::acquireSlot(quint64 id, const QString &host, bool background)
 {
     HostSlots &slots = m_hosts[host];
-    if (slots.inFlight < m_options.maxInFlightPerHost) {
-        ++slots.inFlight;
-        const auto it = m_calls.find(id);
-        if (it != m_calls.end()) {
-            GraphCall *call = it->second;
-            call->m_holdsSlot = true;
-            call->m_slotHost = host;
-            if (call->m_inSend)
-                call->onSlot();  // straight on: send() defers any callback itself
-            else
-                QMetaObject::invokeMethod(
-                    call, [call] { call->onSlot(); }, Qt::QueuedConnection);
-        } else {
-            releaseSlot(host);
-        }
-        return;
-    }
-    slots.waiting.push_back(id);
+    (background ? slots.waitingBackground : slots.waiting).push_back(id);
+    grantSlots(host);
 }
 
-void GraphClient::releaseSlot(const QString &host)
+void GraphClient::releaseSlot(const QString &host, bool background)
 {
     HostSlots &slots = m_hosts[host];
     slots.inFlight = std::max(0, slots.inFlight - 1);
-    while (!slots.waiting.empty() && slots.inFlight < m_options.maxInFlightPerHost) {
-        const quint64 next = slots.waiting.front();
-        slots.waiting.pop_front();
-        const auto it = m_calls.find(next);
-        if (it == m_calls.end()) {
+    if (background)
+        slots.backgroundInFlight = std::max(0, slots.backgroundInFlight - 1);
+    grantSlots(host);
+}
+
+bool GraphClient::mayStart(const HostSlots &slots, bool background) const
+{
+    const int cap = m_options.maxInFlightPerHost;
+    if (slots.inFlight >= cap)
+        return false;
+    if (background) {
+        // One slot at any time, so work beside the sequence is never starved; more only while
+        // nothing else waits, and never the last free one, which the next request of the
+        // sequence (a chain of pages, one after another) would otherwise wait a round trip for.
+        return slots.backgroundInFlight == 0 || (slots.waiting.empty() && slots.inFlight < cap - 1);
+    }
+    // Every slot, but the one a waiting background request is owed when it holds none.
+    return slots.backgroundInFlight > 0 || slots.waitingBackground.empty() || slots.inFlight < cap - 1;
+}
+
+void GraphClient::grantSlots(const QString &host)
+{
+    HostSlots &slots = m_hosts[host];
+    for (;;) {
+        bool background = false;
+        if (!slots.waiting.empty() && mayStart(slots, false))
+            background = false;
+        else if (!slots.waitingBackground.empty() && mayStart(slots, true))
+            background = true;
+        else
+            return;
+        std::deque<quint64> &queue = background ? slots.waitingBackground : slots.waiting;
+        const quint64 id = queue.front();
+        queue.pop_front();
+        const auto it = m_calls.find(id);
+        if (it == m_calls.end())
             continue;  // cancelled while waiting
-        }
         ++slots.inFlight;
+        if (background)
+            ++slots.backgroundInFlight;
         GraphCall *call = it->second;
         call->m_holdsSlot = true;
         call->m_slotHost = host;
-        QMetaObject::invokeMethod(
-            call, [call] { call->onSlot(); }, Qt::QueuedConnection);
+        if (call->m_inSend)
+            call->onSlot();  // straight on: send() defers any callback itself
+        else
+            QMetaObject::invokeMethod(
+                call, [call] { call->onSlot(); }, Qt::QueuedConnection);
     }
 }
 

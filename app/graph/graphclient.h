@@ -32,7 +32,13 @@ class TokenSource;
 
 struct GraphClientOptions {
     QUrl graphRoot = QUrl(QStringLiteral("https://graph.microsoft.com"));
-    int maxInFlightPerHost = 4;
+    /// Requests on the wire to one host at once; more wait in the client's queue. Six is what
+    /// QNetworkAccessManager opens per host over HTTP/1.1 (over HTTP/2 they share a connection):
+    /// with a round trip to pay, the sign-in windows of two days and the member envelopes need
+    /// them, and Graph limits the directory by resource units and the sign-ins by requests per
+    /// 10 s (the pacer), not by requests at once. (Outlook's 4 at once per mailbox is for mail,
+    /// which the sync does not read.)
+    int maxInFlightPerHost = 6;
     /// No byte for this long ends the request (QNetworkRequest::setTransferTimeout).
     std::chrono::milliseconds stallTimeout = std::chrono::seconds(60);
     /// Nothing takes longer than this, even a slow drip.
@@ -100,10 +106,16 @@ private:
     friend class GraphCall;
     struct HostSlots {
         int inFlight = 0;
-        std::deque<quint64> waiting;
+        int backgroundInFlight = 0;
+        std::deque<quint64> waiting;            ///< first come, first served
+        std::deque<quint64> waitingBackground;  ///< GraphRequest::background, after `waiting`
     };
-    void acquireSlot(quint64 id, const QString &host);
-    void releaseSlot(const QString &host);
+    void acquireSlot(quint64 id, const QString &host, bool background);
+    void releaseSlot(const QString &host, bool background);
+    /// Whether a request of that kind may take a slot of `slots` now.
+    [[nodiscard]] bool mayStart(const HostSlots &slots, bool background) const;
+    /// Hands the free slots of `host` to the waiting calls.
+    void grantSlots(const QString &host);
     void finished(quint64 id);
 
     GraphClientOptions m_options;

@@ -36,6 +36,10 @@ struct GraphRequest {
     /// (graph-facts §B.10); without this flag such a redirect is refused (SECURITY.md D3).
     bool anonymousRedirect = false;
     std::optional<qint64> maxBodyBytes;  ///< overrides the client's cap (the CSV report)
+    /// Work beside the sync's sequence (the activity pass, apps, groups…): it waits for a slot
+    /// behind the other requests to the host and leaves one slot free for them, but always gets
+    /// one of its own (GraphClient::maxInFlightPerHost).
+    bool background = false;
 
     /// A GET of `endpoint` under `apiBase` (GraphClient::apiBase()).
     [[nodiscard]] static GraphRequest get(const Endpoint &endpoint, const QUrl &apiBase);

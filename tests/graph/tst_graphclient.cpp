@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace stocktake;
 using namespace stocktake::testing;
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void stallEndsWithTimeout();
     void slowDripEndsAtDeadline();
     void concurrencyCapPerHostIsKept();
+    void backgroundRequestsLeaveASlotAndGetOne();
     void pacerSpacesRequestsOfOneBudget();
     void graphErrorBodiesBecomeTypedErrors_data();
     void graphErrorBodiesBecomeTypedErrors();
@@ -478,6 +480,66 @@ void TestGraphClient::concurrencyCapPerHostIsKept()
         const qint64 gap = server.requests().at(i).atMs - server.requests().at(i - 2).atMs;
         QVERIFY2(gap >= 290, qPrintable(QStringLiteral("request %1 came %2 ms after %3").arg(i).arg(gap).arg(i - 2)));
     }
+}
+
+/// Work beside the sync's sequence (GraphRequest::background) never takes the last free slot, so
+/// the next page of a chain does not wait a round trip behind it; yet it always gets one slot,
+/// however much of the sequence waits.
+void TestGraphClient::backgroundRequestsLeaveASlotAndGetOne()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    Response slow = Response::json(okPage);
+    slow.delayMs = 300;
+    server.enqueue(usersPath, slow);
+    ListTokenSource tokens({"t"});
+    GraphClientOptions options = optionsFor(server);
+    options.maxInFlightPerHost = 3;
+    GraphClient client(options, tokens);
+    int done = 0;
+    const auto send = [&client, &done](const QString &name, bool background) {
+        GraphRequest request = usersRequest(client);
+        QUrlQuery query(request.url);
+        query.addQueryItem(QStringLiteral("n"), name);
+        request.url.setQuery(query);
+        request.background = background;
+        client.send(request, [&done](core::Result<graph::GraphResponse> r) { done += r.ok() ? 1 : 100; });
+    };
+    const auto arrivals = [&server](qsizetype from) {
+        QStringList order;
+        for (qsizetype i = from; i < server.requests().size(); ++i)
+            order.append(
+                QUrlQuery(QString::fromUtf8(server.requests().at(i).query)).queryItemValue(QStringLiteral("n")));
+        return order;
+    };
+    const auto at = [&server](qsizetype i) {
+        return server.requests().at(i).atMs;
+    };
+
+    // Three slots: the background takes two and waits for the third; the sequence's request
+    // that comes after them starts at once.
+    for (const char *name : {"b1", "b2", "b3"})
+        send(QString::fromLatin1(name), true);
+    send(QStringLiteral("s1"), false);
+    QVERIFY(spinUntil([&done] { return done >= 4; }));
+    QCOMPARE(done, 4);
+    QCOMPARE(arrivals(0),
+        QStringList({QStringLiteral("b1"), QStringLiteral("b2"), QStringLiteral("s1"), QStringLiteral("b3")}));
+    QVERIFY2(at(2) - at(0) < 200, "the sequence's request waited behind the background");
+    QVERIFY2(at(3) - at(0) >= 290, "the background took the last slot");
+
+    // The sequence fills every slot and more of it waits: the background still gets the first
+    // slot that frees, before the sequence's next request.
+    const qsizetype second = server.requests().size();
+    done = 0;
+    for (const char *name : {"s1", "s2", "s3", "s4"})
+        send(QString::fromLatin1(name), false);
+    send(QStringLiteral("b1"), true);
+    QVERIFY(spinUntil([&done] { return done >= 5; }));
+    QCOMPARE(done, 5);
+    QCOMPARE(arrivals(second),
+        QStringList({QStringLiteral("s1"), QStringLiteral("s2"), QStringLiteral("s3"), QStringLiteral("b1"),
+            QStringLiteral("s4")}));
 }
 
 void TestGraphClient::pacerSpacesRequestsOfOneBudget()
