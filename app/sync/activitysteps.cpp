@@ -71,6 +71,13 @@ void SignInsStep::planDays()
             }
         }
     }
+    if (m_expectedEvents == 0) {
+        // No day seen yet (a first sync): a guess of one sign-in a person a day sizes the first
+        // day's windows. Without it a large first day went as one window, one page after another.
+        QSqlQuery query(m_context.db->sql());
+        if (query.exec(QStringLiteral("SELECT count(*) FROM users")) && query.next())
+            m_expectedEvents = query.value(0).toLongLong();
+    }
     for (int i = 0; i < days; ++i) {
         const QDate day = today.addDays(-i);
         DayPlan plan {day, startOfDayUtc(day), std::min(startOfDayUtc(day.addDays(1)), now), 0};
@@ -98,7 +105,8 @@ void SignInsStep::startDay(int index)
     // when pacing: under Graph's 5 sign-in requests per 10 s the budget, not the round trip, sets
     // the pace, and each extra window ends in a partly filled page the budget pays for (P2).
     const qint64 expected = m_context.client->options().pacing ? 0 : m_expectedEvents * span / 86400;
-    const int windows = int(std::clamp<qint64>(std::min(expected / kMinEventsPerWindow, span), 1, kMaxWindowsPerDay));
+    const int most = std::min(kMaxWindowsPerDay, m_context.client->options().maxInFlightPerHost);
+    const int windows = int(std::clamp<qint64>(std::min(expected / kMinEventsPerWindow, span), 1, most));
     m_windowsLeft = windows;
     // Pages arrive only after this call returns to the event loop: by then the previous day is
     // committed and this day's transaction is open (finishDay), so every page is written into

@@ -14,6 +14,8 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace stocktake::sync {
 
 namespace {
@@ -298,6 +300,8 @@ GroupsStep::GroupsStep(StepContext &context, QObject *parent)
     : EntityStep(QStringLiteral("groups"), context, parent)
 { }
 
+GroupsStep::~GroupsStep() = default;
+
 void GroupsStep::cancel()
 {
     EntityStep::cancel();
@@ -307,44 +311,38 @@ void GroupsStep::cancel()
 
 void GroupsStep::start()
 {
-    if (auto s = begin(); !s)
-        return fail(s.error());
-    // Every group and membership is written again: the index by member is built once at the
-    // end, not kept up through the delete and a quarter of a million inserts.
-    auto indexes = m_context.writer->dropIndexes({QStringLiteral("groups"), QStringLiteral("group_members")});
-    if (!indexes)
-        return fail(indexes.error());
-    m_indexes = *indexes;
-    if (auto s = m_context.writer->exec(QStringLiteral("DELETE FROM groups")); !s)
-        return fail(s.error());
-    walk(
-        graph::Endpoint::groups(),
+    walkFrom(
+        graph::Endpoint::groups().url(m_context.client->apiBase()), graph::Endpoint::groups(),
         [this](const QJsonArray &items) -> core::Status {
-            const auto parsed = graph::parseGroups(items);
-            qint64 n = 0;
-            qint64 skipped = 0;
-            auto s = writeAll(parsed, n, skipped, [this](const graph::Group &g) {
-                m_groupIds.append(g.id);
-                return m_context.writer->writeGroup(g);
-            });
-            countItems(n);
-            countSkipped(skipped);
-            return s;
+            auto parsed = graph::parseGroups(items);
+            for (graph::Group &group : parsed.records) {
+                // A group listed twice (a page boundary moved) is one group, and one batch item:
+                // the ids in an envelope must differ.
+                if (m_groupNumbers.contains(group.id))
+                    continue;
+                m_groupNumbers.insert(group.id, std::uint32_t(m_groups.size()));
+                m_groups.append(std::move(group));
+            }
+            countSkipped(parsed.issues.size());
+            return {};
         },
-        [this](const QUrl &) { fetchMembers(); });
+        [this](const QUrl &) { fetchMembers(); },
+        // fail() records the error in sync_state: that too waits for the connection.
+        [this](const core::Error &error) { m_context.whenStoreFree([this, error] { fail(error); }); });
 }
 
 void GroupsStep::fetchMembers()
 {
     QList<graph::BatchItem> items;
-    items.reserve(m_groupIds.size());
-    for (const QString &id : std::as_const(m_groupIds)) {
-        const graph::Endpoint members = graph::Endpoint::groupMembers(id);
-        items.append(graph::BatchItem {id, members.relativeUrl(), members.cost});
+    items.reserve(m_groups.size());
+    for (const graph::Group &group : std::as_const(m_groups)) {
+        const graph::Endpoint members = graph::Endpoint::groupMembers(group.id);
+        items.append(graph::BatchItem {group.id, members.relativeUrl(), members.cost});
     }
     auto *batch = new graph::BatchJob(
         *m_context.client, items, QStringLiteral("group members"), graph::Budget::Directory, this);
     batch->setCounter(m_summary.entity);
+    batch->setBackground(m_background);
     m_batch = batch;
     batch->start(
         [this](const QString &groupId, core::Result<QJsonObject> body) {
@@ -366,6 +364,7 @@ void GroupsStep::fetchMembers()
                 = graph::GraphRequest::get(graph::Endpoint::groupMembers(groupId), m_context.client->apiBase());
             request.url = QUrl(next);
             request.counter = m_summary.entity;
+            request.background = m_background;
             auto *walk = new graph::PagedQuery(*m_context.client, request, this);
             walk->start([this, groupId](const graph::Page &page) { memberPage(groupId, page.items); },
                 [this](const core::Result<graph::PagingEnd> &end) {
@@ -388,11 +387,18 @@ void GroupsStep::memberPage(const QString &groupId, const QJsonArray &items)
     if (m_error)
         return;
     const auto parsed = graph::parseMembers(items);
+    const std::uint32_t group = m_groupNumbers.value(groupId);
     for (const auto &member : parsed.records) {
-        if (auto s = m_context.writer->writeMember(groupId, member); !s) {
-            m_error = s.error();
-            return;
-        }
+        QString type = member.odataType;
+        type.remove(QStringLiteral("#microsoft.graph."));
+        const std::string typeText = type.isEmpty() ? std::string("unknown") : type.toStdString();
+        auto known = std::find(m_memberTypes.begin(), m_memberTypes.end(), typeText);
+        if (known == m_memberTypes.end())
+            known = m_memberTypes.insert(m_memberTypes.end(), typeText);
+        const QByteArray id = member.id.toUtf8();
+        m_memberships.push_back(Membership {
+            group, std::uint32_t(known - m_memberTypes.begin()), m_memberIds.size(), std::size_t(id.size())});
+        m_memberIds.append(id.constData(), std::size_t(id.size()));
     }
     countSkipped(parsed.issues.size());
 }
@@ -401,11 +407,44 @@ void GroupsStep::finishIfDone()
 {
     if (!m_batchDone || m_openWalks > 0)
         return;
-    if (m_error)
-        return fail(*m_error);
+    m_context.whenStoreFree([this] {
+        if (m_error)
+            return fail(*m_error);
+        write();
+    });
+}
+
+void GroupsStep::write()
+{
     if (cancelled())
         return fail(graph::GraphError::cancelled());
-    if (auto s = m_context.writer->restoreIndexes(m_indexes); !s)
+    if (auto s = begin(); !s)
+        return fail(s.error());
+    // Every group and membership is written again: the index by member is built once at the
+    // end, not kept up through the delete and a quarter of a million inserts.
+    const auto indexes = m_context.writer->dropIndexes({QStringLiteral("groups"), QStringLiteral("group_members")});
+    if (!indexes)
+        return fail(indexes.error());
+    if (auto s = m_context.writer->exec(QStringLiteral("DELETE FROM groups")); !s)
+        return fail(s.error());
+    std::vector<std::string> groupIds;
+    groupIds.reserve(std::size_t(m_groups.size()));
+    for (const graph::Group &group : std::as_const(m_groups)) {
+        if (auto s = m_context.writer->writeGroup(group); !s)
+            return fail(s.error());
+        groupIds.push_back(group.id.toStdString());
+    }
+    const std::string_view ids(m_memberIds);
+    for (const Membership &m : m_memberships) {
+        if (auto s = m_context.writer->writeMember(groupIds[m.group], ids.substr(m.at, m.size), m_memberTypes[m.type]);
+            !s)
+            return fail(s.error());
+    }
+    countItems(m_groups.size());
+    m_groups.clear();
+    m_memberships = {};
+    m_memberIds = {};
+    if (auto s = m_context.writer->restoreIndexes(*indexes); !s)
         return fail(s.error());
     if (auto s = commitWithState(); !s)
         return fail(s.error());

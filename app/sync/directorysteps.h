@@ -5,7 +5,12 @@
 #include "graph/signinactivityparser.h"
 #include "sync/entitystep.h"
 
+#include <QHash>
 #include <QStringList>
+
+#include <cstdint>
+#include <string>
+#include <vector>
 
 namespace stocktake::sync {
 
@@ -77,12 +82,17 @@ private:
 };
 
 /// Groups and their members: the groups listing, then every group's members in `$batch`
-/// envelopes of 20, following a member list's nextLink past 999.
+/// envelopes of 20, following a member list's nextLink past 999. Nothing else in the store refers
+/// to a group and no group to anything else (group_members refers only to groups), so the step
+/// runs beside the directory: it keeps what it reads (the memberships compactly, as UTF-8: 228,000
+/// at 100,000 people, about 12 MB) and swaps it in, in one transaction, once the connection is
+/// free (StepContext::whenStoreFree).
 class GroupsStep : public EntityStep {
     Q_OBJECT
 
 public:
     GroupsStep(StepContext &context, QObject *parent = nullptr);
+    ~GroupsStep() override;
     void start() override;
     void cancel() override;
 
@@ -90,9 +100,19 @@ private:
     void fetchMembers();
     void memberPage(const QString &groupId, const QJsonArray &items);
     void finishIfDone();
+    void write();
 
-    QStringList m_groupIds;
-    QStringList m_indexes;  ///< dropped for the rewrite, made again before the commit
+    QList<graph::Group> m_groups;
+    QHash<QString, std::uint32_t> m_groupNumbers;  ///< index into m_groups
+    struct Membership {
+        std::uint32_t group = 0;  ///< into m_groups
+        std::uint32_t type = 0;   ///< into m_memberTypes
+        std::size_t at = 0;       ///< the member's id in m_memberIds
+        std::size_t size = 0;
+    };
+    std::vector<Membership> m_memberships;
+    std::string m_memberIds;                 ///< every member's id, UTF-8, one after the other
+    std::vector<std::string> m_memberTypes;  ///< "user", "group", …: the @odata.type's last part
     QObject *m_batch = nullptr;
     int m_openWalks = 0;
     bool m_batchDone = false;

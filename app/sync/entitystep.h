@@ -62,6 +62,9 @@ public:
     virtual void start() = 0;
     /// Stops the step as soon as it can (within a second); finished() reports Cancelled.
     virtual void cancel();
+    /// A step beside the sequence: its requests wait behind the sequence's for a slot
+    /// (GraphRequest::background). Set before start().
+    void setBackground(bool background) { m_background = background; }
 
 Q_SIGNALS:
     void finished(const stocktake::sync::EntitySummary &summary);
@@ -96,6 +99,7 @@ protected:
 
     StepContext &m_context;
     EntitySummary m_summary;
+    bool m_background = false;
 
 private:
     void end(EntitySummary::Outcome outcome);

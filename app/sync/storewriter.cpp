@@ -251,16 +251,14 @@ core::Status StoreWriter::writeGroup(const graph::Group &group)
     return run(q, "groups");
 }
 
-core::Status StoreWriter::writeMember(const QString &groupId, const graph::MemberRef &member)
+core::Status StoreWriter::writeMember(std::string_view groupId, std::string_view memberId, std::string_view memberType)
 {
     store::Statement &q = prepared("member",
         QStringLiteral("INSERT OR REPLACE INTO group_members (group_id, member_id, "
                        "member_type) VALUES (?, ?, ?)"));
-    q.bind(0, groupId);
-    q.bind(1, member.id);
-    QString type = member.odataType;
-    type.remove(QStringLiteral("#microsoft.graph."));
-    q.bind(2, type.isEmpty() ? QStringLiteral("unknown") : type);
+    q.bindUtf8(0, groupId);
+    q.bindUtf8(1, memberId);
+    q.bindUtf8(2, memberType);
     return run(q, "group members");
 }
 

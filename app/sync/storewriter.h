@@ -44,7 +44,9 @@ public:
     /// The separate signInActivity pass: only the activity columns.
     [[nodiscard]] core::Status writeSignInActivity(const QString &userId, const graph::SignInActivity &activity);
     [[nodiscard]] core::Status writeGroup(const graph::Group &group);
-    [[nodiscard]] core::Status writeMember(const QString &groupId, const graph::MemberRef &member);
+    /// One membership, as UTF-8; the type is the @odata.type's last part ("user", "group", …).
+    [[nodiscard]] core::Status writeMember(
+        std::string_view groupId, std::string_view memberId, std::string_view memberType);
     [[nodiscard]] core::Status writeSku(const graph::SubscribedSku &sku);
     [[nodiscard]] core::Status writeServicePrincipal(const graph::ServicePrincipal &sp);
     [[nodiscard]] core::Status writeGrant(const graph::OAuth2PermissionGrant &grant);

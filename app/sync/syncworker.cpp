@@ -148,10 +148,10 @@ void SyncWorker::run(const SyncRequest &request)
         m_sides.append(makeStep(QStringLiteral("activity")));
     if (m_queue.removeAll(QStringLiteral("usage")) > 0)
         m_sides.append(makeStep(QStringLiteral("usage")));
-    // Apps and grants refer to nothing else in the store and nothing refers to them (no foreign
-    // key; the reports join them when they read): fetched beside the directory, they are swapped
-    // in once the connection is free. Organization and licenses stay first in the sequence: the
-    // users' domains and licences refer to them.
+    // Apps, grants and groups refer to nothing else in the store and nothing else refers to them
+    // (no foreign key; the reports join them when they read): fetched beside the directory, they
+    // are swapped in once the connection is free. Organization and licenses stay first in the
+    // sequence: the users' domains and licences refer to them.
     for (const QString &entity : {QStringLiteral("apps"), QStringLiteral("grants")}) {
         if (m_queue.removeAll(entity) > 0) {
             auto *step = static_cast<SnapshotStep *>(makeStep(entity));
@@ -159,9 +159,12 @@ void SyncWorker::run(const SyncRequest &request)
             m_sides.append(step);
         }
     }
+    if (m_queue.removeAll(QStringLiteral("groups")) > 0)
+        m_sides.append(makeStep(QStringLiteral("groups")));
     recordRun(true);
     for (const QPointer<EntityStep> &side : std::as_const(m_sides)) {
         EntityStep *step = side.data();
+        step->setBackground(true);
         connect(step, &EntityStep::finished, this, [this, step](const EntitySummary &summary) {
             step->deleteLater();
             sideFinished(step, summary);

@@ -18,9 +18,9 @@ class Database;
 namespace stocktake::sync {
 
 /// The sync itself, living on the engine's thread: opens its own connection and Graph client,
-/// then runs the entity steps one after another, with four beside them: the paced activity pass,
-/// the usage report's download, apps and grants. Those write through whenStoreFree, between the
-/// others' transactions, once the users are stored.
+/// then runs the entity steps one after another, with five beside them: the paced activity pass,
+/// the usage report's download, apps, grants and groups. Those write through whenStoreFree,
+/// between the others' transactions, once the users are stored.
 class SyncWorker : public QObject {
     Q_OBJECT
 
@@ -58,7 +58,7 @@ private:
     StepContext m_context;
     QStringList m_queue;
     QPointer<EntityStep> m_current;
-    QList<QPointer<EntityStep>> m_sides;  ///< the activity pass and the usage report, beside m_current
+    QList<QPointer<EntityStep>> m_sides;  ///< the steps beside m_current (activity, usage, apps, grants, groups)
     QList<std::function<void()>> m_storeWrites;
     bool m_usersRunning = false;
     bool m_mainDone = false;

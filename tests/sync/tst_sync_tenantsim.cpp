@@ -344,6 +344,27 @@ private Q_SLOTS:
             firstLog.throttled, firstLog.signIn429, firstLog.signInRequests);
         QCOMPARE(tenant.violations().size(), 0);
         QCOMPARE(firstLog.violations, 0);
+        {
+            // The groups were fetched beside the users (nothing refers to them), not after them.
+            QFile log(tenant.sim().requestLogPath());
+            QVERIFY(log.open(QIODevice::ReadOnly));
+            qsizetype firstGroups = -1;
+            qsizetype lastUsersPage = -1;
+            qsizetype index = 0;
+            for (const QByteArray &line : log.readAll().split('\n')) {
+                const QJsonObject r = QJsonDocument::fromJson(line).object();
+                const QString path = r.value(QStringLiteral("path")).toString();
+                if (path == QStringLiteral("/v1.0/groups") && firstGroups < 0)
+                    firstGroups = index;
+                // The users' listing, not the activity pass (users?$select=id,signInActivity).
+                if (path == QStringLiteral("/v1.0/users")
+                    && r.value(QStringLiteral("query")).toString().contains(QStringLiteral("$expand=manager")))
+                    lastUsersPage = index;
+                ++index;
+            }
+            QVERIFY(firstGroups >= 0 && lastUsersPage >= 0);
+            QVERIFY2(firstGroups < lastUsersPage, "the groups waited for the users");
+        }
         // Paced, not bounced: at most 1 % of the requests see a 429 (perf-anchors P4).
         QVERIFY2(firstLog.throttled * 100 <= firstLog.graphRequests,
             qPrintable(
