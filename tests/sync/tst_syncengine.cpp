@@ -610,6 +610,30 @@ private Q_SLOTS:
             QStringLiteral("2026-11-20T16:30:00Z"));
     }
 
+    /// A first sync knows no day's size: the first day is sized by the people stored (a guess of
+    /// one sign-in a person a day), so a large tenant's first day is not one window of pages one
+    /// after another.
+    void aFirstSyncSizesItsFirstDayByThePeopleStored()
+    {
+        Fixture f;
+        MiniGraph graph(f.server);
+        {
+            auto db = store::Database::open(f.dbPath, *f.key);
+            QVERIFY(db);
+            // 3,200 people: today up to 15:30 is 15.5/24 of a day, about 2,070 sign-ins, two windows.
+            QVERIFY((*db)->exec(QStringLiteral(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3200) "
+                "INSERT INTO users (id, upn, fetched_at) SELECT 'u' || i, 'u' || i || '@contoso.example', "
+                "'2026-11-20T00:00:00Z' FROM n")));
+        }
+        sync::SyncRequest request {{QStringLiteral("signins")}};
+        request.signInDays = 1;
+        const auto report = f.run(request);
+        QVERIFY2(!report.firstError, qPrintable(report.firstError ? report.firstError->detail : QString()));
+        QCOMPARE(graph.signInRequests, 2);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM signins_raw")).toInt(), 3);
+    }
+
     /// A day's usage rows and checkpoint are written between the next day's pages, in the next
     /// day's transaction: when that day fails, the day before has its raw events but no
     /// checkpoint and no figures, and the next sync fetches and folds it again from its start.
