@@ -14,6 +14,8 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include <optional>
+
 using namespace stocktake;
 using namespace stocktake::testing;
 using namespace std::chrono_literals;
@@ -456,17 +458,31 @@ void TestGraphClient::slowDripEndsAtDeadline()
     QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
 }
 
+/// A server whose users answers take 300 ms, and a client that sends it at most `slots` at once.
+struct SlowUsersHost {
+    ScriptedServer server;
+    ListTokenSource tokens {{"t"}};
+    std::optional<GraphClient> client;
+    bool listening = false;
+
+    explicit SlowUsersHost(int slots)
+    {
+        listening = server.listen();
+        Response slow = Response::json(okPage);
+        slow.delayMs = 300;
+        server.enqueue(usersPath, slow);
+        GraphClientOptions options = optionsFor(server);
+        options.maxInFlightPerHost = slots;
+        client.emplace(options, tokens);
+    }
+};
+
 void TestGraphClient::concurrencyCapPerHostIsKept()
 {
-    ScriptedServer server;
-    QVERIFY(server.listen());
-    Response slow = Response::json(okPage);
-    slow.delayMs = 300;
-    server.enqueue(usersPath, slow);
-    ListTokenSource tokens({"t"});
-    GraphClientOptions options = optionsFor(server);
-    options.maxInFlightPerHost = 2;
-    GraphClient client(options, tokens);
+    SlowUsersHost host(2);
+    QVERIFY(host.listening);
+    ScriptedServer &server = host.server;
+    GraphClient &client = *host.client;
 
     int done = 0;
     for (int i = 0; i < 6; ++i) {
@@ -487,15 +503,10 @@ void TestGraphClient::concurrencyCapPerHostIsKept()
 /// however much of the sequence waits.
 void TestGraphClient::backgroundRequestsLeaveASlotAndGetOne()
 {
-    ScriptedServer server;
-    QVERIFY(server.listen());
-    Response slow = Response::json(okPage);
-    slow.delayMs = 300;
-    server.enqueue(usersPath, slow);
-    ListTokenSource tokens({"t"});
-    GraphClientOptions options = optionsFor(server);
-    options.maxInFlightPerHost = 3;
-    GraphClient client(options, tokens);
+    SlowUsersHost host(3);
+    QVERIFY(host.listening);
+    ScriptedServer &server = host.server;
+    GraphClient &client = *host.client;
     int done = 0;
     const auto send = [&client, &done](const QString &name, bool background) {
         GraphRequest request = usersRequest(client);
