@@ -44,6 +44,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -79,6 +80,9 @@ int runEngineChild(const QStringList &args)
 {
     // ROOT TOKEN ENTITIES PACING(0|1) ACTIVITY(0|1) [SIGNIN_DAYS]: whether the signInActivity pass
     // runs beside the users (SyncRequest::activityPass); how many days of sign-ins (default 1)
+    // The sync's debug lines (one per request) are work the figures should not include.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("stocktake.*.debug=false"));
     const QUrl root(args.at(0));
     const QByteArray token = args.at(1).toLatin1();
     const QStringList entities = args.at(2).split(u',');
