@@ -34,10 +34,9 @@ struct GraphClientOptions {
     QUrl graphRoot = QUrl(QStringLiteral("https://graph.microsoft.com"));
     /// Requests on the wire to one host at once; more wait in the client's queue. Six is what
     /// QNetworkAccessManager opens per host over HTTP/1.1 (over HTTP/2 they share a connection):
-    /// with a round trip to pay, the sign-in windows of two days and the member envelopes need
-    /// them, and Graph limits the directory by resource units and the sign-ins by requests per
-    /// 10 s (the pacer), not by requests at once. (Outlook's 4 at once per mailbox is for mail,
-    /// which the sync does not read.)
+    /// with a round trip to pay, a day's sign-in windows and the member envelopes need them, and Graph limits the
+    /// directory by resource units and the sign-ins by requests per 10 s (the pacer), not by requests at once.
+    /// (Outlook's 4 at once per mailbox is for mail, which the sync does not read.)
     int maxInFlightPerHost = 6;
     /// No byte for this long ends the request (QNetworkRequest::setTransferTimeout).
     std::chrono::milliseconds stallTimeout = std::chrono::seconds(60);
