@@ -266,6 +266,7 @@ void UsageStep::start()
     request.expectJson = false;
     request.anonymousRedirect = true;
     request.counter = m_summary.entity;
+    request.background = m_beside;
     request.maxBodyBytes = qint64(256) * 1024 * 1024;
     // Fetched beside the directory; written once the users are stored (the report names people
     // by UPN, joined to users.id as it is written) and no other step holds the connection.

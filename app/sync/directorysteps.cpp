@@ -58,7 +58,7 @@ void SnapshotStep::start()
 
 void SnapshotStep::whenFree(std::function<void()> run)
 {
-    if (m_aside)
+    if (m_beside)
         m_context.whenStoreFree(std::move(run));
     else
         run();
@@ -342,7 +342,7 @@ void GroupsStep::fetchMembers()
     auto *batch = new graph::BatchJob(
         *m_context.client, items, QStringLiteral("group members"), graph::Budget::Directory, this);
     batch->setCounter(m_summary.entity);
-    batch->setBackground(m_background);
+    batch->setBackground(m_beside);
     m_batch = batch;
     batch->start(
         [this](const QString &groupId, core::Result<QJsonObject> body) {
@@ -364,7 +364,7 @@ void GroupsStep::fetchMembers()
                 = graph::GraphRequest::get(graph::Endpoint::groupMembers(groupId), m_context.client->apiBase());
             request.url = QUrl(next);
             request.counter = m_summary.entity;
-            request.background = m_background;
+            request.background = m_beside;
             auto *walk = new graph::PagedQuery(*m_context.client, request, this);
             walk->start([this, groupId](const graph::Page &page) { memberPage(groupId, page.items); },
                 [this](const core::Result<graph::PagingEnd> &end) {

@@ -17,7 +17,7 @@ namespace stocktake::sync {
 /// A small entity fetched whole every time and swapped in one transaction: organization,
 /// licenses (subscribedSkus), apps (servicePrincipals), grants (oauth2PermissionGrants). Its
 /// pages are kept until the last one has come, so the transaction is short and a step running
-/// beside the others (setAside) can wait for the connection to be free.
+/// beside the others (EntityStep::setBeside) can wait for the connection to be free.
 class SnapshotStep : public EntityStep {
     Q_OBJECT
 
@@ -26,9 +26,6 @@ public:
     SnapshotStep(QString entity, graph::Endpoint endpoint, QStringList clearStatements, PageWriter writer,
         StepContext &context, QObject *parent = nullptr);
     void start() override;
-    /// Runs beside the main sequence: the swap waits until the connection holds no other
-    /// step's transaction and the users are stored (StepContext::whenStoreFree).
-    void setAside(bool aside) { m_aside = aside; }
 
     static SnapshotStep *organization(StepContext &context, QObject *parent);
     static SnapshotStep *licenses(StepContext &context, QObject *parent);
@@ -43,7 +40,6 @@ private:
     QStringList m_clear;
     PageWriter m_writer;
     QList<QJsonArray> m_pages;
-    bool m_aside = false;
 };
 
 /// Users: a full listing ($top 999) swapped in by mark-and-sweep, or, when a delta link is

@@ -208,7 +208,7 @@ void EntityStep::walkFrom(const QUrl &first, const graph::Endpoint &like,
     graph::GraphRequest request = graph::GraphRequest::get(like, m_context.client->apiBase());
     request.url = first;
     request.counter = m_summary.entity;
-    request.background = m_background;
+    request.background = m_beside;
     auto *query = new graph::PagedQuery(*m_context.client, request, this);
     query->setBodyReader(std::move(reader));
     m_queries.removeAll(nullptr);

@@ -62,9 +62,10 @@ public:
     virtual void start() = 0;
     /// Stops the step as soon as it can (within a second); finished() reports Cancelled.
     virtual void cancel();
-    /// A step beside the sequence: its requests wait behind the sequence's for a slot
-    /// (GraphRequest::background). Set before start().
-    void setBackground(bool background) { m_background = background; }
+    /// A step beside the sequence (SyncWorker): its requests wait behind the sequence's for a
+    /// slot (GraphRequest::background), and its writes wait for a free connection
+    /// (StepContext::whenStoreFree). Set before start().
+    void setBeside(bool beside) { m_beside = beside; }
 
 Q_SIGNALS:
     void finished(const stocktake::sync::EntitySummary &summary);
@@ -99,7 +100,7 @@ protected:
 
     StepContext &m_context;
     EntitySummary m_summary;
-    bool m_background = false;
+    bool m_beside = false;
 
 private:
     void end(EntitySummary::Outcome outcome);

@@ -152,19 +152,14 @@ void SyncWorker::run(const SyncRequest &request)
     // (no foreign key; the reports join them when they read): fetched beside the directory, they
     // are swapped in once the connection is free. Organization and licenses stay first in the
     // sequence: the users' domains and licences refer to them.
-    for (const QString &entity : {QStringLiteral("apps"), QStringLiteral("grants")}) {
-        if (m_queue.removeAll(entity) > 0) {
-            auto *step = static_cast<SnapshotStep *>(makeStep(entity));
-            step->setAside(true);
-            m_sides.append(step);
-        }
+    for (const QString &entity : {QStringLiteral("apps"), QStringLiteral("grants"), QStringLiteral("groups")}) {
+        if (m_queue.removeAll(entity) > 0)
+            m_sides.append(makeStep(entity));
     }
-    if (m_queue.removeAll(QStringLiteral("groups")) > 0)
-        m_sides.append(makeStep(QStringLiteral("groups")));
     recordRun(true);
     for (const QPointer<EntityStep> &side : std::as_const(m_sides)) {
         EntityStep *step = side.data();
-        step->setBackground(true);
+        step->setBeside(true);
         connect(step, &EntityStep::finished, this, [this, step](const EntitySummary &summary) {
             step->deleteLater();
             sideFinished(step, summary);
