@@ -14,6 +14,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <deque>
 
 namespace stocktake::sync {
 
@@ -31,6 +32,59 @@ QDateTime startOfDayUtc(const QDate &day)
 
 }  // namespace
 
+/// A page of sign-ins read and not yet written, its strings copied out of the reader; or, with
+/// `endsDay`, the mark that day `day`'s last window has ended.
+struct SignInsStep::ReadAhead {
+    struct Page {
+        int day = -1;
+        bool endsDay = false;
+        qsizetype skipped = 0;
+        std::vector<char> text;  ///< the records' strings (a vector: a move keeps its buffer where it is)
+        std::vector<graph::SignInView> records;
+    };
+    std::deque<Page> pages;
+    bool writeQueued = false;
+};
+
+namespace {
+
+std::string_view keep(std::vector<char> &text, std::string_view view)
+{
+    const std::size_t at = text.size();
+    text.insert(text.end(), view.begin(), view.end());
+    return {text.data() + at, view.size()};
+}
+
+std::optional<std::string_view> keep(std::vector<char> &text, const std::optional<std::string_view> &view)
+{
+    if (!view)
+        return std::nullopt;
+    return keep(text, *view);
+}
+
+/// The records with their strings in `text`, which must not grow afterwards.
+std::vector<graph::SignInView> copied(const std::vector<graph::SignInView> &records, std::vector<char> &text)
+{
+    std::size_t size = 0;
+    for (const graph::SignInView &r : records)
+        size += r.id.size() + r.created.size() + r.userId.value_or(std::string_view()).size()
+            + r.appId.value_or(std::string_view()).size() + r.appDisplayName.value_or(std::string_view()).size();
+    text.reserve(size);
+    std::vector<graph::SignInView> out;
+    out.reserve(records.size());
+    for (const graph::SignInView &r : records) {
+        graph::SignInView &c = out.emplace_back(r);
+        c.id = keep(text, r.id);
+        c.created = keep(text, r.created);
+        c.userId = keep(text, r.userId);
+        c.appId = keep(text, r.appId);
+        c.appDisplayName = keep(text, r.appDisplayName);
+    }
+    return out;
+}
+
+}  // namespace
+
 bool SignInsStep::DayPlan::fromDayStart() const
 {
     return from == startOfDayUtc(day);
@@ -39,6 +93,7 @@ bool SignInsStep::DayPlan::fromDayStart() const
 SignInsStep::SignInsStep(StepContext &context, QObject *parent)
     : EntityStep(QStringLiteral("signins"), context, parent)
     , m_reader(std::make_unique<graph::SignInPageReader>())
+    , m_read(std::make_unique<ReadAhead>())
 { }
 
 SignInsStep::~SignInsStep() = default;
@@ -108,29 +163,19 @@ void SignInsStep::startDay(int index)
     const int most = std::min(kMaxWindowsPerDay, m_context.client->options().maxInFlightPerHost);
     const int windows = int(std::clamp<qint64>(std::min(expected / kMinEventsPerWindow, span), 1, most));
     m_windowsLeft = windows;
-    // Pages arrive only after this call returns to the event loop: by then the previous day is
-    // committed and this day's transaction is open (finishDay), so every page is written into
-    // the day it belongs to.
+    m_dayRead = 0;
+    // Pages arrive only after this call returns to the event loop, and are written in the order
+    // they came, after the previous day's end (writeOldestRead): every page goes into the day it
+    // belongs to.
     for (int w = windows - 1; w >= 0; --w) {  // the newest window first, as the days
         const QDateTime from = plan.from.addSecs(span * w / windows);
         const QDateTime to = w == windows - 1 ? plan.to : plan.from.addSecs(span * (w + 1) / windows);
         const graph::Endpoint endpoint = graph::Endpoint::signIns(from, to);
         walkFrom(
             endpoint.url(m_context.client->apiBase()), endpoint,
-            [this, fold = plan.fromDayStart()](const QJsonArray &) -> core::Status {
-                const std::vector<graph::SignInView> &records = m_reader->records();
-                for (const graph::SignInView &signIn : records) {
-                    if (auto s = m_context.writer->writeSignIn(signIn); !s)
-                        return s;
-                    if (fold)
-                        m_fold.add(signIn);
-                }
-                m_dayEvents += qint64(records.size());
-                countItems(qint64(records.size()));
-                countSkipped(m_reader->issues().size());
-                // The previous day's usage rows, a slice at a time: twice a page's events keeps
-                // ahead of a day of the same size.
-                return writePending(std::max<qsizetype>(kMinPendingSlice, 2 * qsizetype(records.size())));
+            [this, index](const QJsonArray &) -> core::Status {
+                keepRead(index, m_reader->issues().size());
+                return {};
             },
             [this, index](const QUrl &) { windowDone(index); },
             [this](const core::Error &error) {
@@ -144,6 +189,60 @@ void SignInsStep::startDay(int index)
     }
 }
 
+void SignInsStep::keepRead(int day, qsizetype skipped)
+{
+    ReadAhead::Page &page = m_read->pages.emplace_back();
+    page.day = day;
+    page.skipped = skipped;
+    page.records = copied(m_reader->records(), page.text);
+    m_dayRead += qint64(page.records.size());
+    if (m_read->pages.size() > kMaxReadAhead) {
+        // The store is behind: it catches up before this window's next answer is read.
+        while (m_read->pages.size() > 1 && !hasEnded())
+            writeOldestRead();
+    }
+    queueWriteRead();
+}
+
+void SignInsStep::queueWriteRead()
+{
+    if (m_read->writeQueued || m_read->pages.empty())
+        return;
+    m_read->writeQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_read->writeQueued = false;
+            writeOldestRead();
+            queueWriteRead();
+        },
+        Qt::QueuedConnection);
+}
+
+void SignInsStep::writeOldestRead()
+{
+    if (hasEnded() || m_read->pages.empty())
+        return;
+    ReadAhead::Page page = std::move(m_read->pages.front());
+    m_read->pages.pop_front();
+    if (page.endsDay)
+        return finishDay(page.day);
+    const bool fold = m_plan.at(page.day).fromDayStart();
+    for (const graph::SignInView &signIn : page.records) {
+        if (auto s = m_context.writer->writeSignIn(signIn); !s)
+            return fail(s.error());
+        if (fold)
+            m_fold.add(signIn);
+    }
+    m_dayEvents += qint64(page.records.size());
+    countItems(qint64(page.records.size()));
+    countSkipped(page.skipped);
+    // The previous day's usage rows, a slice at a time: twice a page's events keeps ahead of a
+    // day of the same size.
+    if (auto s = writePending(std::max<qsizetype>(kMinPendingSlice, 2 * qsizetype(page.records.size()))); !s)
+        fail(s.error());
+}
+
 void SignInsStep::windowDone(int index)
 {
     if (--m_windowsLeft > 0)
@@ -152,11 +251,12 @@ void SignInsStep::windowDone(int index)
         return fail(graph::GraphError::cancelled());
     const DayPlan &plan = m_plan.at(index);
     if (plan.fromDayStart() && plan.from.secsTo(plan.to) == 86400)
-        m_expectedEvents = m_dayEvents;  // a whole day: the best guess for the next one
-    // Keep Graph busy while this day is folded and committed.
+        m_expectedEvents = m_dayRead;  // a whole day: the best guess for the next one
+    // Keep Graph busy while this day's last pages are written, folded and committed.
     if (index + 1 < m_plan.size())
         startDay(index + 1);
-    finishDay(index);
+    m_read->pages.push_back({index, true, 0, {}, {}});
+    queueWriteRead();
 }
 
 void SignInsStep::finishDay(int index)

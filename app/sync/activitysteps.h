@@ -46,6 +46,9 @@ public:
     static constexpr qint64 kMinEventsPerWindow = 1000;
     /// The fewest of the previous day's usage rows written after each page (writePending).
     static constexpr qsizetype kMinPendingSlice = 1000;
+    /// Pages read ahead of the store (about 300 KB each): beyond this many, every page that
+    /// comes waits until the store has caught up.
+    static constexpr std::size_t kMaxReadAhead = 12;
     /// Raw sign-ins are kept this many UTC days, today included: what Entra itself keeps with
     /// P1, so every day the backfill can fetch can also be folded again. Older ones are deleted
     /// (secure_delete zeroes them) in the first day's transaction of each sync.
@@ -72,6 +75,15 @@ private:
     /// (unless it is the last): they are written between the next day's pages, in its
     /// transaction, so Graph is not left idle while a day's rows are written.
     void finishDay(int index);
+    /// Keeps a page read by the reader (copied out of it: it reads the next page at once) to be
+    /// written on a later turn of the event loop.
+    void keepRead(int day, qsizetype skipped);
+    /// Writes the pages read one per turn of the event loop: an answer that came meanwhile sends
+    /// its window's next request before the pages ahead of it are written, so Graph is not left
+    /// idle while the store works.
+    void queueWriteRead();
+    /// Writes the oldest page read, or finishes the day whose last window ended.
+    void writeOldestRead();
     /// Writes up to `rows` more of the pending day's usage rows (all of them when rows < 0) and,
     /// once the last is written, its checkpoint. The first day's high-water mark goes with the
     /// commit that follows (finishDay).
@@ -79,7 +91,7 @@ private:
 
     QList<DayPlan> m_plan;
     int m_done = 0;               ///< days committed
-    int m_windowsLeft = 0;        ///< windows of day m_done still paging
+    int m_windowsLeft = 0;        ///< windows of the newest started day still paging
     qint64 m_dayEvents = 0;       ///< events of day m_done written so far
     qint64 m_expectedEvents = 0;  ///< a whole day's events, as last seen (sizes the windows)
     qint64 m_msPerDay = 0;
@@ -98,6 +110,9 @@ private:
     DayUsageFold m_pendingFold = m_fold.sharingIds();
     QString m_highWaterMark;                            ///< the first planned day's, committed with its checkpoint
     std::unique_ptr<graph::SignInPageReader> m_reader;  ///< each page's records, until the next page
+    struct ReadAhead;
+    std::unique_ptr<ReadAhead> m_read;  ///< pages read and not yet written, in the order they came
+    qint64 m_dayRead = 0;               ///< events of the newest started day read so far
 };
 
 /// The Microsoft 365 active-user report (getOffice365ActiveUserDetail, 30 days): a 302 to a

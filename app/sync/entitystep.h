@@ -97,6 +97,7 @@ protected:
     void countSkipped(qint64 n) { m_summary.skippedRecords += n; }
     void countItems(qint64 n) { m_summary.items += n; }
     [[nodiscard]] bool cancelled() const { return m_cancelled; }
+    [[nodiscard]] bool hasEnded() const { return m_ended; }
 
     StepContext &m_context;
     EntitySummary m_summary;
