@@ -568,6 +568,7 @@ private Q_SLOTS:
             {8, QStringLiteral("7e0e07d4469d645bbfb587b52d43743ed648b6aaefba4c02a3cd0ed7ea1ae859")},
             {9, QStringLiteral("b18bbeb55cfca9b0d2b1930e56d61fc13e48c7335c7c15d915f722353c0f3cd4")},
             {10, QStringLiteral("74a23285dc73486910fd84a10b9fc61ad43cb8db8502b59ec682da38c07816ad")},
+            {11, QStringLiteral("d86278000eab532eff28e0f3930ced9da676f3f2d9825799d1851a9ae3798745")},
         };
         const auto all = store::Migrations::all();
         QVERIFY(!all.isEmpty());
