@@ -271,13 +271,23 @@ void ActivityStep::start()
 
 void ActivityStep::write()
 {
+    // In key order: each update finds its person through users' primary key and rewrites the
+    // index that starts with the id (users_activity), page after page instead of at random.
+    std::sort(m_records.begin(), m_records.end(), [](const auto &a, const auto &b) { return a.userId < b.userId; });
     if (auto s = begin(); !s)
         return fail(s.error());
+    const auto indexes = m_context.writer->dropIndexes({QStringLiteral("users")},
+        {QStringLiteral("last_sign_in"), QStringLiteral("last_non_interactive_sign_in"),
+            QStringLiteral("last_successful_sign_in"), QStringLiteral("last_active")});
+    if (!indexes)
+        return fail(indexes.error());
     for (const auto &record : std::as_const(m_records)) {
         if (auto s = m_context.writer->writeSignInActivity(record.userId, record.activity); !s)
             return fail(s.error());
     }
     m_records.clear();
+    if (auto s = m_context.writer->restoreIndexes(*indexes); !s)
+        return fail(s.error());
     if (auto s = commitWithState(); !s)
         return fail(s.error());
     succeed();

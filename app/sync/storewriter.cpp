@@ -7,6 +7,7 @@
 #include "store/usagedays.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -421,8 +422,11 @@ core::Status StoreWriter::writeUsage(
     return {};
 }
 
-core::Result<QStringList> StoreWriter::dropIndexes(const QStringList &tables)
+core::Result<QStringList> StoreWriter::dropIndexes(const QStringList &tables, const QStringList &columns)
 {
+    QList<QRegularExpression> words;
+    for (const QString &column : columns)
+        words.append(QRegularExpression(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(column))));
     QStringList names;
     QStringList definitions;
     {
@@ -436,6 +440,10 @@ core::Result<QStringList> StoreWriter::dropIndexes(const QStringList &tables)
             const QString sql = q.value(1).toString();
             if (!tables.contains(q.value(2).toString())
                 || sql.contains(QLatin1StringView("UNIQUE"), Qt::CaseInsensitive))
+                continue;
+            if (!words.isEmpty() && std::none_of(words.cbegin(), words.cend(), [&sql](const QRegularExpression &word) {
+                    return word.match(sql).hasMatch();
+                }))
                 continue;
             names.append(q.value(0).toString());
             definitions.append(sql);

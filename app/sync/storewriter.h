@@ -63,7 +63,8 @@ public:
     /// for restoreIndexes(), which makes them again before the commit. One sorted build per
     /// index costs a fraction of keeping ten indexes through 100,000 inserts in key order of
     /// none of them. DDL is transactional: a rollback brings the indexes back as they were.
-    [[nodiscard]] core::Result<QStringList> dropIndexes(const QStringList &tables);
+    /// With `columns`, only the indexes that name one of them (the activity pass's times).
+    [[nodiscard]] core::Result<QStringList> dropIndexes(const QStringList &tables, const QStringList &columns = {});
     [[nodiscard]] core::Status restoreIndexes(const QStringList &definitions);
 
     /// Mark-and-sweep for snapshot entities: ids seen in this sync go to a temp table; the rows
