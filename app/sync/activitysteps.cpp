@@ -393,7 +393,7 @@ void UsageStep::write()
     QList<graph::UsageRecord> records = std::exchange(m_records, {});
     if (cancelled())
         return fail(graph::GraphError::cancelled());
-    // In key order: the rows go into m365_usage's primary key (report, upn, product).
+    // In key order: the rows go into m365_usage's primary key (report, upn).
     std::sort(records.begin(), records.end(), [](const graph::UsageRecord &a, const graph::UsageRecord &b) {
         return a.userPrincipalName < b.userPrincipalName;
     });

@@ -380,11 +380,11 @@ core::Status StoreWriter::writeUsage(
     const graph::UsageRecord &r, const QString &report, const QHash<QString, QString> &userIds)
 {
     store::Statement &q = prepared("usage",
-        QStringLiteral("INSERT OR REPLACE INTO m365_usage (report, report_refresh_date, "
-                       "upn, user_id, display_name, report_period, fetched_at, product, has_license, "
-                       "last_activity_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    // The record's values are bound once for its up to six rows (bindings stay until replaced);
-    // at 100,000 people that is 490,000 rows.
+        QStringLiteral("INSERT OR REPLACE INTO m365_usage (report, report_refresh_date, upn, user_id, display_name, "
+                       "report_period, fetched_at, exchange_license, exchange_last_activity, onedrive_license, "
+                       "onedrive_last_activity, sharepoint_license, sharepoint_last_activity, skype_license, "
+                       "skype_last_activity, yammer_license, yammer_last_activity, teams_license, teams_last_activity) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     // Concealed names are opaque hashes: never join them to a person.
     const QString userId = r.concealed ? QString() : userIds.value(foldNoCase(r.userPrincipalName));
     q.bind(0, report);
@@ -397,29 +397,20 @@ core::Status StoreWriter::writeUsage(
     q.bind(4, r.displayName);
     q.bindUtf8(5, std::string_view("D30"));
     q.bindUtf8(6, std::string_view(m_fetchedAtUtf8));
-    struct Product {
-        std::string_view name;
-        bool licensed;
-        const std::optional<QDate> &last;
+    const std::pair<bool, const std::optional<QDate> &> products[] = {
+        {r.hasExchangeLicense, r.lastExchange},
+        {r.hasOneDriveLicense, r.lastOneDrive},
+        {r.hasSharePointLicense, r.lastSharePoint},
+        {r.hasSkypeForBusinessLicense, r.lastSkypeForBusiness},
+        {r.hasYammerLicense, r.lastYammer},
+        {r.hasTeamsLicense, r.lastTeams},
     };
-    const Product products[] = {
-        {"Exchange", r.hasExchangeLicense, r.lastExchange},
-        {"OneDrive", r.hasOneDriveLicense, r.lastOneDrive},
-        {"SharePoint", r.hasSharePointLicense, r.lastSharePoint},
-        {"Skype for Business", r.hasSkypeForBusinessLicense, r.lastSkypeForBusiness},
-        {"Yammer", r.hasYammerLicense, r.lastYammer},
-        {"Teams", r.hasTeamsLicense, r.lastTeams},
-    };
-    for (const Product &product : products) {
-        if (!product.licensed && !product.last)
-            continue;
-        q.bindUtf8(7, product.name);
-        q.bind(8, product.licensed ? 1 : 0);
-        bindIsoDate(q, 9, product.last);
-        if (auto s = run(q, "usage report"); !s)
-            return s;
+    int column = 7;
+    for (const auto &[licensed, last] : products) {
+        q.bind(column++, licensed ? 1 : 0);
+        bindIsoDate(q, column++, last);
     }
-    return {};
+    return run(q, "usage report");
 }
 
 core::Result<QStringList> StoreWriter::dropIndexes(const QStringList &tables, const QStringList &columns)

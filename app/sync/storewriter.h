@@ -54,7 +54,8 @@ public:
     /// Every person's id by UPN, the key folded as SQLite's NOCASE folds it (ASCII only): the
     /// usage report names people by UPN, and one scan of the users beats a lookup per row.
     [[nodiscard]] core::Result<QHash<QString, QString>> userIdsByUpn();
-    /// One report row per product; `userIds` from userIdsByUpn().
+    /// One report row per person, each product a licence flag and a last activity date; `userIds`
+    /// from userIdsByUpn().
     [[nodiscard]] core::Status writeUsage(
         const graph::UsageRecord &record, const QString &report, const QHash<QString, QString> &userIds);
 

@@ -553,6 +553,47 @@ private Q_SLOTS:
             QStringLiteral("usage_daily.last_sign_in,usage_daily.person,usage_keys.object_id"));
     }
 
+    void schema12KeepsTheUsageReportOnePersonARow()
+    {
+        // A profile at schema 11 with the usage report as a row per person and product, opened by
+        // this build: migration 12 makes it a row per person, with what each product row said.
+        const QString path = freshPath();
+        {
+            auto db = createAtSchema(path, 11);
+            QVERIFY(db);
+            QVERIFY(
+                db->exec(QStringLiteral(
+                             "INSERT INTO m365_usage (report, report_refresh_date, upn, user_id, display_name, "
+                             "product, has_license, last_activity_date, report_period, fetched_at) VALUES "
+                             "('r', '2026-11-20', 'a@x.example', 'u1', 'A', 'Exchange', 1, '2026-11-19', 'D30', 't'), "
+                             "('r', '2026-11-20', 'a@x.example', 'u1', 'A', 'Teams', 0, '2026-11-18', 'D30', 't'), "
+                             "('r', '2026-11-20', 'a@x.example', 'u1', 'A', 'Skype for Business', 1, NULL, 'D30', "
+                             "'t'), "
+                             "('r', '2026-11-20', 'b@x.example', NULL, 'B', 'OneDrive', 1, NULL, 'D30', 't')"))
+                    .ok());
+        }
+        auto db = Database::open(path, testing::fixedKey(1));
+        QVERIFY(db);
+        QCOMPARE(db.value()->schemaVersion().value(), store::Migrations::latestVersion());
+        QCOMPARE(scalar(*db.value(),
+                     QStringLiteral(
+                         "SELECT group_concat(upn || '|' || coalesce(user_id, '-') || '|' || display_name || '|' || "
+                         "report_refresh_date || '|' || report_period || '|' || fetched_at || '|' || "
+                         "exchange_license || coalesce(exchange_last_activity, '-') || '|' || onedrive_license || "
+                         "coalesce(onedrive_last_activity, '-') || '|' || sharepoint_license || "
+                         "coalesce(sharepoint_last_activity, '-') || '|' || skype_license || "
+                         "coalesce(skype_last_activity, '-') || '|' || yammer_license || "
+                         "coalesce(yammer_last_activity, '-') || '|' || teams_license || "
+                         "coalesce(teams_last_activity, '-'), ';') FROM (SELECT * FROM m365_usage ORDER BY upn)")),
+            QStringLiteral("a@x.example|u1|A|2026-11-20|D30|t|12026-11-19|0-|0-|1-|0-|02026-11-18;"
+                           "b@x.example|-|B|2026-11-20|D30|t|0-|1-|0-|0-|0-|0-"));
+        QCOMPARE(scalar(*db.value(),
+                     QStringLiteral("SELECT group_concat(column_name, ',') FROM (SELECT * FROM personal_columns "
+                                    "WHERE table_name = 'm365_usage' ORDER BY column_name)")),
+            QStringLiteral("display_name,exchange_last_activity,onedrive_last_activity,sharepoint_last_activity,"
+                           "skype_last_activity,teams_last_activity,upn,user_id,yammer_last_activity"));
+    }
+
     void appliedMigrationsAreNeverEdited()
     {
         // SHA-256 of every released migration. A new migration adds a line here; an edit to a
@@ -569,6 +610,7 @@ private Q_SLOTS:
             {9, QStringLiteral("b18bbeb55cfca9b0d2b1930e56d61fc13e48c7335c7c15d915f722353c0f3cd4")},
             {10, QStringLiteral("74a23285dc73486910fd84a10b9fc61ad43cb8db8502b59ec682da38c07816ad")},
             {11, QStringLiteral("d86278000eab532eff28e0f3930ced9da676f3f2d9825799d1851a9ae3798745")},
+            {12, QStringLiteral("99e6d1906ca9fcdcb6b793b2f54a4f6d6b562343d8b383141d2277fd2cab5ff0")},
         };
         const auto all = store::Migrations::all();
         QVERIFY(!all.isEmpty());

@@ -180,9 +180,12 @@ private:
             Response csv;
             csv.body
                 = QByteArrayLiteral("Report Refresh Date,User Principal Name,Display Name,Is Deleted,Has Teams License,"
-                                    "Teams Last Activity Date,Assigned Products\r\n"
-                                    "2026-11-19,P1@contoso.example,Person 1,False,True,2026-11-18,MICROSOFT 365 E3\r\n"
-                                    "2026-11-19,gone@contoso.example,Gone,False,True,2026-10-01,MICROSOFT 365 E3\r\n");
+                                    "Teams Last Activity Date,Has Exchange License,Exchange Last Activity Date,"
+                                    "Assigned Products\r\n"
+                                    "2026-11-19,P1@contoso.example,Person 1,False,True,2026-11-18,False,,MICROSOFT 365 "
+                                    "E3\r\n"
+                                    "2026-11-19,gone@contoso.example,Gone,False,True,2026-10-01,False,2026-09-30,"
+                                    "MICROSOFT 365 E3\r\n");
             csv.header("Content-Type", "application/octet-stream");
             return csv;
         }
@@ -433,13 +436,17 @@ private Q_SLOTS:
         QCOMPARE(f.scalar(QStringLiteral("SELECT user_id FROM m365_usage WHERE upn = 'P1@contoso.example'")).toString(),
             userId(1));
         QVERIFY(f.scalar(QStringLiteral("SELECT user_id FROM m365_usage WHERE upn = 'gone@contoso.example'")).isNull());
-        // Every column of a row (the record's values are bound once for its products).
+        // Every column of a row: one a person, each product a licence and a last activity.
         QCOMPARE(f.scalar(QStringLiteral("SELECT report || '|' || report_refresh_date || '|' || display_name || '|' || "
-                                         "product || '|' || has_license || '|' || last_activity_date || '|' || "
-                                         "report_period || '|' || length(fetched_at) FROM m365_usage "
-                                         "WHERE upn = 'gone@contoso.example'"))
+                                         "report_period || '|' || length(fetched_at) || '|' || exchange_license || "
+                                         "exchange_last_activity || '|' || onedrive_license || "
+                                         "coalesce(onedrive_last_activity, '-') || '|' || sharepoint_license || "
+                                         "coalesce(sharepoint_last_activity, '-') || '|' || skype_license || "
+                                         "coalesce(skype_last_activity, '-') || '|' || yammer_license || "
+                                         "coalesce(yammer_last_activity, '-') || '|' || teams_license || "
+                                         "teams_last_activity FROM m365_usage WHERE upn = 'gone@contoso.example'"))
                      .toString(),
-            QStringLiteral("getOffice365ActiveUserDetail|2026-11-19|Gone|Teams|1|2026-10-01|D30|20"));
+            QStringLiteral("getOffice365ActiveUserDetail|2026-11-19|Gone|D30|20|02026-09-30|0-|0-|0-|0-|12026-10-01"));
     }
 
     /// A backfill of many days does not keep the activity pass waiting to its end: what the pass
