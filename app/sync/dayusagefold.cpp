@@ -56,16 +56,67 @@ std::size_t slotOf(std::uint64_t high, std::uint64_t low, std::size_t mask)
     return std::size_t((high ^ low) * 0x9E3779B97F4A7C15ULL >> 17) & mask;
 }
 
+/// A row's slot: its key is two small numbers side by side, so every bit is mixed into the few
+/// the mask keeps (MurmurHash3's finaliser).
+std::size_t rowSlotOf(std::uint64_t key, std::size_t mask)
+{
+    key ^= key >> 33;
+    key *= 0xFF51AFD7ED558CCDULL;
+    key ^= key >> 33;
+    key *= 0xC4CEB9FE1A85EC53ULL;
+    key ^= key >> 33;
+    return std::size_t(key) & mask;
+}
+
 }  // namespace
 
 std::uint32_t DayUsageFold::Ids::number(std::string_view id)
 {
-    if (auto it = numbers.find(id); it != numbers.end())
-        return it->second;
+    std::uint64_t high = 0;
+    std::uint64_t low = 0;
+    if (!parseGuid(id, &high, &low)) {
+        if (auto it = others.find(id); it != others.end())
+            return it->second;
+        const std::uint32_t number = keep(id);
+        others.emplace(*texts.back(), number);
+        return number;
+    }
+    if ((guidCount + 1) * 2 > guids.size())
+        growGuids();
+    const std::size_t mask = guids.size() - 1;
+    for (std::size_t i = slotOf(high, low, mask);; i = (i + 1) & mask) {
+        GuidSlot &slot = guids[i];
+        if (slot.numberPlusOne == 0) {
+            const std::uint32_t number = keep(id);
+            slot = {high, low, number + 1};
+            ++guidCount;
+            return number;
+        }
+        if (slot.high == high && slot.low == low)
+            return slot.numberPlusOne - 1;
+    }
+}
+
+std::uint32_t DayUsageFold::Ids::keep(std::string_view id)
+{
     const auto number = std::uint32_t(texts.size());
-    const auto inserted = numbers.emplace(std::string(id), number).first;
-    texts.push_back(&inserted->first);
+    texts.push_back(&owned.emplace_back(id));
     return number;
+}
+
+void DayUsageFold::Ids::growGuids()
+{
+    std::vector<GuidSlot> old
+        = std::exchange(guids, std::vector<GuidSlot>(std::max<std::size_t>(1024, guids.size() * 2)));
+    const std::size_t mask = guids.size() - 1;
+    for (const GuidSlot &slot : old) {
+        if (slot.numberPlusOne == 0)
+            continue;
+        std::size_t i = slotOf(slot.high, slot.low, mask);
+        while (guids[i].numberPlusOne != 0)
+            i = (i + 1) & mask;
+        guids[i] = slot;
+    }
 }
 
 bool DayUsageFold::GuidSet::insert(std::uint64_t high, std::uint64_t low)
@@ -141,7 +192,7 @@ void DayUsageFold::add(const graph::SignInView &signIn)
     if (!signIn.userId)
         return;  // names no person
     const std::uint32_t person = m_people->number(*signIn.userId);
-    Row &row = m_rows.try_emplace(std::uint64_t(person) << 32 | app, Row {person, app, 0, 0, false, {}}).first->second;
+    Row &row = rowOf(person, app);
     if (signIn.errorCode != 0) {
         ++row.failures;
         return;
@@ -153,12 +204,42 @@ void DayUsageFold::add(const graph::SignInView &signIn)
     }
 }
 
+DayUsageFold::Row &DayUsageFold::rowOf(std::uint32_t person, std::uint32_t app)
+{
+    if ((m_rows.size() + 1) * 2 > m_rowSlots.size()) {
+        m_rowSlots.assign(std::max<std::size_t>(1024, m_rowSlots.size() * 2), {0, 0});
+        for (std::size_t index = 0; index < m_rows.size(); ++index)
+            placeRow(std::uint64_t(m_rows[index].person) << 32 | m_rows[index].app, std::uint32_t(index));
+    }
+    const std::uint64_t key = std::uint64_t(person) << 32 | app;
+    const std::size_t mask = m_rowSlots.size() - 1;
+    for (std::size_t i = rowSlotOf(key, mask);; i = (i + 1) & mask) {
+        auto &[slotKey, indexPlusOne] = m_rowSlots[i];
+        if (indexPlusOne == 0) {
+            slotKey = key;
+            indexPlusOne = std::uint32_t(m_rows.size()) + 1;
+            return m_rows.emplace_back(Row {person, app, 0, 0, false, {}});
+        }
+        if (slotKey == key)
+            return m_rows[indexPlusOne - 1];
+    }
+}
+
+void DayUsageFold::placeRow(std::uint64_t key, std::uint32_t index)
+{
+    const std::size_t mask = m_rowSlots.size() - 1;
+    std::size_t i = rowSlotOf(key, mask);
+    while (m_rowSlots[i].second != 0)
+        i = (i + 1) & mask;
+    m_rowSlots[i] = {key, index + 1};
+}
+
 std::vector<const DayUsageFold::Row *> DayUsageFold::rows() const
 {
     std::vector<const Row *> rows;
     rows.reserve(m_rows.size());
-    for (const auto &entry : m_rows)
-        rows.push_back(&entry.second);
+    for (const Row &row : m_rows)
+        rows.push_back(&row);
     return rows;
 }
 
@@ -188,11 +269,12 @@ qsizetype DayUsageFold::events() const
 
 void DayUsageFold::clear()
 {
-    // unordered containers keep their bucket arrays through clear(): the next day, of about the
-    // same size, does not rehash its way up again. The people and apps keep their numbers.
+    // The tables keep their room through clear(): the next day, of about the same size, does not
+    // grow its way up again. The people and apps keep their numbers.
     m_guids.clear();
     m_otherIds.clear();
     m_rows.clear();
+    std::fill(m_rowSlots.begin(), m_rowSlots.end(), std::pair<std::uint64_t, std::uint32_t> {0, 0});
     for (const std::uint32_t app : m_namedApps)
         m_names[app].reset();
     m_namedApps.clear();

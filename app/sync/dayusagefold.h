@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,11 +76,25 @@ public:
     void clear();
 
 private:
-    /// Ids numbered in the order they were first seen; their texts stay put (unordered_map nodes).
+    /// Ids numbered in the order they were first seen. Lower-case GUIDs, Graph's form for people
+    /// and apps, are found by their 128 bits in an open-addressing table (one probe, no hashing
+    /// of text); any other id by its text. The texts stay put (a deque).
     struct Ids {
-        std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> numbers;
-        std::vector<const std::string *> texts;
+        struct GuidSlot {
+            std::uint64_t high = 0;
+            std::uint64_t low = 0;
+            std::uint32_t numberPlusOne = 0;  ///< 0: empty
+        };
+        std::vector<GuidSlot> guids;
+        std::size_t guidCount = 0;
+        std::unordered_map<std::string_view, std::uint32_t, Hash> others;  ///< keys view into `owned`
+        std::deque<std::string> owned;
+        std::vector<const std::string *> texts;  ///< by number
         std::uint32_t number(std::string_view id);
+
+    private:
+        std::uint32_t keep(std::string_view id);
+        void growGuids();
     };
     /// Event ids that are lower-case GUIDs, as 128 bits (open addressing, no allocation per id).
     class GuidSet {
@@ -100,9 +115,14 @@ private:
     std::shared_ptr<Ids> m_apps = std::make_shared<Ids>();
     GuidSet m_guids;
     std::unordered_set<std::string, Hash, std::equal_to<>> m_otherIds;  ///< ids not in Graph's form
-    std::unordered_map<std::uint64_t, Row> m_rows;                      ///< by person << 32 | app
-    std::vector<std::optional<AppName>> m_names;                        ///< by app number: the apps named this day
-    std::vector<std::uint32_t> m_namedApps;                             ///< their numbers
+    /// The day's rows, and where each (person << 32 | app) is among them: open addressing of
+    /// {key, index + 1}; both keep their room from one day to the next.
+    std::vector<Row> m_rows;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> m_rowSlots;
+    Row &rowOf(std::uint32_t person, std::uint32_t app);
+    void placeRow(std::uint64_t key, std::uint32_t index);
+    std::vector<std::optional<AppName>> m_names;  ///< by app number: the apps named this day
+    std::vector<std::uint32_t> m_namedApps;       ///< their numbers
 };
 
 }  // namespace stocktake::sync
