@@ -191,6 +191,9 @@ void GraphCall::sendWith(const secrets::SecretBytes *token)
         for (const auto &[name, value] : std::as_const(m_request.headers)) {
             req.setRawHeader(name, value);
         }
+        if (m_request.lowPriority) {
+            req.setRawHeader(QByteArrayLiteral("x-ms-throttle-priority"), QByteArrayLiteral("Low"));
+        }
     }
     QByteArray authorization;
     if (token != nullptr) {

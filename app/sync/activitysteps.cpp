@@ -94,7 +94,9 @@ SignInsStep::SignInsStep(StepContext &context, QObject *parent)
     : EntityStep(QStringLiteral("signins"), context, parent)
     , m_reader(std::make_unique<graph::SignInPageReader>())
     , m_read(std::make_unique<ReadAhead>())
-{ }
+{
+    m_lowPriority = true;  // a backfill: the directory comes first when Graph must choose
+}
 
 SignInsStep::~SignInsStep() = default;
 
@@ -367,6 +369,7 @@ void UsageStep::start()
     request.anonymousRedirect = true;
     request.counter = m_summary.entity;
     request.background = m_beside;
+    request.lowPriority = m_beside;
     request.maxBodyBytes = qint64(256) * 1024 * 1024;
     // Fetched beside the directory; written once the users are stored (the report names people
     // by UPN, joined to users.id as it is written) and no other step holds the connection.

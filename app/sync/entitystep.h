@@ -102,6 +102,8 @@ protected:
     StepContext &m_context;
     EntitySummary m_summary;
     bool m_beside = false;
+    /// Its requests go as x-ms-throttle-priority: Low (as those beside the sequence do).
+    bool m_lowPriority = false;
 
 private:
     void end(EntitySummary::Outcome outcome);

@@ -18,6 +18,7 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -336,7 +337,7 @@ private Q_SLOTS:
             const Run check = tenant.cli({QStringLiteral("db"), QStringLiteral("check")});
             QVERIFY2(check.exitCode == 0, qPrintable(check.out + check.err));
         }
-        // The usage report lands one row per person and product; its records are the report's rows.
+        // The usage report lands one row per person; its records are the report's rows.
         QCOMPARE(summaryItems(first.out, QStringLiteral("usage")),
             tenant.counts().value(QStringLiteral("usage_report_rows")).toInteger());
         const LogFigures firstLog = tenant.logFigures();
@@ -346,14 +347,26 @@ private Q_SLOTS:
         QCOMPARE(firstLog.violations, 0);
         {
             // The groups were fetched beside the users (nothing refers to them), not after them.
+            // What runs beside the directory, and the sign-in backfill, goes as
+            // x-ms-throttle-priority: Low; the directory the admin waits for does not (P4).
             QFile log(tenant.sim().requestLogPath());
             QVERIFY(log.open(QIODevice::ReadOnly));
             qsizetype firstGroups = -1;
             qsizetype lastUsersPage = -1;
             qsizetype index = 0;
+            QMap<QString, QPair<int, int>> lowOfAll;  // by kind of request: (Low, all)
             for (const QByteArray &line : log.readAll().split('\n')) {
                 const QJsonObject r = QJsonDocument::fromJson(line).object();
                 const QString path = r.value(QStringLiteral("path")).toString();
+                const QString query = r.value(QStringLiteral("query")).toString();
+                if (path.startsWith(QStringLiteral("/v1.0/"))) {
+                    QString kind = path.section(u'/', 2, 2);
+                    if (kind == QStringLiteral("users") && query.contains(QStringLiteral("signInActivity")))
+                        kind = QStringLiteral("activity");
+                    QPair<int, int> &counts = lowOfAll[kind];
+                    counts.first += r.value(QStringLiteral("priority")).toString() == QStringLiteral("Low") ? 1 : 0;
+                    ++counts.second;
+                }
                 if (path == QStringLiteral("/v1.0/groups") && firstGroups < 0)
                     firstGroups = index;
                 // The users' listing, not the activity pass (users?$select=id,signInActivity).
@@ -364,6 +377,22 @@ private Q_SLOTS:
             }
             QVERIFY(firstGroups >= 0 && lastUsersPage >= 0);
             QVERIFY2(firstGroups < lastUsersPage, "the groups waited for the users");
+            QStringList kinds;
+            for (auto it = lowOfAll.cbegin(); it != lowOfAll.cend(); ++it)
+                kinds.append(QStringLiteral("%1 %2/%3").arg(it.key()).arg(it->first).arg(it->second));
+            const auto low = [&lowOfAll](const char *kind) {
+                const QPair<int, int> counts = lowOfAll.value(QLatin1StringView(kind));
+                return counts.second > 0 && counts.first == counts.second;
+            };
+            const auto normal = [&lowOfAll](const char *kind) {
+                const QPair<int, int> counts = lowOfAll.value(QLatin1StringView(kind));
+                return counts.second > 0 && counts.first == 0;
+            };
+            QVERIFY2(low("auditLogs") && low("activity") && low("groups") && low("$batch") && low("servicePrincipals")
+                    && low("oauth2PermissionGrants") && low("reports"),
+                qPrintable(kinds.join(QStringLiteral(", "))));
+            QVERIFY2(normal("users") && normal("organization") && normal("subscribedSkus"),
+                qPrintable(kinds.join(QStringLiteral(", "))));
         }
         // Paced, not bounced: at most 1 % of the requests see a 429 (perf-anchors P4).
         QVERIFY2(firstLog.throttled * 100 <= firstLog.graphRequests,

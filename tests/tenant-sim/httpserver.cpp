@@ -150,6 +150,9 @@ void HttpServer::log(const HttpRequest &request, const HttpResponse &response)
     if (!response.violation.isEmpty()) {
         line.insert(QStringLiteral("violation"), response.violation);
     }
+    if (const QByteArray priority = request.headers.value("x-ms-throttle-priority"); !priority.isEmpty()) {
+        line.insert(QStringLiteral("priority"), QString::fromLatin1(priority));
+    }
     m_log.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
     m_log.flush();
 }
