@@ -602,6 +602,10 @@ private Q_SLOTS:
     {
         Fixture f;
         MiniGraph graph(f.server);
+        // A day past the 365 days kept: the first day's transaction purges it and the keys only
+        // it held.
+        QVERIFY(
+            f.exec(testing::insertUsageAsText(QStringLiteral("('2025-01-01', 'old-person', 'old-app', 1, 0, NULL)"))));
         sync::SyncRequest request {{QStringLiteral("signins")}};
         request.signInDays = 3;  // 18, 19 and 20 November; the 20th up to 15:30
         auto report = f.run(request);
@@ -613,6 +617,16 @@ private Q_SLOTS:
         // Per day: user 1 at 11:00 (success), user 2 at 10:00 (success) and 12:00 (failure).
         QCOMPARE(f.scalar(QStringLiteral("SELECT sum(sign_ins) FROM usage_daily")).toInt(), 6);
         QCOMPARE(f.scalar(QStringLiteral("SELECT sum(failures) FROM usage_daily")).toInt(), 3);
+        // Every usage row keeps its keys: the purge ran before the first day's rows, written
+        // between the next day's pages, were keyed, or it would have taken their new keys too.
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM usage_keys WHERE object_id IN ('old-person', "
+                                         "'old-app')"))
+                     .toInt(),
+            0);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM usage_daily WHERE person NOT IN (SELECT key FROM "
+                                         "usage_keys) OR app NOT IN (SELECT key FROM usage_keys)"))
+                     .toInt(),
+            0);
         QCOMPARE(f.scalar(QStringLiteral("SELECT app_id FROM ") + testing::usageAsText() + QStringLiteral(" LIMIT 1"))
                      .toString(),
             QStringLiteral("00000003-0000-0ff1-ce00-000000000000"));
