@@ -137,7 +137,6 @@ void BatchJob::sendBatch(std::vector<Pending> chunk)
     request.what = m_what;
     request.counter = m_counter;
     request.background = m_background;
-    request.lowPriority = m_background;
     request.budget = m_budget;
     request.cost = cost;
     ++m_summary.batches;

@@ -191,7 +191,7 @@ void GraphCall::sendWith(const secrets::SecretBytes *token)
         for (const auto &[name, value] : std::as_const(m_request.headers)) {
             req.setRawHeader(name, value);
         }
-        if (m_request.lowPriority) {
+        if (m_request.lowPriority || m_request.background) {
             req.setRawHeader(QByteArrayLiteral("x-ms-throttle-priority"), QByteArrayLiteral("Low"));
         }
     }

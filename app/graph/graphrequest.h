@@ -40,10 +40,10 @@ struct GraphRequest {
     /// behind the other requests to the host and leaves one slot free for them, but always gets
     /// one of its own (GraphClient::maxInFlightPerHost).
     bool background = false;
-    /// Sent as `x-ms-throttle-priority: Low` (perf-anchors P4): once the app nears a limit,
-    /// Graph throttles these before the rest. It changes who waits first, not the limits. The
-    /// sync's work beside the sequence and the sign-in backfill are Low; the directory, which
-    /// the admin waits for, is not.
+    /// Sent as `x-ms-throttle-priority: Low` (perf-anchors P4), as every background request is:
+    /// once the app nears a limit, Graph throttles these before the rest. It changes who waits
+    /// first, not the limits. The sign-in backfill is Low without being background; the
+    /// directory, which the admin waits for, is neither.
     bool lowPriority = false;
 
     /// A GET of `endpoint` under `apiBase` (GraphClient::apiBase()).

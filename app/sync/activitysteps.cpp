@@ -369,7 +369,6 @@ void UsageStep::start()
     request.anonymousRedirect = true;
     request.counter = m_summary.entity;
     request.background = m_beside;
-    request.lowPriority = m_beside;
     request.maxBodyBytes = qint64(256) * 1024 * 1024;
     // Fetched beside the directory; written once the users are stored (the report names people
     // by UPN, joined to users.id as it is written) and no other step holds the connection.

@@ -209,7 +209,7 @@ void EntityStep::walkFrom(const QUrl &first, const graph::Endpoint &like,
     request.url = first;
     request.counter = m_summary.entity;
     request.background = m_beside;
-    request.lowPriority = m_beside || m_lowPriority;
+    request.lowPriority = m_lowPriority;
     auto *query = new graph::PagedQuery(*m_context.client, request, this);
     query->setBodyReader(std::move(reader));
     m_queries.removeAll(nullptr);

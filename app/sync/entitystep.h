@@ -102,7 +102,8 @@ protected:
     StepContext &m_context;
     EntitySummary m_summary;
     bool m_beside = false;
-    /// Its requests go as x-ms-throttle-priority: Low (as those beside the sequence do).
+    /// Its requests go as x-ms-throttle-priority: Low, as those beside the sequence do
+    /// (GraphRequest::lowPriority).
     bool m_lowPriority = false;
 
 private:

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void slowDripEndsAtDeadline();
     void concurrencyCapPerHostIsKept();
     void backgroundRequestsLeaveASlotAndGetOne();
+    void backgroundAndLowPriorityRequestsGoAsThrottlePriorityLow();
     void pacerSpacesRequestsOfOneBudget();
     void graphErrorBodiesBecomeTypedErrors_data();
     void graphErrorBodiesBecomeTypedErrors();
@@ -551,6 +552,30 @@ void TestGraphClient::backgroundRequestsLeaveASlotAndGetOne()
     QCOMPARE(arrivals(second),
         QStringList({QStringLiteral("s1"), QStringLiteral("s2"), QStringLiteral("s3"), QStringLiteral("b1"),
             QStringLiteral("s4")}));
+}
+
+/// perf-anchors P4: work Graph may throttle first says so. Every background request is Low, and
+/// so is one marked lowPriority (the sign-in backfill); any other request sends no priority.
+void TestGraphClient::backgroundAndLowPriorityRequestsGoAsThrottlePriorityLow()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.enqueue(usersPath, Response::json(okPage));
+    ListTokenSource tokens({"t1"});
+    GraphClient client(optionsFor(server), tokens);
+
+    GraphRequest background = usersRequest(client);
+    background.background = true;
+    GraphRequest low = usersRequest(client);
+    low.lowPriority = true;
+    for (const GraphRequest &request : {usersRequest(client), background, low}) {
+        const auto result = sendAndWait(client, request);
+        QVERIFY(result && result->ok());
+    }
+    QCOMPARE(server.requests().size(), 3);
+    QVERIFY(!server.requests().at(0).headers.contains("x-ms-throttle-priority"));
+    QCOMPARE(server.requests().at(1).headers.value("x-ms-throttle-priority"), QByteArray("Low"));
+    QCOMPARE(server.requests().at(2).headers.value("x-ms-throttle-priority"), QByteArray("Low"));
 }
 
 void TestGraphClient::pacerSpacesRequestsOfOneBudget()
