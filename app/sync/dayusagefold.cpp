@@ -50,16 +50,11 @@ bool parseGuid(std::string_view text, std::uint64_t *high, std::uint64_t *low)
     return true;
 }
 
+/// A key's first slot. Random (v4) GUIDs would be their own hash, but a row's key is two small
+/// numbers side by side: MurmurHash3's finaliser mixes every bit into the few the mask keeps.
 std::size_t slotOf(std::uint64_t high, std::uint64_t low, std::size_t mask)
 {
-    // Random (v4) GUIDs are their own hash; the multiply spreads any that are not.
-    return std::size_t((high ^ low) * 0x9E3779B97F4A7C15ULL >> 17) & mask;
-}
-
-/// A row's slot: its key is two small numbers side by side, so every bit is mixed into the few
-/// the mask keeps (MurmurHash3's finaliser).
-std::size_t rowSlotOf(std::uint64_t key, std::size_t mask)
-{
+    std::uint64_t key = high ^ (low * 0x9E3779B97F4A7C15ULL);
     key ^= key >> 33;
     key *= 0xFF51AFD7ED558CCDULL;
     key ^= key >> 33;
@@ -70,95 +65,67 @@ std::size_t rowSlotOf(std::uint64_t key, std::size_t mask)
 
 }  // namespace
 
-std::uint32_t DayUsageFold::Ids::number(std::string_view id)
+std::uint32_t DayUsageFold::KeyTable::find(std::uint64_t high, std::uint64_t low, std::uint32_t next, bool *added)
 {
-    std::uint64_t high = 0;
-    std::uint64_t low = 0;
-    if (!parseGuid(id, &high, &low)) {
-        if (auto it = others.find(id); it != others.end())
-            return it->second;
-        const std::uint32_t number = keep(id);
-        others.emplace(*texts.back(), number);
-        return number;
-    }
-    if ((guidCount + 1) * 2 > guids.size())
-        growGuids();
-    const std::size_t mask = guids.size() - 1;
-    for (std::size_t i = slotOf(high, low, mask);; i = (i + 1) & mask) {
-        GuidSlot &slot = guids[i];
-        if (slot.numberPlusOne == 0) {
-            const std::uint32_t number = keep(id);
-            slot = {high, low, number + 1};
-            ++guidCount;
-            return number;
-        }
-        if (slot.high == high && slot.low == low)
-            return slot.numberPlusOne - 1;
-    }
-}
-
-std::uint32_t DayUsageFold::Ids::keep(std::string_view id)
-{
-    const auto number = std::uint32_t(texts.size());
-    texts.push_back(&owned.emplace_back(id));
-    return number;
-}
-
-void DayUsageFold::Ids::growGuids()
-{
-    std::vector<GuidSlot> old
-        = std::exchange(guids, std::vector<GuidSlot>(std::max<std::size_t>(1024, guids.size() * 2)));
-    const std::size_t mask = guids.size() - 1;
-    for (const GuidSlot &slot : old) {
-        if (slot.numberPlusOne == 0)
-            continue;
-        std::size_t i = slotOf(slot.high, slot.low, mask);
-        while (guids[i].numberPlusOne != 0)
-            i = (i + 1) & mask;
-        guids[i] = slot;
-    }
-}
-
-bool DayUsageFold::GuidSet::insert(std::uint64_t high, std::uint64_t low)
-{
-    if (high == 0 && low == 0)
-        return !std::exchange(m_hasZero, true);
     if ((m_count + 1) * 2 > m_slots.size())
         grow();
     const std::size_t mask = m_slots.size() - 1;
     for (std::size_t i = slotOf(high, low, mask);; i = (i + 1) & mask) {
-        auto &slot = m_slots[i];
-        if (slot[0] == high && slot[1] == low)
-            return false;
-        if (slot[0] == 0 && slot[1] == 0) {
-            slot = {high, low};
+        Slot &slot = m_slots[i];
+        if (slot.numberPlusOne == 0) {
+            slot = {high, low, next + 1};
             ++m_count;
-            return true;
+            *added = true;
+            return next;
+        }
+        if (slot.high == high && slot.low == low) {
+            *added = false;
+            return slot.numberPlusOne - 1;
         }
     }
 }
 
-void DayUsageFold::GuidSet::grow()
+void DayUsageFold::KeyTable::grow()
 {
-    std::vector<std::array<std::uint64_t, 2>> old(std::max<std::size_t>(1024, m_slots.size() * 2));
-    old.swap(m_slots);
+    std::vector<Slot> old = std::exchange(m_slots, std::vector<Slot>(std::max<std::size_t>(1024, m_slots.size() * 2)));
     const std::size_t mask = m_slots.size() - 1;
-    for (const auto &slot : old) {
-        if (slot[0] == 0 && slot[1] == 0)
+    for (const Slot &slot : old) {
+        if (slot.numberPlusOne == 0)
             continue;
-        std::size_t i = slotOf(slot[0], slot[1], mask);
-        while (m_slots[i][0] != 0 || m_slots[i][1] != 0)
+        std::size_t i = slotOf(slot.high, slot.low, mask);
+        while (m_slots[i].numberPlusOne != 0)
             i = (i + 1) & mask;
         m_slots[i] = slot;
     }
 }
 
-void DayUsageFold::GuidSet::clear()
+void DayUsageFold::KeyTable::clear()
 {
-    // The slots stay allocated: the next day, of about the same size, does not grow again.
-    std::fill(m_slots.begin(), m_slots.end(), std::array<std::uint64_t, 2> {0, 0});
+    std::fill(m_slots.begin(), m_slots.end(), Slot {});
     m_count = 0;
-    m_hasZero = false;
+}
+
+std::uint32_t DayUsageFold::Ids::number(std::string_view id)
+{
+    const auto next = std::uint32_t(texts.size());
+    std::uint64_t high = 0;
+    std::uint64_t low = 0;
+    const bool guid = parseGuid(id, &high, &low);
+    bool added = false;
+    std::uint32_t number = next;
+    if (guid) {
+        number = guids.find(high, low, next, &added);
+    } else if (const auto it = others.find(id); it != others.end()) {
+        number = it->second;
+    } else {
+        added = true;
+    }
+    if (added) {
+        texts.push_back(&owned.emplace_back(id));
+        if (!guid)
+            others.emplace(*texts.back(), number);
+    }
+    return number;
 }
 
 DayUsageFold DayUsageFold::sharingIds() const
@@ -173,9 +140,12 @@ void DayUsageFold::add(const graph::SignInView &signIn)
 {
     std::uint64_t high = 0;
     std::uint64_t low = 0;
-    const bool seen
-        = parseGuid(signIn.id, &high, &low) ? !m_guids.insert(high, low) : !m_otherIds.emplace(signIn.id).second;
-    if (seen)
+    bool added = false;
+    if (parseGuid(signIn.id, &high, &low))
+        (void)m_guids.find(high, low, 0, &added);
+    else
+        added = m_otherIds.emplace(signIn.id).second;
+    if (!added)
         return;  // a repeat of an event already counted (the raw table keeps it once)
     if (!signIn.appId)
         return;  // names no app: counts for nothing here
@@ -192,7 +162,8 @@ void DayUsageFold::add(const graph::SignInView &signIn)
     if (!signIn.userId)
         return;  // names no person
     const std::uint32_t person = m_people->number(*signIn.userId);
-    Row &row = rowOf(person, app);
+    const std::uint32_t index = m_rowIndex.find(person, app, std::uint32_t(m_rows.size()), &added);
+    Row &row = added ? m_rows.emplace_back(Row {person, app, 0, 0, false, {}}) : m_rows[index];
     if (signIn.errorCode != 0) {
         ++row.failures;
         return;
@@ -202,36 +173,6 @@ void DayUsageFold::add(const graph::SignInView &signIn)
         row.hasLastSignIn = true;
         row.lastSignIn = instantOf(signIn);
     }
-}
-
-DayUsageFold::Row &DayUsageFold::rowOf(std::uint32_t person, std::uint32_t app)
-{
-    if ((m_rows.size() + 1) * 2 > m_rowSlots.size()) {
-        m_rowSlots.assign(std::max<std::size_t>(1024, m_rowSlots.size() * 2), {0, 0});
-        for (std::size_t index = 0; index < m_rows.size(); ++index)
-            placeRow(std::uint64_t(m_rows[index].person) << 32 | m_rows[index].app, std::uint32_t(index));
-    }
-    const std::uint64_t key = std::uint64_t(person) << 32 | app;
-    const std::size_t mask = m_rowSlots.size() - 1;
-    for (std::size_t i = rowSlotOf(key, mask);; i = (i + 1) & mask) {
-        auto &[slotKey, indexPlusOne] = m_rowSlots[i];
-        if (indexPlusOne == 0) {
-            slotKey = key;
-            indexPlusOne = std::uint32_t(m_rows.size()) + 1;
-            return m_rows.emplace_back(Row {person, app, 0, 0, false, {}});
-        }
-        if (slotKey == key)
-            return m_rows[indexPlusOne - 1];
-    }
-}
-
-void DayUsageFold::placeRow(std::uint64_t key, std::uint32_t index)
-{
-    const std::size_t mask = m_rowSlots.size() - 1;
-    std::size_t i = rowSlotOf(key, mask);
-    while (m_rowSlots[i].second != 0)
-        i = (i + 1) & mask;
-    m_rowSlots[i] = {key, index + 1};
 }
 
 std::vector<const DayUsageFold::Row *> DayUsageFold::rows() const
@@ -274,7 +215,7 @@ void DayUsageFold::clear()
     m_guids.clear();
     m_otherIds.clear();
     m_rows.clear();
-    std::fill(m_rowSlots.begin(), m_rowSlots.end(), std::pair<std::uint64_t, std::uint32_t> {0, 0});
+    m_rowIndex.clear();
     for (const std::uint32_t app : m_namedApps)
         m_names[app].reset();
     m_namedApps.clear();

@@ -76,53 +76,45 @@ public:
     void clear();
 
 private:
-    /// Ids numbered in the order they were first seen. Lower-case GUIDs, Graph's form for people
-    /// and apps, are found by their 128 bits in an open-addressing table (one probe, no hashing
-    /// of text); any other id by its text. The texts stay put (a deque).
-    struct Ids {
-        struct GuidSlot {
+    /// 128-bit keys with a number each, by open addressing: no allocation per key, and the room
+    /// stays through clear(), so the next day, of about the same size, does not grow again. Event
+    /// ids and people and apps in Graph's form (lower-case GUIDs) are their 128 bits; a row is
+    /// its person and app side by side.
+    class KeyTable {
+    public:
+        /// The number kept for (high, low); `next` is kept when the key is new, and `added` set.
+        std::uint32_t find(std::uint64_t high, std::uint64_t low, std::uint32_t next, bool *added);
+        [[nodiscard]] std::size_t size() const { return m_count; }
+        void clear();
+
+    private:
+        struct Slot {
             std::uint64_t high = 0;
             std::uint64_t low = 0;
             std::uint32_t numberPlusOne = 0;  ///< 0: empty
         };
-        std::vector<GuidSlot> guids;
-        std::size_t guidCount = 0;
+        void grow();
+        std::vector<Slot> m_slots;
+        std::size_t m_count = 0;
+    };
+    /// Ids numbered in the order they were first seen: lower-case GUIDs, Graph's form for people
+    /// and apps, by their 128 bits; any other id by its text. The texts stay put (a deque).
+    struct Ids {
+        KeyTable guids;
         std::unordered_map<std::string_view, std::uint32_t, Hash> others;  ///< keys view into `owned`
         std::deque<std::string> owned;
         std::vector<const std::string *> texts;  ///< by number
         std::uint32_t number(std::string_view id);
-
-    private:
-        std::uint32_t keep(std::string_view id);
-        void growGuids();
-    };
-    /// Event ids that are lower-case GUIDs, as 128 bits (open addressing, no allocation per id).
-    class GuidSet {
-    public:
-        /// False when the id was there already.
-        bool insert(std::uint64_t high, std::uint64_t low);
-        [[nodiscard]] std::size_t size() const { return m_count + (m_hasZero ? 1 : 0); }
-        void clear();
-
-    private:
-        void grow();
-        std::vector<std::array<std::uint64_t, 2>> m_slots;  ///< {0, 0}: empty
-        std::size_t m_count = 0;
-        bool m_hasZero = false;  ///< the all-zero GUID, which marks an empty slot
     };
 
     std::shared_ptr<Ids> m_people = std::make_shared<Ids>();
     std::shared_ptr<Ids> m_apps = std::make_shared<Ids>();
-    GuidSet m_guids;
+    KeyTable m_guids;                                                   ///< the day's event ids in Graph's form
     std::unordered_set<std::string, Hash, std::equal_to<>> m_otherIds;  ///< ids not in Graph's form
-    /// The day's rows, and where each (person << 32 | app) is among them: open addressing of
-    /// {key, index + 1}; both keep their room from one day to the next.
-    std::vector<Row> m_rows;
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> m_rowSlots;
-    Row &rowOf(std::uint32_t person, std::uint32_t app);
-    void placeRow(std::uint64_t key, std::uint32_t index);
-    std::vector<std::optional<AppName>> m_names;  ///< by app number: the apps named this day
-    std::vector<std::uint32_t> m_namedApps;       ///< their numbers
+    std::vector<Row> m_rows;                                            ///< the day's
+    KeyTable m_rowIndex;                                                ///< (person, app) → index into m_rows
+    std::vector<std::optional<AppName>> m_names;                        ///< by app number: the apps named this day
+    std::vector<std::uint32_t> m_namedApps;                             ///< their numbers
 };
 
 }  // namespace stocktake::sync
