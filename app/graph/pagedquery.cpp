@@ -8,6 +8,8 @@
 #include <QJsonValue>
 #include <QPointer>
 
+#include <utility>
+
 namespace stocktake::graph {
 
 namespace {
@@ -138,7 +140,11 @@ void PagedQuery::acceptPage(const PageEnvelope &envelope, QJsonArray items, qint
             end(GraphError::malformedJson(GraphError::JsonProblem::BadShape, QStringLiteral("too many pages")));
             return;
         }
-        fetch(*next);  // overlap the next round trip with the caller's work on this page
+        if (m_held) {
+            m_heldNext = *next;
+        } else {
+            fetch(*next);  // overlap the next round trip with the caller's work on this page
+        }
     } else {
         m_progress.deltaLink = *delta;
     }
@@ -151,6 +157,19 @@ void PagedQuery::acceptPage(const PageEnvelope &envelope, QJsonArray items, qint
     }
     if (page.last) {
         end(m_progress);
+    }
+}
+
+void PagedQuery::hold()
+{
+    m_held = true;
+}
+
+void PagedQuery::release()
+{
+    m_held = false;
+    if (!m_ended && m_heldNext.isValid()) {
+        fetch(std::exchange(m_heldNext, QUrl()));
     }
 }
 

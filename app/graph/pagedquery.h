@@ -64,6 +64,10 @@ public:
     void setBodyReader(BodyReader reader);
     /// A guard against a server that never ends the chain (default 1,000,000 pages).
     void setMaxPages(int maxPages) { m_maxPages = maxPages; }
+    /// While held, the next page is not requested: the caller has more pages than it can keep.
+    /// A request already out still arrives. Releasing requests the page held back, if any.
+    void hold();
+    void release();
 
 private:
     void fetch(const QUrl &url);
@@ -79,6 +83,8 @@ private:
     PagingEnd m_progress;
     quint64 m_inFlight = 0;
     QUrl m_lastUrl;
+    QUrl m_heldNext;  ///< the next page's link, not requested while held
+    bool m_held = false;
     bool m_autoDelete = true;
     bool m_ended = false;
     int m_maxPages = 1000000;

@@ -15,6 +15,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <string>
+#include <unordered_map>
 
 namespace stocktake::sync {
 
@@ -32,58 +34,96 @@ QDateTime startOfDayUtc(const QDate &day)
 
 }  // namespace
 
-/// A page of sign-ins read and not yet written, its strings copied out of the reader; or, with
-/// `endsDay`, the mark that day `day`'s last window has ended.
+/// The pages read and not yet written, in the order they came; an `endsDay` page is the mark
+/// that day `day`'s last window has ended.
+///
+/// A page is kept small, so that many can wait while another step holds the store: each event
+/// keeps its id and time as text and its person and app as numbers (DayUsageFold's, shared by
+/// the days' folds), and the app with the name it signed in with as a label shared by the
+/// events that have both alike. About 100 bytes an event, a third of its strings and views.
 struct SignInsStep::ReadAhead {
+    static constexpr std::uint32_t kNoLabel = 0xFFFFFFFF;
+    struct Event {
+        qint64 createdMs = 0;
+        qint64 errorCode = 0;
+        std::uint32_t at = 0;  ///< its id, then its created time, in the page's text
+        std::uint32_t idSize = 0;
+        std::uint32_t createdSize = 0;
+        std::uint32_t person = DayUsageFold::kNone;
+        std::uint32_t label = kNoLabel;  ///< into labels
+    };
     struct Page {
         int day = -1;
         bool endsDay = false;
         qsizetype skipped = 0;
-        std::vector<char> text;  ///< the records' strings (a vector: a move keeps its buffer where it is)
-        std::vector<graph::SignInView> records;
+        std::vector<char> text;
+        std::vector<Event> events;
     };
+    /// An app (DayUsageFold's number, or kNone) and the name it signed in with, if any.
+    struct Label {
+        std::uint32_t app = DayUsageFold::kNone;
+        bool named = false;
+        std::string name;
+    };
+
     std::deque<Page> pages;
     bool writeQueued = false;
-};
+    bool held = false;  ///< the windows' next pages are held back (EntityStep::holdQueries)
+    /// A window failed: the pages read before it are written (the days they end committed),
+    /// then the step fails with this; nothing read after it is kept.
+    std::optional<core::Error> error;
+    std::deque<Label> labels;                                   ///< for the whole sync: an app's name rarely changes
+    std::vector<std::uint32_t> lastLabel;                       ///< by app number + 1 (0: no app): its latest label
+    std::unordered_map<std::string, std::uint32_t> labelByKey;  ///< every label, by labelKey()
 
-namespace {
-
-std::string_view keep(std::vector<char> &text, std::string_view view)
-{
-    const std::size_t at = text.size();
-    text.insert(text.end(), view.begin(), view.end());
-    return {text.data() + at, view.size()};
-}
-
-std::optional<std::string_view> keep(std::vector<char> &text, const std::optional<std::string_view> &view)
-{
-    if (!view)
-        return std::nullopt;
-    return keep(text, *view);
-}
-
-/// The records with their strings in `text`, which must not grow afterwards.
-std::vector<graph::SignInView> copied(const std::vector<graph::SignInView> &records, std::vector<char> &text)
-{
-    std::size_t size = 0;
-    for (const graph::SignInView &r : records)
-        size += r.id.size() + r.created.size() + r.userId.value_or(std::string_view()).size()
-            + r.appId.value_or(std::string_view()).size() + r.appDisplayName.value_or(std::string_view()).size();
-    text.reserve(size);
-    std::vector<graph::SignInView> out;
-    out.reserve(records.size());
-    for (const graph::SignInView &r : records) {
-        graph::SignInView &c = out.emplace_back(r);
-        c.id = keep(text, r.id);
-        c.created = keep(text, r.created);
-        c.userId = keep(text, r.userId);
-        c.appId = keep(text, r.appId);
-        c.appDisplayName = keep(text, r.appDisplayName);
+    static std::string labelKey(std::uint32_t app, const std::optional<std::string_view> &name)
+    {
+        std::string key = std::to_string(app);
+        if (name)
+            key.append(1, '=').append(*name);
+        return key;
     }
-    return out;
-}
 
-}  // namespace
+    std::uint32_t labelOf(std::uint32_t app, const std::optional<std::string_view> &name)
+    {
+        if (app == DayUsageFold::kNone && !name)
+            return kNoLabel;
+        const std::size_t slot = app == DayUsageFold::kNone ? 0 : std::size_t(app) + 1;
+        if (slot >= lastLabel.size())
+            lastLabel.resize(slot + 1, kNoLabel);
+        std::uint32_t &last = lastLabel[slot];
+        if (last != kNoLabel) {
+            const Label &label = labels[last];
+            if (label.named == name.has_value() && (!name || label.name == *name))
+                return last;  // as its previous event: nearly always
+        }
+        const auto [it, added] = labelByKey.try_emplace(labelKey(app, name), std::uint32_t(labels.size()));
+        if (added)
+            labels.push_back({app, name.has_value(), name ? std::string(*name) : std::string()});
+        last = it->second;
+        return last;
+    }
+
+    /// The event as the reader gave it, its strings in `page`, the labels and `ids`' numbers.
+    graph::SignInView view(const Page &page, const Event &event, const DayUsageFold &ids) const
+    {
+        graph::SignInView v;
+        v.id = {page.text.data() + event.at, event.idSize};
+        v.created = {page.text.data() + event.at + event.idSize, event.createdSize};
+        v.createdMs = event.createdMs;
+        v.errorCode = event.errorCode;
+        if (event.person != DayUsageFold::kNone)
+            v.userId = ids.person(event.person);
+        if (event.label != kNoLabel) {
+            const Label &label = labels[event.label];
+            if (label.app != DayUsageFold::kNone)
+                v.appId = ids.app(label.app);
+            if (label.named)
+                v.appDisplayName = std::string_view(label.name);
+        }
+        return v;
+    }
+};
 
 bool SignInsStep::DayPlan::fromDayStart() const
 {
@@ -106,8 +146,8 @@ void SignInsStep::start()
     m_summary.incremental = !m_context.request.full && !storedHighWaterMark().isEmpty();
     if (m_plan.isEmpty())
         return succeed();
-    if (auto s = begin(); !s)
-        return fail(s.error());
+    // The day's transaction opens with its first write (holdStore): the pages are read ahead
+    // meanwhile, while the users' indexes are built and the steps beside write.
     m_dayTimer.start();
     startDay(0);
 }
@@ -183,7 +223,7 @@ void SignInsStep::startDay(int index)
             [this](const core::Error &error) {
                 if (isUnavailable(error))
                     return unavailable(error);
-                fail(error);
+                failAfterRead(error);
             },
             // One reader serves every window: PagedQuery hands a page to the handler above right
             // after reading it, before any other response can arrive.
@@ -191,24 +231,80 @@ void SignInsStep::startDay(int index)
     }
 }
 
+void SignInsStep::failAfterRead(const core::Error &error)
+{
+    if (m_read->error)
+        return;  // the other windows' ends that follow the first failure
+    if (cancelled() || m_read->pages.empty())
+        return fail(error);
+    m_read->error = error;
+    holdQueries(true);
+    queueWriteRead();
+}
+
 void SignInsStep::keepRead(int day, qsizetype skipped)
 {
+    if (m_read->error)
+        return;  // read after a window failed: fetched again by the next sync
     ReadAhead::Page &page = m_read->pages.emplace_back();
     page.day = day;
     page.skipped = skipped;
-    page.records = copied(m_reader->records(), page.text);
-    m_dayRead += qint64(page.records.size());
-    if (m_read->pages.size() > kMaxReadAhead) {
-        // The store is behind: it catches up before this window's next answer is read.
-        while (m_read->pages.size() > 1 && !hasEnded())
+    const std::vector<graph::SignInView> &records = m_reader->records();
+    std::size_t textSize = 0;
+    for (const graph::SignInView &r : records)
+        textSize += r.id.size() + r.created.size();
+    page.text.reserve(textSize);
+    page.events.reserve(records.size());
+    for (const graph::SignInView &r : records) {
+        ReadAhead::Event &event = page.events.emplace_back();
+        event.createdMs = r.createdMs;
+        event.errorCode = r.errorCode;
+        event.at = std::uint32_t(page.text.size());
+        event.idSize = std::uint32_t(r.id.size());
+        event.createdSize = std::uint32_t(r.created.size());
+        page.text.insert(page.text.end(), r.id.begin(), r.id.end());
+        page.text.insert(page.text.end(), r.created.begin(), r.created.end());
+        if (r.userId)
+            event.person = m_fold.personNumber(*r.userId);
+        event.label = m_read->labelOf(r.appId ? m_fold.appNumber(*r.appId) : DayUsageFold::kNone, r.appDisplayName);
+    }
+    m_dayRead += qint64(page.events.size());
+    if (holdsStore()) {
+        // The store is behind: two pages are written for each that comes until it has caught
+        // up, so a backlog drains without leaving Graph idle for the whole of it.
+        for (int i = 0; i < 2 && m_read->pages.size() > kMaxReadAhead && !hasEnded(); ++i)
             writeOldestRead();
+    } else if (m_read->pages.size() >= kMaxReadAheadWaiting && !m_read->held) {
+        // Another step holds the store: no more pages than this until it is free.
+        m_read->held = true;
+        holdQueries(true);
     }
     queueWriteRead();
 }
 
+bool SignInsStep::holdStore()
+{
+    if (holdsStore())
+        return true;
+    if (m_awaitingStore)
+        return false;
+    m_awaitingStore = true;
+    // In turn with the other steps' writes, once no transaction holds the connection.
+    m_context.whenStoreFree([self = QPointer<SignInsStep>(this)] {
+        SignInsStep *step = self.data();
+        if (step == nullptr || step->hasEnded())
+            return;
+        step->m_awaitingStore = false;
+        if (auto s = step->begin(); !s)
+            return step->fail(s.error());
+        step->queueWriteRead();
+    });
+    return false;
+}
+
 void SignInsStep::queueWriteRead()
 {
-    if (m_read->writeQueued || m_read->pages.empty())
+    if (m_read->writeQueued || (m_read->pages.empty() && !m_read->error))
         return;
     m_read->writeQueued = true;
     QMetaObject::invokeMethod(
@@ -223,31 +319,45 @@ void SignInsStep::queueWriteRead()
 
 void SignInsStep::writeOldestRead()
 {
-    if (hasEnded() || m_read->pages.empty())
+    if (hasEnded())
+        return;
+    if (m_read->pages.empty()) {
+        if (m_read->error)
+            fail(*m_read->error);
+        return;
+    }
+    if (!holdStore())
         return;
     ReadAhead::Page page = std::move(m_read->pages.front());
     m_read->pages.pop_front();
+    if (m_read->held && m_read->pages.size() <= kMaxReadAheadWaiting / 2) {
+        m_read->held = false;
+        holdQueries(false);
+    }
     if (page.endsDay)
         return finishDay(page.day);
     const bool fold = m_plan.at(page.day).fromDayStart();
-    for (const graph::SignInView &signIn : page.records) {
+    for (const ReadAhead::Event &event : page.events) {
+        const graph::SignInView signIn = m_read->view(page, event, m_fold);
         if (auto s = m_context.writer->writeSignIn(signIn); !s)
             return fail(s.error());
-        if (fold)
-            m_fold.add(signIn);
+        if (fold) {
+            m_fold.add(signIn, event.person,
+                event.label == ReadAhead::kNoLabel ? DayUsageFold::kNone : m_read->labels[event.label].app);
+        }
     }
-    m_dayEvents += qint64(page.records.size());
-    countItems(qint64(page.records.size()));
+    m_dayEvents += qint64(page.events.size());
+    countItems(qint64(page.events.size()));
     countSkipped(page.skipped);
     // The previous day's usage rows, a slice at a time: twice a page's events keeps ahead of a
     // day of the same size.
-    if (auto s = writePending(std::max<qsizetype>(kMinPendingSlice, 2 * qsizetype(page.records.size()))); !s)
+    if (auto s = writePending(std::max<qsizetype>(kMinPendingSlice, 2 * qsizetype(page.events.size()))); !s)
         fail(s.error());
 }
 
 void SignInsStep::windowDone(int index)
 {
-    if (--m_windowsLeft > 0)
+    if (--m_windowsLeft > 0 || m_read->error)
         return;
     if (cancelled())
         return fail(graph::GraphError::cancelled());
@@ -316,10 +426,9 @@ void SignInsStep::finishDay(int index)
         return succeed();
     // The activity pass and the usage report wait for a free connection; a backfill of many
     // days must not keep them waiting to its end.
+    // The next day's transaction opens with its first write, after them (holdStore).
     if (m_context.runWaitingWrites)
         m_context.runWaitingWrites();
-    if (auto s = begin(); !s)
-        return fail(s.error());
 }
 
 core::Status SignInsStep::writePending(qsizetype rows)
@@ -392,16 +501,15 @@ void UsageStep::start()
 
 void UsageStep::write()
 {
-    QList<graph::UsageRecord> records = std::exchange(m_records, {});
     if (cancelled())
         return fail(graph::GraphError::cancelled());
     // In key order: the rows go into m365_usage's primary key (report, upn).
-    std::sort(records.begin(), records.end(), [](const graph::UsageRecord &a, const graph::UsageRecord &b) {
+    std::sort(m_records.begin(), m_records.end(), [](const graph::UsageRecord &a, const graph::UsageRecord &b) {
         return a.userPrincipalName < b.userPrincipalName;
     });
     if (auto s = begin(); !s)
         return fail(s.error());
-    const auto userIds = m_context.writer->userIdsByUpn();
+    auto userIds = m_context.writer->userIdsByUpn();
     if (!userIds)
         return fail(userIds.error());
     const QString report = QStringLiteral("getOffice365ActiveUserDetail");
@@ -410,14 +518,17 @@ void UsageStep::write()
     clear.addBindValue(report);
     if (!clear.exec())
         return fail(storeWriteError(QStringLiteral("usage report"), QStringLiteral("clear")));
-    for (const auto &record : records) {
-        if (auto s = m_context.writer->writeUsage(record, report, *userIds); !s)
+    std::vector<WritePart> parts;
+    parts.push_back({std::size_t(m_records.size()), [this, report, userIds = std::move(*userIds)](std::size_t i) {
+                         return m_context.writer->writeUsage(m_records.at(qsizetype(i)), report, userIds);
+                     }});
+    writeInTurns(std::move(parts), [this] {
+        countItems(m_records.size());
+        m_records.clear();
+        if (auto s = commitWithState(); !s)
             return fail(s.error());
-    }
-    countItems(records.size());
-    if (auto s = commitWithState(); !s)
-        return fail(s.error());
-    succeed();
+        succeed();
+    });
 }
 
 }  // namespace stocktake::sync

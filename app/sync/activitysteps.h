@@ -46,9 +46,13 @@ public:
     static constexpr qint64 kMinEventsPerWindow = 1000;
     /// The fewest of the previous day's usage rows written after each page (writePending).
     static constexpr qsizetype kMinPendingSlice = 1000;
-    /// Pages read ahead of the store (about 300 KB each): beyond this many, every page that
-    /// comes waits until the store has caught up.
+    /// Pages read ahead of the store (about 100 KB each, SignInsStep::ReadAhead): beyond this
+    /// many, each page that comes has two written before the next answer is read.
     static constexpr std::size_t kMaxReadAhead = 12;
+    /// ...and while another step holds the store (the users' index builds, the activity pass's
+    /// updates), up to this many (about 19 MB, some 2.5 s of the sim's work on loopback): then
+    /// the windows' next pages are held back until half of them are written.
+    static constexpr std::size_t kMaxReadAheadWaiting = 192;
     /// Raw sign-ins are kept this many UTC days, today included: what Entra itself keeps with
     /// P1, so every day the backfill can fetch can also be folded again. Older ones are deleted
     /// (secure_delete zeroes them) in the first day's transaction of each sync.
@@ -67,14 +71,16 @@ private:
         [[nodiscard]] bool fromDayStart() const;
     };
     void planDays();
-    /// Sends the first requests of day `index`; its pages land in the open transaction.
+    /// Sends the first requests of day `index`; its pages are written in the day's transaction.
     void startDay(int index);
     void windowDone(int index);
-    /// Commits day `index` (the next day's requests are already out), then opens the next day's
-    /// transaction. A day fetched from its start leaves its usage rows and its checkpoint pending
-    /// (unless it is the last): they are written between the next day's pages, in its
-    /// transaction, so Graph is not left idle while a day's rows are written.
+    /// Commits day `index` (the next day's requests are already out) and lets the writes waiting
+    /// for the store go first; the next day's transaction opens with its first write. A day fetched from its start
+    /// leaves its usage rows and its checkpoint pending (unless it is the last): they are written between the next
+    /// day's pages, in its transaction, so Graph is not left idle while a day's rows are written.
     void finishDay(int index);
+    /// A window failed: the pages read before it are written first (SignInsStep::ReadAhead).
+    void failAfterRead(const core::Error &error);
     /// Keeps a page read by the reader (copied out of it: it reads the next page at once) to be
     /// written on a later turn of the event loop.
     void keepRead(int day, qsizetype skipped);
@@ -82,8 +88,12 @@ private:
     /// its window's next request before the pages ahead of it are written, so Graph is not left
     /// idle while the store works.
     void queueWriteRead();
-    /// Writes the oldest page read, or finishes the day whose last window ended.
+    /// Writes the oldest page read, or finishes the day whose last window ended, once this step
+    /// holds the store.
     void writeOldestRead();
+    /// Whether this step's transaction is open; if not, opens it as soon as no other step holds
+    /// the connection (StepContext::whenStoreFree) and writes what was read then.
+    [[nodiscard]] bool holdStore();
     /// Writes up to `rows` more of the pending day's usage rows (all of them when rows < 0) and,
     /// once the last is written, its checkpoint. The first day's high-water mark goes with the
     /// commit that follows (finishDay).
@@ -113,6 +123,7 @@ private:
     struct ReadAhead;
     std::unique_ptr<ReadAhead> m_read;  ///< pages read and not yet written, in the order they came
     qint64 m_dayRead = 0;               ///< events of the newest started day read so far
+    bool m_awaitingStore = false;       ///< holdStore() waits for the connection
 };
 
 /// The Microsoft 365 active-user report (getOffice365ActiveUserDetail, 30 days): a 302 to a

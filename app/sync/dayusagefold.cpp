@@ -138,6 +138,12 @@ DayUsageFold DayUsageFold::sharingIds() const
 
 void DayUsageFold::add(const graph::SignInView &signIn)
 {
+    add(signIn, signIn.userId ? m_people->number(*signIn.userId) : kNone,
+        signIn.appId ? m_apps->number(*signIn.appId) : kNone);
+}
+
+void DayUsageFold::add(const graph::SignInView &signIn, std::uint32_t person, std::uint32_t app)
+{
     std::uint64_t high = 0;
     std::uint64_t low = 0;
     bool added = false;
@@ -147,9 +153,8 @@ void DayUsageFold::add(const graph::SignInView &signIn)
         added = m_otherIds.emplace(signIn.id).second;
     if (!added)
         return;  // a repeat of an event already counted (the raw table keeps it once)
-    if (!signIn.appId)
+    if (app == kNone)
         return;  // names no app: counts for nothing here
-    const std::uint32_t app = m_apps->number(*signIn.appId);
     if (signIn.appDisplayName) {
         if (m_names.size() <= app)
             m_names.resize(std::size_t(app) + 1);
@@ -159,9 +164,8 @@ void DayUsageFold::add(const graph::SignInView &signIn)
         if (!name || signIn.createdMs > name->seen.ms)
             name = AppName {std::string(*signIn.appDisplayName), instantOf(signIn)};
     }
-    if (!signIn.userId)
+    if (person == kNone)
         return;  // names no person
-    const std::uint32_t person = m_people->number(*signIn.userId);
     const std::uint32_t index = m_rowIndex.find(person, app, std::uint32_t(m_rows.size()), &added);
     Row &row = added ? m_rows.emplace_back(Row {person, app, 0, 0, false, {}}) : m_rows[index];
     if (signIn.errorCode != 0) {
@@ -186,12 +190,12 @@ std::vector<const DayUsageFold::Row *> DayUsageFold::rows() const
 
 std::string_view DayUsageFold::personId(const Row &row) const
 {
-    return *m_people->texts.at(row.person);
+    return person(row.person);
 }
 
 std::string_view DayUsageFold::appId(const Row &row) const
 {
-    return *m_apps->texts.at(row.app);
+    return app(row.app);
 }
 
 std::vector<std::pair<std::string_view, const DayUsageFold::AppName *>> DayUsageFold::appNames() const

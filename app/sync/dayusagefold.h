@@ -61,10 +61,22 @@ public:
         std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view> {}(text); }
     };
 
+    /// No person, or no app (add() with numbers).
+    static constexpr std::uint32_t kNone = 0xFFFFFFFF;
+
     /// An empty fold that numbers people and apps as this one does (a sync's next day).
     [[nodiscard]] DayUsageFold sharingIds() const;
 
     void add(const graph::SignInView &signIn);
+    /// add() for an event whose person and app are numbered already (kNone: it names none); its
+    /// userId and appId are not read. A page read ahead keeps the numbers (SignInsStep).
+    void add(const graph::SignInView &signIn, std::uint32_t person, std::uint32_t app);
+    /// The number of a person's or an app's object id, as add() gives it, for every fold
+    /// sharing these ids; and the id of a number.
+    [[nodiscard]] std::uint32_t personNumber(std::string_view id) { return m_people->number(id); }
+    [[nodiscard]] std::uint32_t appNumber(std::string_view id) { return m_apps->number(id); }
+    [[nodiscard]] std::string_view person(std::uint32_t number) const { return *m_people->texts.at(number); }
+    [[nodiscard]] std::string_view app(std::uint32_t number) const { return *m_apps->texts.at(number); }
     /// The rows, in no particular order: StoreWriter::startDayUsage sorts them by their keys.
     [[nodiscard]] std::vector<const Row *> rows() const;
     [[nodiscard]] std::string_view personId(const Row &row) const;

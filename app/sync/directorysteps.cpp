@@ -237,14 +237,22 @@ void UsersStep::listAll(const QUrl &deltaLink)
             return s;
         },
         [this, deltaLink, indexes = *indexes](const QUrl &) {
-            const auto removed = m_context.writer->sweepUnseen(QStringLiteral("users"));
-            if (!removed)
-                return fail(removed.error());
-            if (auto s = m_context.writer->restoreIndexes(indexes); !s)
-                return fail(s.error());
-            if (auto s = commitWithState(deltaLink.toString(QUrl::FullyEncoded)); !s)
-                return fail(s.error());
-            succeed();
+            Q_EMIT fetched();
+            // The sweep and the index builds take seconds at 100,000 people: in turns, so the
+            // sign-ins' first pages are read meanwhile.
+            std::vector<WritePart> parts;
+            parts.push_back({1, [this](std::size_t) -> core::Status {
+                                 const auto removed = m_context.writer->sweepUnseen(QStringLiteral("users"));
+                                 return removed ? core::Status() : core::Status(removed.error());
+                             }});
+            parts.push_back({std::size_t(indexes.size()), [this, indexes](std::size_t i) {
+                                 return m_context.writer->exec(indexes.at(qsizetype(i)));
+                             }});
+            writeInTurns(std::move(parts), [this, deltaLink] {
+                if (auto s = commitWithState(deltaLink.toString(QUrl::FullyEncoded)); !s)
+                    return fail(s.error());
+                succeed();
+            });
         });
 }
 
@@ -281,16 +289,20 @@ void ActivityStep::write()
             QStringLiteral("last_successful_sign_in"), QStringLiteral("last_active")});
     if (!indexes)
         return fail(indexes.error());
-    for (const auto &record : std::as_const(m_records)) {
-        if (auto s = m_context.writer->writeSignInActivity(record.userId, record.activity); !s)
+    std::vector<WritePart> parts;
+    parts.push_back({std::size_t(m_records.size()), [this](std::size_t i) {
+                         const auto &record = m_records.at(qsizetype(i));
+                         return m_context.writer->writeSignInActivity(record.userId, record.activity);
+                     }});
+    parts.push_back({std::size_t(indexes->size()), [this, indexes = *indexes](std::size_t i) {
+                         return m_context.writer->exec(indexes.at(qsizetype(i)));
+                     }});
+    writeInTurns(std::move(parts), [this] {
+        m_records.clear();
+        if (auto s = commitWithState(); !s)
             return fail(s.error());
-    }
-    m_records.clear();
-    if (auto s = m_context.writer->restoreIndexes(*indexes); !s)
-        return fail(s.error());
-    if (auto s = commitWithState(); !s)
-        return fail(s.error());
-    succeed();
+        succeed();
+    });
 }
 
 void ActivityStep::ended(const core::Error &error)
@@ -437,35 +449,40 @@ void GroupsStep::write()
         return fail(indexes.error());
     if (auto s = m_context.writer->exec(QStringLiteral("DELETE FROM groups")); !s)
         return fail(s.error());
-    std::vector<std::string> groupIds;
-    groupIds.reserve(std::size_t(m_groups.size()));
-    for (const graph::Group &group : std::as_const(m_groups)) {
-        if (auto s = m_context.writer->writeGroup(group); !s)
-            return fail(s.error());
-        groupIds.push_back(group.id.toStdString());
-    }
+    m_groupIds.clear();
+    m_groupIds.reserve(std::size_t(m_groups.size()));
+    for (const graph::Group &group : std::as_const(m_groups))
+        m_groupIds.push_back(group.id.toStdString());
     const std::string_view ids(m_memberIds);
     // In key order: group_members is clustered on (group_id, member_id), so each insert lands
     // after the previous one instead of at random in a quarter of a million rows.
-    std::sort(m_memberships.begin(), m_memberships.end(), [&groupIds, ids](const Membership &a, const Membership &b) {
+    std::sort(m_memberships.begin(), m_memberships.end(), [this, ids](const Membership &a, const Membership &b) {
         if (a.group != b.group)
-            return groupIds[a.group] < groupIds[b.group];
+            return m_groupIds[a.group] < m_groupIds[b.group];
         return ids.substr(a.at, a.size) < ids.substr(b.at, b.size);
     });
-    for (const Membership &m : m_memberships) {
-        if (auto s = m_context.writer->writeMember(groupIds[m.group], ids.substr(m.at, m.size), m_memberTypes[m.type]);
-            !s)
+    std::vector<WritePart> parts;
+    parts.push_back({std::size_t(m_groups.size()), [this](std::size_t i) {
+                         return m_context.writer->writeGroup(m_groups.at(qsizetype(i)));
+                     }});
+    parts.push_back({m_memberships.size(), [this](std::size_t i) {
+                         const Membership &m = m_memberships[i];
+                         return m_context.writer->writeMember(m_groupIds[m.group],
+                             std::string_view(m_memberIds).substr(m.at, m.size), m_memberTypes[m.type]);
+                     }});
+    parts.push_back({std::size_t(indexes->size()), [this, indexes = *indexes](std::size_t i) {
+                         return m_context.writer->exec(indexes.at(qsizetype(i)));
+                     }});
+    writeInTurns(std::move(parts), [this] {
+        countItems(m_groups.size());
+        m_groups.clear();
+        m_groupIds = {};
+        m_memberships = {};
+        m_memberIds = {};
+        if (auto s = commitWithState(); !s)
             return fail(s.error());
-    }
-    countItems(m_groups.size());
-    m_groups.clear();
-    m_memberships = {};
-    m_memberIds = {};
-    if (auto s = m_context.writer->restoreIndexes(*indexes); !s)
-        return fail(s.error());
-    if (auto s = commitWithState(); !s)
-        return fail(s.error());
-    succeed();
+        succeed();
+    });
 }
 
 }  // namespace stocktake::sync

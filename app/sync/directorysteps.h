@@ -109,6 +109,7 @@ private:
     std::vector<Membership> m_memberships;
     std::string m_memberIds;                 ///< every member's id, UTF-8, one after the other
     std::vector<std::string> m_memberTypes;  ///< "user", "group", …: the @odata.type's last part
+    std::vector<std::string> m_groupIds;     ///< m_groups' ids, UTF-8, while they are written
     QObject *m_batch = nullptr;
     int m_openWalks = 0;
     bool m_batchDone = false;

@@ -17,6 +17,33 @@ namespace stocktake::sync {
 
 Q_LOGGING_CATEGORY(lcSync, "stocktake.sync")
 
+namespace {
+
+/// Saves a step's outcome in sync_state now or, when another step's transaction holds the
+/// connection (steps beside the sequence), once it is free: it must not go into that one.
+void saveOutcome(StepContext &context, const QString &sql, const QVariantList &values)
+{
+    auto save = [db = context.db, sql, values] {
+        QSqlQuery query(db->sql());
+        query.prepare(sql);
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        (void)query.exec();
+    };
+    if (context.db->inTransaction() && context.whenStoreFree)
+        return context.whenStoreFree(std::move(save));
+    save();
+}
+
+}  // namespace
+
+struct EntityStep::WriteTurns {
+    std::vector<WritePart> parts;
+    std::function<void()> done;
+    std::size_t part = 0;   ///< the part under way
+    std::size_t index = 0;  ///< its next i
+};
+
 EntityStep::EntityStep(QString entity, StepContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
@@ -115,16 +142,12 @@ void EntityStep::fail(const core::Error &error)
     if (!wasCancelled) {
         qCWarning(lcSync).noquote() << m_summary.entity << "failed:" << error.code << error.detail;
         // The failure is remembered on its own; the entity's data and checkpoint stay as they were.
-        QSqlQuery query(m_context.db->sql());
-        query.prepare(QStringLiteral(
-            "INSERT INTO sync_state (entity, last_attempt, last_error_code, last_error) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (entity) DO UPDATE SET last_attempt = excluded.last_attempt, "
-            "last_error_code = excluded.last_error_code, last_error = excluded.last_error"));
-        query.addBindValue(m_summary.entity);
-        query.addBindValue(isoUtc(m_context.clock->nowUtc()));
-        query.addBindValue(error.code);
-        query.addBindValue(error.userMessage);
-        (void)query.exec();
+        saveOutcome(m_context,
+            QStringLiteral(
+                "INSERT INTO sync_state (entity, last_attempt, last_error_code, last_error) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (entity) DO UPDATE SET last_attempt = excluded.last_attempt, "
+                "last_error_code = excluded.last_error_code, last_error = excluded.last_error"),
+            {m_summary.entity, isoUtc(m_context.clock->nowUtc()), error.code, error.userMessage});
     }
     end(wasCancelled ? EntitySummary::Outcome::Cancelled : EntitySummary::Outcome::Failed);
 }
@@ -136,16 +159,12 @@ void EntityStep::unavailable(const core::Error &why)
     abandon();
     m_summary.message = why.userMessage;
     m_summary.errorCode = why.code;
-    QSqlQuery query(m_context.db->sql());
-    query.prepare(QStringLiteral(
-        "INSERT INTO sync_state (entity, last_attempt, last_error_code, last_error, available) VALUES (?, ?, ?, ?, 0) "
-        "ON CONFLICT (entity) DO UPDATE SET last_attempt = excluded.last_attempt, "
-        "last_error_code = excluded.last_error_code, last_error = excluded.last_error, available = 0"));
-    query.addBindValue(m_summary.entity);
-    query.addBindValue(isoUtc(m_context.clock->nowUtc()));
-    query.addBindValue(why.code);
-    query.addBindValue(why.userMessage);
-    (void)query.exec();
+    saveOutcome(m_context,
+        QStringLiteral("INSERT INTO sync_state (entity, last_attempt, last_error_code, last_error, available) VALUES "
+                       "(?, ?, ?, ?, 0) "
+                       "ON CONFLICT (entity) DO UPDATE SET last_attempt = excluded.last_attempt, "
+                       "last_error_code = excluded.last_error_code, last_error = excluded.last_error, available = 0"),
+        {m_summary.entity, isoUtc(m_context.clock->nowUtc()), why.code, why.userMessage});
     qCInfo(lcSync).noquote() << m_summary.entity << "unavailable:" << why.code;
     end(EntitySummary::Outcome::Unavailable);
 }
@@ -175,6 +194,56 @@ void EntityStep::end(EntitySummary::Outcome outcome)
     m_summary.seconds = double(m_timer.elapsed()) / 1000.0;
     m_summary.requests = ownRequests(m_context.client->stats()) - m_requestsAtStart;
     Q_EMIT finished(m_summary);
+}
+
+void EntityStep::writeInTurns(std::vector<WritePart> parts, std::function<void()> done)
+{
+    auto turns = std::make_shared<WriteTurns>();
+    turns->parts = std::move(parts);
+    turns->done = std::move(done);
+    writeTurn(turns);
+}
+
+void EntityStep::writeTurn(const std::shared_ptr<WriteTurns> &turns)
+{
+    if (m_ended)
+        return;
+    if (m_cancelled)
+        return fail(graph::GraphError::cancelled());
+    QElapsedTimer turn;
+    turn.start();
+    while (turns->part < turns->parts.size()) {
+        const WritePart &part = turns->parts[turns->part];
+        while (turns->index < part.count) {
+            if (auto s = part.write(turns->index++); !s)
+                return fail(s.error());
+            if (turn.elapsed() >= kTurnMs && turns->index < part.count) {
+                QMetaObject::invokeMethod(
+                    this, [this, turns] { writeTurn(turns); }, Qt::QueuedConnection);
+                return;
+            }
+        }
+        ++turns->part;
+        turns->index = 0;
+        if (turn.elapsed() >= kTurnMs && turns->part < turns->parts.size()) {
+            QMetaObject::invokeMethod(
+                this, [this, turns] { writeTurn(turns); }, Qt::QueuedConnection);
+            return;
+        }
+    }
+    turns->done();
+}
+
+void EntityStep::holdQueries(bool held)
+{
+    for (const QPointer<graph::PagedQuery> &query : std::as_const(m_queries)) {
+        if (query.isNull())
+            continue;
+        if (held)
+            query->hold();
+        else
+            query->release();
+    }
 }
 
 void EntityStep::reportProgress(const QString &detail, qint64 expectedItems)

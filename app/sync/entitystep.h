@@ -13,6 +13,8 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
+#include <vector>
 
 namespace stocktake::core {
 class Clock;
@@ -67,8 +69,14 @@ public:
     /// (StepContext::whenStoreFree). Set before start().
     void setBeside(bool beside) { m_beside = beside; }
 
+    /// How long one turn of a long write runs before the event loop gets a turn (writeInTurns):
+    /// six sign-in pages take the sim about 85 ms, so a turn this long keeps Graph busy.
+    static constexpr qint64 kTurnMs = 30;
+
 Q_SIGNALS:
     void finished(const stocktake::sync::EntitySummary &summary);
+    /// The step has every page it needs from Graph; what is left is writing (UsersStep).
+    void fetched();
 
 protected:
     /// Opens the entity's write transaction.
@@ -92,6 +100,20 @@ protected:
         std::function<core::Status(const QJsonArray &)> onPage, std::function<void(const QUrl &deltaLink)> onDone,
         std::function<void(const core::Error &)> onError,
         std::function<core::Result<graph::PageEnvelope>(QByteArrayView body)> reader = nullptr);
+    /// A part of a long write: `write(i)` for each i below `count` (a statement each, or a row).
+    struct WritePart {
+        std::size_t count = 1;
+        std::function<core::Status(std::size_t i)> write;
+    };
+    /// Runs `parts` in this step's open transaction, in turns of about kTurnMs with a turn of
+    /// the event loop between two, then `done`. Between two turns the answers that came are
+    /// read and their next requests sent (the sign-ins read ahead meanwhile), so a long write
+    /// does not leave Graph idle. A failed part, or a cancel, fails the step (rolled back).
+    void writeInTurns(std::vector<WritePart> parts, std::function<void()> done);
+    /// Whether this step's own transaction is open.
+    [[nodiscard]] bool holdsStore() const { return m_inTransaction; }
+    /// Holds (or releases) the next page of every query of this step (PagedQuery::hold).
+    void holdQueries(bool held);
     [[nodiscard]] QString storedDeltaLink() const;
     [[nodiscard]] QString storedHighWaterMark() const;
     void countSkipped(qint64 n) { m_summary.skippedRecords += n; }
@@ -107,6 +129,8 @@ protected:
     bool m_lowPriority = false;
 
 private:
+    struct WriteTurns;
+    void writeTurn(const std::shared_ptr<WriteTurns> &turns);
     void end(EntitySummary::Outcome outcome);
     void cancelQueries();
     [[nodiscard]] QString stateValue(const char *column) const;

@@ -156,6 +156,7 @@ void SyncWorker::run(const SyncRequest &request)
         if (m_queue.removeAll(entity) > 0)
             m_sides.append(makeStep(entity));
     }
+    m_signInsWaiting = m_queue.removeAll(QStringLiteral("signins")) > 0;
     recordRun(true);
     for (const QPointer<EntityStep> &side : std::as_const(m_sides)) {
         EntityStep *step = side.data();
@@ -176,6 +177,7 @@ void SyncWorker::cancel()
 {
     m_cancelled = true;
     m_queue.clear();
+    m_signInsWaiting = false;
     if (EntityStep *step = m_current.data(); step != nullptr)
         step->cancel();
     for (const QPointer<EntityStep> &side : QList<QPointer<EntityStep>>(m_sides)) {
@@ -207,10 +209,27 @@ EntityStep *SyncWorker::makeStep(const QString &entity)
     return nullptr;
 }
 
+void SyncWorker::startSignIns()
+{
+    if (!m_signInsWaiting || m_cancelled)
+        return;
+    m_signInsWaiting = false;
+    EntityStep *step = makeStep(QStringLiteral("signins"));
+    step->setBeside(true);
+    m_sides.append(step);
+    connect(step, &EntityStep::finished, this, [this, step](const EntitySummary &summary) {
+        step->deleteLater();
+        sideFinished(step, summary);
+    });
+    step->start();
+}
+
 void SyncWorker::runNext()
 {
     m_current = nullptr;
     runStoreWrites();
+    if (!usersOutstanding())
+        startSignIns();
     if (m_queue.isEmpty() || m_cancelled) {
         m_mainDone = true;
         if (m_sides.isEmpty())
@@ -220,6 +239,8 @@ void SyncWorker::runNext()
     EntityStep *step = makeStep(m_queue.takeFirst());
     m_current = step;
     m_usersRunning = step->entity() == QStringLiteral("users");
+    if (m_usersRunning)
+        connect(step, &EntityStep::fetched, this, &SyncWorker::startSignIns);
     connect(step, &EntityStep::finished, this, [this, step](const EntitySummary &summary) {
         step->deleteLater();
         stepFinished(summary);
@@ -249,11 +270,12 @@ bool SyncWorker::usersOutstanding() const
 
 void SyncWorker::runStoreWrites()
 {
-    if (m_storeWrites.isEmpty() || m_db->inTransaction() || usersOutstanding())
-        return;
-    const auto writes = std::exchange(m_storeWrites, {});
-    for (const auto &write : writes)
+    // One at a time, in the order they came: a write may keep its transaction open over several
+    // turns of the event loop (EntityStep::writeInTurns), and the next waits for its commit.
+    while (!m_storeWrites.isEmpty() && !m_db->inTransaction() && !usersOutstanding()) {
+        const std::function<void()> write = m_storeWrites.takeFirst();
         write();
+    }
 }
 
 void SyncWorker::record(const EntitySummary &summary)
@@ -267,6 +289,7 @@ void SyncWorker::record(const EntitySummary &summary)
     // A sign-in that failed for good stops the whole sync: every later entity would fail alike.
     if (summary.exitCode == core::ExitCode::SignIn && summary.errorCode != QStringLiteral("graph.consent_missing")) {
         m_queue.clear();
+        m_signInsWaiting = false;
         m_stoppedBySignIn = true;
         for (const QPointer<EntityStep> &side : QList<QPointer<EntityStep>>(m_sides)) {
             if (EntityStep *step = side.data(); step != nullptr)
@@ -291,6 +314,8 @@ void SyncWorker::recordRun(bool starting)
         query.prepare(QStringLiteral("INSERT INTO sync_runs (started, entities, full_sync) VALUES (?, ?, ?)"));
         query.addBindValue(isoUtc(m_setup.clock->nowUtc()));
         QStringList entities = m_queue;
+        if (m_signInsWaiting)
+            entities.append(QStringLiteral("signins"));
         for (const QPointer<EntityStep> &side : std::as_const(m_sides)) {
             if (const EntityStep *step = side.data(); step != nullptr)
                 entities.append(step->entity());

@@ -18,9 +18,10 @@ class Database;
 namespace stocktake::sync {
 
 /// The sync itself, living on the engine's thread: opens its own connection and Graph client,
-/// then runs the entity steps one after another, with five beside them: the paced activity pass,
-/// the usage report's download, apps, grants and groups. Those write through whenStoreFree,
-/// between the others' transactions, once the users are stored.
+/// then runs the entity steps one after another, with six beside them: the paced activity pass,
+/// the usage report's download, apps, grants, groups, and the sign-ins once the users have
+/// every page. Those write through whenStoreFree, between the others' transactions, once the
+/// users are stored.
 class SyncWorker : public QObject {
     Q_OBJECT
 
@@ -45,6 +46,10 @@ private:
     void record(const EntitySummary &summary);
     /// Runs the side steps' queued writes if the connection is free and the users are stored.
     void runStoreWrites();
+    /// Starts the sign-ins beside the rest once the users have every page (or at once, without
+    /// users in this sync): their pages are read ahead while the users' indexes are built and
+    /// the steps beside write, so Graph is not idle then.
+    void startSignIns();
     [[nodiscard]] bool usersOutstanding() const;
     void finish();
     [[nodiscard]] EntityStep *makeStep(const QString &entity);
@@ -62,6 +67,7 @@ private:
     QList<std::function<void()>> m_storeWrites;
     bool m_usersRunning = false;
     bool m_mainDone = false;
+    bool m_signInsWaiting = false;   ///< asked for, not started yet (startSignIns)
     bool m_stoppedBySignIn = false;  ///< a step's sign-in failed for good: the rest was stopped, not cancelled
     SyncReport m_report;
     QElapsedTimer m_timer;

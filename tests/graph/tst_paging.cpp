@@ -62,6 +62,7 @@ class TestPaging : public QObject {
 private Q_SLOTS:
     void followsNextLinksAndDeliversEachPage();
     void deltaWalkEndsWithDeltaLink();
+    void aHeldWalkAsksForNoMorePagesUntilReleased();
     void nextLinkToAnotherOriginIsNeverRequested();
     void pageWithoutValueArrayIsTypedError();
     void bodyReaderPagesAreCheckedAsJsonPagesAre();
@@ -114,6 +115,45 @@ void TestPaging::followsNextLinksAndDeliversEachPage()
     }
     QVERIFY(server.requests().first().query.contains("$top=999"));
     QVERIFY(server.requests().first().query.contains("$expand=manager($select=id)"));
+}
+
+/// PagedQuery::hold: a caller with more pages than it can keep (the sign-ins' read-ahead while
+/// another step writes) stops the walk's requests, and release() goes on where it stopped.
+void TestPaging::aHeldWalkAsksForNoMorePagesUntilReleased()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    const QString o = server.origin();
+    server.enqueue("/v1.0/users",
+        Response::json(
+            usersPage(0, 2, QStringLiteral("@odata.nextLink"), o + QStringLiteral("/v1.0/users?$skiptoken=p2"))));
+    server.enqueue("/v1.0/users?$skiptoken=p2",
+        Response::json(
+            usersPage(2, 2, QStringLiteral("@odata.nextLink"), o + QStringLiteral("/v1.0/users?$skiptoken=p3"))));
+    server.enqueue("/v1.0/users?$skiptoken=p3", Response::json(usersPage(4, 1)));
+    ListTokenSource tokens({"tok"});
+    GraphClient client(optionsFor(server), tokens);
+    auto *query = new graph::PagedQuery(client, GraphRequest::get(Endpoint::users(), client.apiBase()));
+    QList<int> sizes;
+    std::optional<core::Result<graph::PagingEnd>> end;
+    query->start(
+        [&sizes, query](const graph::Page &p) {
+            sizes.append(int(p.size));
+            if (p.index == 0)
+                query->hold();  // the second page's request is out already; the third waits
+        },
+        [&end](core::Result<graph::PagingEnd> e) { end.emplace(std::move(e)); });
+    QTRY_COMPARE_WITH_TIMEOUT(sizes.size(), 2, 5000);
+    QTest::qWait(300);
+    QCOMPARE(server.requests().size(), 2);
+    QVERIFY(!end.has_value());
+    query->release();
+    QTRY_VERIFY_WITH_TIMEOUT(end.has_value(), 5000);
+    QVERIFY(end->ok());
+    QCOMPARE((*end)->items, 5);
+    QCOMPARE(sizes, (QList<int> {2, 2, 1}));
+    QCOMPARE(server.requests().size(), 3);
+    QVERIFY(server.requests().last().query.contains("$skiptoken=p3"));
 }
 
 void TestPaging::deltaWalkEndsWithDeltaLink()

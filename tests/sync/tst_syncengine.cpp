@@ -5,10 +5,12 @@
 // what a failure or a cancel leaves behind, delta rounds, the no-P1 case and the sign-in days.
 // The full-size behaviour against tenant-sim is in tst_sync_tenantsim.
 #include "fixedclock.h"
+#include "graph/graphclient.h"
 #include "graph/signinpage.h"
 #include "scriptedserver.h"
 #include "store/database.h"
 #include "sync/dayusagefold.h"
+#include "sync/entitystep.h"
 #include "sync/storewriter.h"
 #include "sync/syncengine.h"
 #include "temphome.h"
@@ -23,7 +25,9 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 #include <QTimeZone>
+#include <QTimer>
 #include <QUrlQuery>
 #include <QUuid>
 
@@ -228,6 +232,39 @@ public:
     int signInRequests = 0;
     int usageRequests = 0;
     int appRequests = 0;
+};
+
+/// A step whose write is `parts` rows into sync_runs, 5 ms each, in turns (writeInTurns).
+class TurnsStep : public sync::EntityStep {
+public:
+    TurnsStep(sync::StepContext &context, std::size_t rows)
+        : EntityStep(QStringLiteral("turns"), context)
+        , m_rows(rows)
+    { }
+
+    void start() override
+    {
+        if (auto s = begin(); !s)
+            return fail(s.error());
+        std::vector<WritePart> parts;
+        parts.push_back(
+            {m_rows, [this](std::size_t i) {
+                 QThread::msleep(5);
+                 ++written;
+                 return m_context.writer->exec(
+                     QStringLiteral("INSERT INTO sync_runs (started, entities) VALUES ('%1', 'turns')").arg(i));
+             }});
+        writeInTurns(std::move(parts), [this] {
+            if (auto s = commitWithState(); !s)
+                return fail(s.error());
+            succeed();
+        });
+    }
+
+    std::size_t written = 0;
+
+private:
+    std::size_t m_rows;
 };
 
 }  // namespace
@@ -576,6 +613,67 @@ private Q_SLOTS:
         QCOMPARE(
             f.scalar(QStringLiteral("SELECT count(*) FROM users WHERE sign_in_activity_available = 1")).toInt(), 0);
         QCOMPARE(f.scalar(QStringLiteral("SELECT available FROM sync_state WHERE entity = 'activity'")).toInt(), 0);
+    }
+
+    /// A long write (the users' index builds, the activity pass's updates) runs in turns of
+    /// about EntityStep::kTurnMs, and the event loop runs between two: answers are read and the
+    /// next requests sent meanwhile. A cancel between two turns rolls the whole write back.
+    void aLongWriteGivesTheEventLoopTurnsAndACancelRollsItBack()
+    {
+        Fixture f;
+        auto db = store::Database::open(f.dbPath, *f.key);
+        QVERIFY(db);
+        testing::ListTokenSource tokens({QByteArrayLiteral("token-1")});
+        graph::GraphClient client(f.setup().graph, tokens);
+        sync::StoreWriter writer(**db);
+        sync::StepContext context;
+        context.client = &client;
+        context.db = db->get();
+        context.writer = &writer;
+        context.clock = &f.clock;
+        const auto rowsWritten = [&db] {
+            QSqlQuery q((*db)->sql());
+            return q.exec(QStringLiteral("SELECT count(*) FROM sync_runs WHERE entities = 'turns'")) && q.next()
+                ? q.value(0).toInt()
+                : -1;
+        };
+
+        // 40 rows of 5 ms: about seven turns, and the timer's ticks between them.
+        {
+            TurnsStep step(context, 40);
+            std::optional<sync::EntitySummary> done;
+            QObject::connect(
+                &step, &sync::EntityStep::finished, &step, [&done](const sync::EntitySummary &s) { done = s; });
+            int ticks = 0;
+            QTimer ticker;
+            QObject::connect(&ticker, &QTimer::timeout, &ticker, [&ticks] { ++ticks; });
+            ticker.start(0);
+            step.start();
+            QVERIFY(!done);  // the first turn returned with rows still to write
+            QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 5000);
+            ticker.stop();
+            QCOMPARE(done->outcome, sync::EntitySummary::Outcome::Ok);
+            QCOMPARE(step.written, std::size_t(40));
+            QVERIFY2(ticks >= 4, qPrintable(QString::number(ticks)));
+            QCOMPARE(rowsWritten(), 40);
+        }
+        QVERIFY((*db)->exec(QStringLiteral("DELETE FROM sync_runs")));
+
+        // Cancelled after its first turn: nothing of it stays, and the rest is not written.
+        {
+            TurnsStep step(context, 400);
+            std::optional<sync::EntitySummary> done;
+            QObject::connect(
+                &step, &sync::EntityStep::finished, &step, [&done](const sync::EntitySummary &s) { done = s; });
+            step.start();
+            QVERIFY(!done);
+            step.cancel();
+            QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 1000);
+            QCOMPARE(done->outcome, sync::EntitySummary::Outcome::Cancelled);
+            QVERIFY2(step.written < 400, qPrintable(QString::number(step.written)));
+            QVERIFY(!(*db)->inTransaction());
+            QCOMPARE(rowsWritten(), 0);
+        }
     }
 
     void cancelStopsWithinASecondAndKeepsTheData()
