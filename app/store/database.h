@@ -40,6 +40,11 @@ public:
         /// Records every statement of this connection (keys redacted), for tests.
         StatementTrace *trace = nullptr;
         int busyTimeoutMs = 10000;
+        /// SQLite's serialized mode for this connection (SQLITE_OPEN_FULLMUTEX): the sync hands
+        /// it to a second thread for its long statements (docs/sync.md), and a call that came
+        /// from the other thread meanwhile would wait instead of breaking the file. Off: one
+        /// thread only (SQLITE_OPEN_NOMUTEX).
+        bool serialized = false;
     };
 
     /// The raw key is 32 bytes. Fails with a StoreError (exit 5) that names what went wrong.

@@ -275,30 +275,44 @@ void SignInsStep::keepRead(int day, qsizetype skipped)
         for (int i = 0; i < 2 && m_read->pages.size() > kMaxReadAhead && !hasEnded(); ++i)
             writeOldestRead();
     } else if (m_read->pages.size() >= kMaxReadAheadWaiting && !m_read->held) {
-        // Another step holds the store: no more pages than this until it is free.
+        // Another step holds the store: no more pages than this until it is free, and the
+        // sign-ins go first then.
         m_read->held = true;
         holdQueries(true);
+        (void)holdStore(true);
     }
     queueWriteRead();
 }
 
-bool SignInsStep::holdStore()
+bool SignInsStep::holdStore(bool first)
 {
     if (holdsStore())
         return true;
-    if (m_awaitingStore)
+    if (m_awaitingStore && !first)
         return false;
+    // In turn with the other steps' writes, once no transaction holds the connection; ahead of
+    // them once the pages read ahead fill up, or Graph would wait for all of them. Asking again
+    // first makes the earlier ask void (its ticket).
     m_awaitingStore = true;
-    // In turn with the other steps' writes, once no transaction holds the connection.
-    m_context.whenStoreFree([self = QPointer<SignInsStep>(this)] {
+    const quint64 ticket = ++m_storeTicket;
+    auto acquire = [self = QPointer<SignInsStep>(this), ticket] {
         SignInsStep *step = self.data();
-        if (step == nullptr || step->hasEnded())
+        if (step == nullptr || step->hasEnded() || step->m_storeTicket != ticket)
             return;
         step->m_awaitingStore = false;
         if (auto s = step->begin(); !s)
             return step->fail(s.error());
+        if (step->m_read->held) {
+            // Two pages are written for each that comes from now on: the backlog drains.
+            step->m_read->held = false;
+            step->holdQueries(false);
+        }
         step->queueWriteRead();
-    });
+    };
+    if (first && m_context.whenStoreFreeFirst)
+        m_context.whenStoreFreeFirst(std::move(acquire));
+    else
+        m_context.whenStoreFree(std::move(acquire));
     return false;
 }
 
@@ -330,7 +344,7 @@ void SignInsStep::writeOldestRead()
         return;
     ReadAhead::Page page = std::move(m_read->pages.front());
     m_read->pages.pop_front();
-    if (m_read->held && m_read->pages.size() <= kMaxReadAheadWaiting / 2) {
+    if (m_read->held) {
         m_read->held = false;
         holdQueries(false);
     }
@@ -408,8 +422,13 @@ void SignInsStep::finishDay(int index)
     // The first day's checkpoint may wait in m_pending: its high-water mark waits with it, and
     // goes with the commit that holds the checkpoint.
     const bool firstDayWritten = m_pending.index != 0;
-    if (auto s = commitWithState({}, firstDayWritten ? std::exchange(m_highWaterMark, QString()) : QString()); !s)
-        return fail(s.error());
+    commitThen({}, firstDayWritten ? std::exchange(m_highWaterMark, QString()) : QString(),
+        [this, index] { dayCommitted(index); });
+}
+
+void SignInsStep::dayCommitted(int index)
+{
+    const DayPlan &plan = m_plan.at(index);
     m_done = index + 1;
     m_dayEvents = 0;
     const qint64 dayMs = m_dayTimer.restart();
@@ -429,6 +448,7 @@ void SignInsStep::finishDay(int index)
     // The next day's transaction opens with its first write, after them (holdStore).
     if (m_context.runWaitingWrites)
         m_context.runWaitingWrites();
+    queueWriteRead();  // what was read during the commit
 }
 
 core::Status SignInsStep::writePending(qsizetype rows)
@@ -525,9 +545,7 @@ void UsageStep::write()
     writeInTurns(std::move(parts), [this] {
         countItems(m_records.size());
         m_records.clear();
-        if (auto s = commitWithState(); !s)
-            return fail(s.error());
-        succeed();
+        commitThen({}, {}, [this] { succeed(); });
     });
 }
 

@@ -51,7 +51,8 @@ public:
     static constexpr std::size_t kMaxReadAhead = 12;
     /// ...and while another step holds the store (the users' index builds, the activity pass's
     /// updates), up to this many (about 19 MB, some 2.5 s of the sim's work on loopback): then
-    /// the windows' next pages are held back until half of them are written.
+    /// the windows' next pages are held back, and the sign-ins have the store next
+    /// (StepContext::whenStoreFreeFirst), before the writes waiting.
     static constexpr std::size_t kMaxReadAheadWaiting = 192;
     /// Raw sign-ins are kept this many UTC days, today included: what Entra itself keeps with
     /// P1, so every day the backfill can fetch can also be folded again. Older ones are deleted
@@ -79,6 +80,8 @@ private:
     /// leaves its usage rows and its checkpoint pending (unless it is the last): they are written between the next
     /// day's pages, in its transaction, so Graph is not left idle while a day's rows are written.
     void finishDay(int index);
+    /// After day `index`'s commit (aside): progress, and the writes waiting for the store.
+    void dayCommitted(int index);
     /// A window failed: the pages read before it are written first (SignInsStep::ReadAhead).
     void failAfterRead(const core::Error &error);
     /// Keeps a page read by the reader (copied out of it: it reads the next page at once) to be
@@ -93,7 +96,7 @@ private:
     void writeOldestRead();
     /// Whether this step's transaction is open; if not, opens it as soon as no other step holds
     /// the connection (StepContext::whenStoreFree) and writes what was read then.
-    [[nodiscard]] bool holdStore();
+    [[nodiscard]] bool holdStore(bool first = false);
     /// Writes up to `rows` more of the pending day's usage rows (all of them when rows < 0) and,
     /// once the last is written, its checkpoint. The first day's high-water mark goes with the
     /// commit that follows (finishDay).
@@ -124,6 +127,7 @@ private:
     std::unique_ptr<ReadAhead> m_read;  ///< pages read and not yet written, in the order they came
     qint64 m_dayRead = 0;               ///< events of the newest started day read so far
     bool m_awaitingStore = false;       ///< holdStore() waits for the connection
+    quint64 m_storeTicket = 0;          ///< the latest holdStore() ask; earlier ones are void
 };
 
 /// The Microsoft 365 active-user report (getOffice365ActiveUserDetail, 30 days): a 302 to a

@@ -245,14 +245,9 @@ void UsersStep::listAll(const QUrl &deltaLink)
                                  const auto removed = m_context.writer->sweepUnseen(QStringLiteral("users"));
                                  return removed ? core::Status() : core::Status(removed.error());
                              }});
-            parts.push_back({std::size_t(indexes.size()), [this, indexes](std::size_t i) {
-                                 return m_context.writer->exec(indexes.at(qsizetype(i)));
-                             }});
-            writeInTurns(std::move(parts), [this, deltaLink] {
-                if (auto s = commitWithState(deltaLink.toString(QUrl::FullyEncoded)); !s)
-                    return fail(s.error());
-                succeed();
-            });
+            parts.push_back(indexBuilds(indexes));
+            writeInTurns(std::move(parts),
+                [this, deltaLink] { commitThen(deltaLink.toString(QUrl::FullyEncoded), {}, [this] { succeed(); }); });
         });
 }
 
@@ -294,14 +289,10 @@ void ActivityStep::write()
                          const auto &record = m_records.at(qsizetype(i));
                          return m_context.writer->writeSignInActivity(record.userId, record.activity);
                      }});
-    parts.push_back({std::size_t(indexes->size()), [this, indexes = *indexes](std::size_t i) {
-                         return m_context.writer->exec(indexes.at(qsizetype(i)));
-                     }});
+    parts.push_back(indexBuilds(*indexes));
     writeInTurns(std::move(parts), [this] {
         m_records.clear();
-        if (auto s = commitWithState(); !s)
-            return fail(s.error());
-        succeed();
+        commitThen({}, {}, [this] { succeed(); });
     });
 }
 
@@ -470,18 +461,14 @@ void GroupsStep::write()
                          return m_context.writer->writeMember(m_groupIds[m.group],
                              std::string_view(m_memberIds).substr(m.at, m.size), m_memberTypes[m.type]);
                      }});
-    parts.push_back({std::size_t(indexes->size()), [this, indexes = *indexes](std::size_t i) {
-                         return m_context.writer->exec(indexes.at(qsizetype(i)));
-                     }});
+    parts.push_back(indexBuilds(*indexes));
     writeInTurns(std::move(parts), [this] {
         countItems(m_groups.size());
         m_groups.clear();
         m_groupIds = {};
         m_memberships = {};
         m_memberIds = {};
-        if (auto s = commitWithState(); !s)
-            return fail(s.error());
-        succeed();
+        commitThen({}, {}, [this] { succeed(); });
     });
 }
 

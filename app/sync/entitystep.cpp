@@ -30,7 +30,8 @@ void saveOutcome(StepContext &context, const QString &sql, const QVariantList &v
             query.addBindValue(value);
         (void)query.exec();
     };
-    if (context.db->inTransaction() && context.whenStoreFree)
+    const bool held = context.storeHeld ? context.storeHeld() : context.db->inTransaction();
+    if (held && context.whenStoreFree)
         return context.whenStoreFree(std::move(save));
     save();
 }
@@ -106,6 +107,47 @@ QString EntityStep::storedHighWaterMark() const
 
 core::Status EntityStep::commitWithState(const QString &deltaLink, const QString &highWaterMark)
 {
+    if (auto s = saveState(deltaLink, highWaterMark); !s)
+        return s;
+    m_inTransaction = false;
+    core::Status committed = m_context.db->commit();
+    if (!committed && m_context.db->inTransaction())
+        m_context.db->rollback();  // a COMMIT that failed (disk full) may leave it open
+    if (m_context.storeFreed)
+        m_context.storeFreed();
+    return committed;
+}
+
+void EntityStep::commitThen(const QString &deltaLink, const QString &highWaterMark, std::function<void()> then)
+{
+    if (!m_context.runAside) {
+        if (auto s = commitWithState(deltaLink, highWaterMark); !s)
+            return fail(s.error());
+        return then();
+    }
+    if (auto s = saveState(deltaLink, highWaterMark); !s)
+        return fail(s.error());
+    m_aside = true;
+    m_context.runAside([db = m_context.db] { return db->commit(); }, this,
+        [this, then = std::move(then)](const core::Status &committed) {
+            m_aside = false;
+            m_inTransaction = false;
+            if (!committed && m_context.db->inTransaction())
+                m_context.db->rollback();  // a COMMIT that failed (disk full) may leave it open
+            if (m_context.storeFreed)
+                m_context.storeFreed();
+            if (m_ended)
+                return;
+            if (!committed)
+                return fail(committed.error());
+            if (m_afterAside)
+                return std::exchange(m_afterAside, nullptr)();
+            then();
+        });
+}
+
+core::Status EntityStep::saveState(const QString &deltaLink, const QString &highWaterMark) const
+{
     const QString now = isoUtc(m_context.clock->nowUtc());
     QSqlQuery query(m_context.db->sql());
     query.prepare(QStringLiteral(
@@ -123,17 +165,21 @@ core::Status EntityStep::commitWithState(const QString &deltaLink, const QString
     query.addBindValue(m_summary.items);
     if (!query.exec())
         return storeWriteError(m_summary.entity, QStringLiteral("sync_state"));
-    m_inTransaction = false;
-    core::Status committed = m_context.db->commit();
-    if (m_context.storeFreed)
-        m_context.storeFreed();
-    return committed;
+    return {};
 }
 
 void EntityStep::fail(const core::Error &error)
 {
     if (m_ended)
         return;
+    if (m_aside) {
+        // The step ends once its COMMIT is back: a report must not come before its data.
+        if (!m_afterAside)
+            m_afterAside = [this, error] {
+                fail(error);
+            };
+        return;
+    }
     abandon();
     m_summary.message = error.userMessage;
     m_summary.errorCode = error.code;
@@ -156,6 +202,13 @@ void EntityStep::unavailable(const core::Error &why)
 {
     if (m_ended)
         return;
+    if (m_aside) {
+        if (!m_afterAside)
+            m_afterAside = [this, why] {
+                unavailable(why);
+            };
+        return;
+    }
     abandon();
     m_summary.message = why.userMessage;
     m_summary.errorCode = why.code;
@@ -215,6 +268,24 @@ void EntityStep::writeTurn(const std::shared_ptr<WriteTurns> &turns)
     while (turns->part < turns->parts.size()) {
         const WritePart &part = turns->parts[turns->part];
         while (turns->index < part.count) {
+            if (part.aside && m_context.runAside) {
+                const std::size_t i = turns->index++;
+                if (turns->index == part.count) {
+                    ++turns->part;
+                    turns->index = 0;
+                }
+                m_aside = true;
+                m_context.runAside([write = part.write, i] { return write(i); }, this,
+                    [this, turns](const core::Status &s) {
+                        m_aside = false;
+                        if (!s)
+                            return fail(s.error());
+                        if (m_afterAside)
+                            return std::exchange(m_afterAside, nullptr)();
+                        writeTurn(turns);
+                    });
+                return;
+            }
             if (auto s = part.write(turns->index++); !s)
                 return fail(s.error());
             if (turn.elapsed() >= kTurnMs && turns->index < part.count) {
@@ -232,6 +303,13 @@ void EntityStep::writeTurn(const std::shared_ptr<WriteTurns> &turns)
         }
     }
     turns->done();
+}
+
+EntityStep::WritePart EntityStep::indexBuilds(const QStringList &definitions) const
+{
+    return {std::size_t(definitions.size()),
+        [writer = m_context.writer, definitions](std::size_t i) { return writer->exec(definitions.at(qsizetype(i))); },
+        true};
 }
 
 void EntityStep::holdQueries(bool held)

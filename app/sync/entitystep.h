@@ -43,11 +43,25 @@ struct StepContext {
     /// For a step that runs beside the others (the activity pass): runs `write` once the shared
     /// connection holds no other step's transaction and the users are stored.
     std::function<void(std::function<void()> write)> whenStoreFree;
+    /// whenStoreFree(), ahead of the writes waiting: the sign-ins, when their pages read ahead
+    /// fill up (SignInsStep::holdStore).
+    std::function<void(std::function<void()> write)> whenStoreFreeFirst;
     /// Called after a step commits or rolls back: the connection may be free for such a write.
     std::function<void()> storeFreed;
     /// Runs the writes waiting for the store now, if the connection is free and the users are
     /// stored: a step of many transactions (the sign-in days) calls it between two of them.
     std::function<void()> runWaitingWrites;
+    /// Runs `work`, one long statement on the sync's connection (an index build), on a thread
+    /// of its own, then `then` with its outcome back on the sync thread, unless `receiver` is
+    /// gone by then. Meanwhile the sync thread reads answers and sends the next requests, and
+    /// touches the connection no more (EntityStep::WritePart::aside). Unset: run in place.
+    std::function<void(
+        std::function<core::Status()> work, QObject *receiver, std::function<void(const core::Status &)> then)>
+        runAside;
+    /// Whether a step's transaction holds the connection, or a statement runs aside. Only this
+    /// is asked while one may run aside (it does not touch the connection then). Unset: asks
+    /// the connection.
+    std::function<bool()> storeHeld;
 };
 
 /// One entity of a sync. A step writes its entity in one transaction (or, for sign-ins, one per
@@ -83,6 +97,10 @@ protected:
     [[nodiscard]] core::Status begin();
     /// Saves the checkpoint with the data and commits.
     [[nodiscard]] core::Status commitWithState(const QString &deltaLink = {}, const QString &highWaterMark = {});
+    /// commitWithState(), its COMMIT aside (StepContext::runAside: at 100,000 people it takes
+    /// up to half a second, and the sync thread reads answers meanwhile), then `then`; a
+    /// failure fails the step. Until then the step holds the store no more (holdsStore()).
+    void commitThen(const QString &deltaLink, const QString &highWaterMark, std::function<void()> then);
     /// Rolls back and ends the step with `error` (saving it in sync_state in its own transaction).
     void fail(const core::Error &error);
     /// Ends the step as Unavailable: the tenant does not give this entity (licence, consent).
@@ -104,14 +122,19 @@ protected:
     struct WritePart {
         std::size_t count = 1;
         std::function<core::Status(std::size_t i)> write;
+        /// Each write(i) is one long statement (an index build): it runs aside
+        /// (StepContext::runAside), and the sync thread goes on reading meanwhile.
+        bool aside = false;
     };
     /// Runs `parts` in this step's open transaction, in turns of about kTurnMs with a turn of
     /// the event loop between two, then `done`. Between two turns the answers that came are
     /// read and their next requests sent (the sign-ins read ahead meanwhile), so a long write
     /// does not leave Graph idle. A failed part, or a cancel, fails the step (rolled back).
     void writeInTurns(std::vector<WritePart> parts, std::function<void()> done);
-    /// Whether this step's own transaction is open.
-    [[nodiscard]] bool holdsStore() const { return m_inTransaction; }
+    /// The CREATE INDEX statements `definitions` (StoreWriter::dropIndexes), each aside.
+    [[nodiscard]] WritePart indexBuilds(const QStringList &definitions) const;
+    /// Whether this step's own transaction is open and it may write (not while it commits).
+    [[nodiscard]] bool holdsStore() const { return m_inTransaction && !m_aside; }
     /// Holds (or releases) the next page of every query of this step (PagedQuery::hold).
     void holdQueries(bool held);
     [[nodiscard]] QString storedDeltaLink() const;
@@ -133,6 +156,8 @@ private:
     void writeTurn(const std::shared_ptr<WriteTurns> &turns);
     void end(EntitySummary::Outcome outcome);
     void cancelQueries();
+    /// The entity's sync_state row, in the open transaction.
+    [[nodiscard]] core::Status saveState(const QString &deltaLink, const QString &highWaterMark) const;
     [[nodiscard]] QString stateValue(const char *column) const;
     /// This step's share of the client's requests so far.
     [[nodiscard]] qint64 ownRequests(const graph::GraphClientStats &stats) const;
@@ -143,6 +168,8 @@ private:
     /// the step and when it ends.
     QList<QPointer<graph::PagedQuery>> m_queries;
     bool m_inTransaction = false;
+    bool m_aside = false;                ///< one of its statements runs aside (its COMMIT, an index build)
+    std::function<void()> m_afterAside;  ///< a failure that came meanwhile: it ends the step after
     bool m_cancelled = false;
     bool m_ended = false;
     int m_pages = 0;

@@ -65,6 +65,10 @@ SyncWorker::SyncWorker(SyncSetup setup)
 
 SyncWorker::~SyncWorker()
 {
+    // A statement running aside finishes first: it works on a step and the connection.
+    m_asideThread.quit();
+    m_asideThread.wait();
+    m_aside.reset();
     // Steps and the client hold references into the context: end them first.
     delete m_current.data();
     for (const QPointer<EntityStep> &side : std::as_const(m_sides))
@@ -77,7 +81,9 @@ SyncWorker::~SyncWorker()
 core::Status SyncWorker::prepare()
 {
     if (!m_db) {
-        auto db = store::Database::open(m_setup.databasePath, *m_setup.databaseKey);
+        store::Database::Options options;
+        options.serialized = true;  // its long statements run aside (StepContext::runAside)
+        auto db = store::Database::open(m_setup.databasePath, *m_setup.databaseKey, options);
         if (!db)
             return db.error();
         m_db = std::move(db.value());
@@ -106,8 +112,48 @@ core::Status SyncWorker::prepare()
         m_storeWrites.append(std::move(write));
         QMetaObject::invokeMethod(this, &SyncWorker::runStoreWrites, Qt::QueuedConnection);
     };
+    m_context.whenStoreFreeFirst = [this](std::function<void()> write) {
+        m_storeWrites.prepend(std::move(write));
+        QMetaObject::invokeMethod(this, &SyncWorker::runStoreWrites, Qt::QueuedConnection);
+    };
     m_context.runWaitingWrites = [this] {
         runStoreWrites();
+    };
+    if (!m_aside) {
+        // Made here, on the sync thread, so that it can be moved: an object moves only from the
+        // thread it lives on.
+        m_aside = std::make_unique<QObject>();
+        m_asideThread.setObjectName(QStringLiteral("stocktake-sync-aside"));
+        m_aside->moveToThread(&m_asideThread);
+        m_asideThread.start();
+    }
+    m_context.runAside = [this](std::function<core::Status()> work, QObject *receiver,
+                             std::function<void(const core::Status &)> then) {
+        m_asideBusy = true;
+        QMetaObject::invokeMethod(
+            m_aside.get(),
+            [this, work = std::move(work), receiver = QPointer<QObject>(receiver), then = std::move(then)] {
+                Q_ASSERT(QThread::currentThread() == &m_asideThread);
+                const core::Status outcome = work();
+                // Back on the sync thread: the receiver is looked at only there.
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, receiver, then, outcome] {
+                        m_asideBusy = false;
+                        if (!receiver.isNull())
+                            then(outcome);
+                        // Each asks again whether a statement runs aside (then() may start one).
+                        for (const auto &next : std::exchange(m_afterAside, {}))
+                            next();
+                        if (!m_storeWrites.isEmpty())
+                            runStoreWrites();
+                    },
+                    Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
+    };
+    m_context.storeHeld = [this] {
+        return m_asideBusy || m_db->inTransaction();
     };
     m_context.storeFreed = [this] {
         if (!m_storeWrites.isEmpty())
@@ -213,9 +259,15 @@ void SyncWorker::startSignIns()
 {
     if (!m_signInsWaiting || m_cancelled)
         return;
+    if (m_asideBusy) {
+        // Their plan reads the store: once the statement aside is back.
+        m_afterAside.append([this] { startSignIns(); });
+        return;
+    }
     m_signInsWaiting = false;
+    // Beside the others for their writes (whenStoreFree), but not background requests: the
+    // users have every page by now, and a backfill of six windows needs all six slots.
     EntityStep *step = makeStep(QStringLiteral("signins"));
-    step->setBeside(true);
     m_sides.append(step);
     connect(step, &EntityStep::finished, this, [this, step](const EntitySummary &summary) {
         step->deleteLater();
@@ -272,7 +324,7 @@ void SyncWorker::runStoreWrites()
 {
     // One at a time, in the order they came: a write may keep its transaction open over several
     // turns of the event loop (EntityStep::writeInTurns), and the next waits for its commit.
-    while (!m_storeWrites.isEmpty() && !m_db->inTransaction() && !usersOutstanding()) {
+    while (!m_storeWrites.isEmpty() && !m_asideBusy && !m_db->inTransaction() && !usersOutstanding()) {
         const std::function<void()> write = m_storeWrites.takeFirst();
         write();
     }
@@ -300,6 +352,11 @@ void SyncWorker::record(const EntitySummary &summary)
 
 void SyncWorker::finish()
 {
+    if (m_asideBusy) {
+        // recordRun() writes: once the statement aside is back (a step ends only after its own).
+        m_afterAside.append([this] { finish(); });
+        return;
+    }
     m_current = nullptr;
     m_report.cancelled = m_cancelled;
     m_report.seconds = double(m_timer.elapsed()) / 1000.0;

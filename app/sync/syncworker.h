@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QThread>
 
 #include <memory>
 
@@ -61,6 +62,11 @@ private:
     std::unique_ptr<graph::GraphClient> m_client;
     std::unique_ptr<StoreWriter> m_writer;
     StepContext m_context;
+    /// Runs the long statements aside (StepContext::runAside): one at a time, on this thread.
+    QThread m_asideThread;
+    std::unique_ptr<QObject> m_aside;           ///< lives on m_asideThread (made there by prepare())
+    QList<std::function<void()>> m_afterAside;  ///< what waits for the statement aside (startSignIns, finish)
+    bool m_asideBusy = false;                   ///< a statement runs aside: the sync thread leaves the connection alone
     QStringList m_queue;
     QPointer<EntityStep> m_current;
     QList<QPointer<EntityStep>> m_sides;  ///< the steps beside m_current (activity, usage, apps, grants, groups)

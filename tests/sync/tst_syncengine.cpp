@@ -31,6 +31,8 @@
 #include <QUrlQuery>
 #include <QUuid>
 
+#include <atomic>
+
 using namespace stocktake;
 using testing::ScriptedServer;
 using Response = testing::ScriptedServer::Response;
@@ -237,9 +239,10 @@ public:
 /// A step whose write is `parts` rows into sync_runs, 5 ms each, in turns (writeInTurns).
 class TurnsStep : public sync::EntityStep {
 public:
-    TurnsStep(sync::StepContext &context, std::size_t rows)
+    TurnsStep(sync::StepContext &context, std::size_t rows, bool aside = false)
         : EntityStep(QStringLiteral("turns"), context)
         , m_rows(rows)
+        , m_aside(aside)
     { }
 
     void start() override
@@ -247,13 +250,16 @@ public:
         if (auto s = begin(); !s)
             return fail(s.error());
         std::vector<WritePart> parts;
-        parts.push_back(
-            {m_rows, [this](std::size_t i) {
-                 QThread::msleep(5);
-                 ++written;
-                 return m_context.writer->exec(
-                     QStringLiteral("INSERT INTO sync_runs (started, entities) VALUES ('%1', 'turns')").arg(i));
-             }});
+        parts.push_back({m_rows,
+            [this](std::size_t i) {
+                QThread::msleep(5);
+                ++written;
+                if (QThread::currentThread() != thread())
+                    ++writtenAside;
+                return m_context.writer->exec(
+                    QStringLiteral("INSERT INTO sync_runs (started, entities) VALUES ('%1', 'turns')").arg(i));
+            },
+            m_aside});
         writeInTurns(std::move(parts), [this] {
             if (auto s = commitWithState(); !s)
                 return fail(s.error());
@@ -262,9 +268,11 @@ public:
     }
 
     std::size_t written = 0;
+    std::atomic<std::size_t> writtenAside = 0;
 
 private:
     std::size_t m_rows;
+    bool m_aside;
 };
 
 }  // namespace
@@ -674,6 +682,40 @@ private Q_SLOTS:
             QVERIFY(!(*db)->inTransaction());
             QCOMPARE(rowsWritten(), 0);
         }
+
+        // Aside (an index build): each write runs on another thread, the event loop meanwhile.
+        QThread asideThread;
+        QObject aside;
+        aside.moveToThread(&asideThread);
+        asideThread.start();
+        context.runAside = [&aside](std::function<core::Status()> work, QObject *receiver,
+                               std::function<void(const core::Status &)> then) {
+            QMetaObject::invokeMethod(
+                &aside, [work = std::move(work), receiver = QPointer<QObject>(receiver), then = std::move(then)] {
+                    const core::Status outcome = work();
+                    QMetaObject::invokeMethod(
+                        receiver.data(), [then, outcome] { then(outcome); }, Qt::QueuedConnection);
+                });
+        };
+        {
+            TurnsStep step(context, 10, true);
+            std::optional<sync::EntitySummary> done;
+            QObject::connect(
+                &step, &sync::EntityStep::finished, &step, [&done](const sync::EntitySummary &s) { done = s; });
+            int ticks = 0;
+            QTimer ticker;
+            QObject::connect(&ticker, &QTimer::timeout, &ticker, [&ticks] { ++ticks; });
+            ticker.start(0);
+            step.start();
+            QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 5000);
+            ticker.stop();
+            QCOMPARE(done->outcome, sync::EntitySummary::Outcome::Ok);
+            QCOMPARE(step.writtenAside.load(), std::size_t(10));
+            QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks)));  // 50 ms of writes, none on this thread
+            QCOMPARE(rowsWritten(), 10);
+        }
+        asideThread.quit();
+        asideThread.wait();
     }
 
     void cancelStopsWithinASecondAndKeepsTheData()

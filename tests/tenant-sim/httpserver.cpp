@@ -133,6 +133,10 @@ void HttpServer::onReadable(QTcpSocket *socket)
 void HttpServer::send(QTcpSocket *socket, const QByteArray &out, bool close)
 {
     socket->write(out);
+    // Out now, as a server that answers each request on its own does: a write left to the
+    // event loop waited for every other request read in the same pass (up to six from one
+    // client), and their answers all left together when the last was ready.
+    socket->flush();
     if (close)
         socket->disconnectFromHost();
 }
