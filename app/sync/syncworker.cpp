@@ -13,6 +13,10 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace stocktake::sync {
 
 core::Result<QStringList> selectEntities(const QStringList &only)
@@ -135,6 +139,11 @@ core::Status SyncWorker::prepare()
             [this, work = std::move(work), receiver = QPointer<QObject>(receiver), then = std::move(then)] {
                 Q_ASSERT(QThread::currentThread() == &m_asideThread);
                 const core::Status outcome = work();
+#ifdef __GLIBC__
+                // An index build's sorter takes tens of MB from this thread's own malloc arena,
+                // which the sync thread never reuses: give it back to the system at once.
+                malloc_trim(0);
+#endif
                 // Back on the sync thread: the receiver is looked at only there.
                 QMetaObject::invokeMethod(
                     this,
