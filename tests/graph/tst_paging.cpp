@@ -54,6 +54,23 @@ QByteArray usersPage(int from, int count, const QString &linkKey = {}, const QSt
     return QJsonDocument(page).toJson(QJsonDocument::Compact);
 }
 
+/// /v1.0/users, then its nextLinks ?$skiptoken=p2, p3, …: a page of `counts[i]` users each,
+/// numbered on from page to page.
+void enqueueUsersPages(ScriptedServer &server, const QList<int> &counts)
+{
+    int from = 0;
+    for (qsizetype i = 0; i < counts.size(); ++i) {
+        const QString path
+            = i == 0 ? QStringLiteral("/v1.0/users") : QStringLiteral("/v1.0/users?$skiptoken=p%1").arg(i + 1);
+        const bool last = i + 1 == counts.size();
+        const QString next = server.origin() + QStringLiteral("/v1.0/users?$skiptoken=p%1").arg(i + 2);
+        server.enqueue(path.toUtf8(),
+            Response::json(last ? usersPage(from, counts.at(i))
+                                : usersPage(from, counts.at(i), QStringLiteral("@odata.nextLink"), next)));
+        from += counts.at(i);
+    }
+}
+
 }  // namespace
 
 class TestPaging : public QObject {
@@ -77,14 +94,7 @@ void TestPaging::followsNextLinksAndDeliversEachPage()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    const QString o = server.origin();
-    server.enqueue("/v1.0/users",
-        Response::json(
-            usersPage(0, 3, QStringLiteral("@odata.nextLink"), o + QStringLiteral("/v1.0/users?$skiptoken=p2"))));
-    server.enqueue("/v1.0/users?$skiptoken=p2",
-        Response::json(
-            usersPage(3, 0, QStringLiteral("@odata.nextLink"), o + QStringLiteral("/v1.0/users?$skiptoken=p3"))));
-    server.enqueue("/v1.0/users?$skiptoken=p3", Response::json(usersPage(3, 2)));
+    enqueueUsersPages(server, {3, 0, 2});  // an empty page with a nextLink in the middle
     ListTokenSource tokens({"tok"});
     GraphClient client(optionsFor(server), tokens);
     GraphRequest first = GraphRequest::get(Endpoint::users(), client.apiBase());
@@ -123,14 +133,7 @@ void TestPaging::aHeldWalkAsksForNoMorePagesUntilReleased()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    const QString o = server.origin();
-    server.enqueue("/v1.0/users",
-        Response::json(
-            usersPage(0, 2, QStringLiteral("@odata.nextLink"), o + QStringLiteral("/v1.0/users?$skiptoken=p2"))));
-    server.enqueue("/v1.0/users?$skiptoken=p2",
-        Response::json(
-            usersPage(2, 2, QStringLiteral("@odata.nextLink"), o + QStringLiteral("/v1.0/users?$skiptoken=p3"))));
-    server.enqueue("/v1.0/users?$skiptoken=p3", Response::json(usersPage(4, 1)));
+    enqueueUsersPages(server, {2, 2, 1});
     ListTokenSource tokens({"tok"});
     GraphClient client(optionsFor(server), tokens);
     auto *query = new graph::PagedQuery(client, GraphRequest::get(Endpoint::users(), client.apiBase()));

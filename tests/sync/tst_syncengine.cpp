@@ -243,7 +243,9 @@ public:
         : EntityStep(QStringLiteral("turns"), context)
         , m_rows(rows)
         , m_aside(aside)
-    { }
+    {
+        QObject::connect(this, &EntityStep::finished, this, [this](const sync::EntitySummary &s) { done = s; });
+    }
 
     void start() override
     {
@@ -267,8 +269,25 @@ public:
         });
     }
 
+    /// Runs the step to its end with a 0 ms timer ticking; the ticks are the event loop's turns
+    /// meanwhile. Returns -1 if it did not end within 5 s.
+    int runTicking()
+    {
+        int ticks = 0;
+        QTimer ticker;
+        QObject::connect(&ticker, &QTimer::timeout, &ticker, [&ticks] { ++ticks; });
+        ticker.start(0);
+        start();
+        QElapsedTimer waited;
+        waited.start();
+        while (!done && waited.elapsed() < 5000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        return done ? ticks : -1;
+    }
+
     std::size_t written = 0;
     std::atomic<std::size_t> writtenAside = 0;
+    std::optional<sync::EntitySummary> done;
 
 private:
     std::size_t m_rows;
@@ -649,20 +668,10 @@ private Q_SLOTS:
         // 40 rows of 5 ms: about seven turns, and the timer's ticks between them.
         {
             TurnsStep step(context, 40);
-            std::optional<sync::EntitySummary> done;
-            QObject::connect(
-                &step, &sync::EntityStep::finished, &step, [&done](const sync::EntitySummary &s) { done = s; });
-            int ticks = 0;
-            QTimer ticker;
-            QObject::connect(&ticker, &QTimer::timeout, &ticker, [&ticks] { ++ticks; });
-            ticker.start(0);
-            step.start();
-            QVERIFY(!done);  // the first turn returned with rows still to write
-            QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 5000);
-            ticker.stop();
-            QCOMPARE(done->outcome, sync::EntitySummary::Outcome::Ok);
-            QCOMPARE(step.written, std::size_t(40));
+            const int ticks = step.runTicking();
             QVERIFY2(ticks >= 4, qPrintable(QString::number(ticks)));
+            QCOMPARE(step.done->outcome, sync::EntitySummary::Outcome::Ok);
+            QCOMPARE(step.written, std::size_t(40));
             QCOMPARE(rowsWritten(), 40);
         }
         QVERIFY((*db)->exec(QStringLiteral("DELETE FROM sync_runs")));
@@ -670,14 +679,11 @@ private Q_SLOTS:
         // Cancelled after its first turn: nothing of it stays, and the rest is not written.
         {
             TurnsStep step(context, 400);
-            std::optional<sync::EntitySummary> done;
-            QObject::connect(
-                &step, &sync::EntityStep::finished, &step, [&done](const sync::EntitySummary &s) { done = s; });
             step.start();
-            QVERIFY(!done);
+            QVERIFY(!step.done);  // the first turn returned with rows still to write
             step.cancel();
-            QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 1000);
-            QCOMPARE(done->outcome, sync::EntitySummary::Outcome::Cancelled);
+            QTRY_VERIFY_WITH_TIMEOUT(step.done.has_value(), 1000);
+            QCOMPARE(step.done->outcome, sync::EntitySummary::Outcome::Cancelled);
             QVERIFY2(step.written < 400, qPrintable(QString::number(step.written)));
             QVERIFY(!(*db)->inTransaction());
             QCOMPARE(rowsWritten(), 0);
@@ -699,19 +705,10 @@ private Q_SLOTS:
         };
         {
             TurnsStep step(context, 10, true);
-            std::optional<sync::EntitySummary> done;
-            QObject::connect(
-                &step, &sync::EntityStep::finished, &step, [&done](const sync::EntitySummary &s) { done = s; });
-            int ticks = 0;
-            QTimer ticker;
-            QObject::connect(&ticker, &QTimer::timeout, &ticker, [&ticks] { ++ticks; });
-            ticker.start(0);
-            step.start();
-            QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 5000);
-            ticker.stop();
-            QCOMPARE(done->outcome, sync::EntitySummary::Outcome::Ok);
-            QCOMPARE(step.writtenAside.load(), std::size_t(10));
+            const int ticks = step.runTicking();
             QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks)));  // 50 ms of writes, none on this thread
+            QCOMPARE(step.done->outcome, sync::EntitySummary::Outcome::Ok);
+            QCOMPARE(step.writtenAside.load(), std::size_t(10));
             QCOMPARE(rowsWritten(), 10);
         }
         asideThread.quit();
