@@ -302,12 +302,7 @@ bool SignInsStep::holdStore(bool first)
         step->m_awaitingStore = false;
         if (auto s = step->begin(); !s)
             return step->fail(s.error());
-        if (step->m_read->held) {
-            // Two pages are written for each that comes from now on: the backlog drains.
-            step->m_read->held = false;
-            step->holdQueries(false);
-        }
-        step->queueWriteRead();
+        step->queueWriteRead();  // its first write lets held windows go on (writeOldestRead)
     };
     if (first && m_context.whenStoreFreeFirst)
         m_context.whenStoreFreeFirst(std::move(acquire));
@@ -345,6 +340,7 @@ void SignInsStep::writeOldestRead()
     ReadAhead::Page page = std::move(m_read->pages.front());
     m_read->pages.pop_front();
     if (m_read->held) {
+        // Two pages are written for each that comes from now on (keepRead): the backlog drains.
         m_read->held = false;
         holdQueries(false);
     }

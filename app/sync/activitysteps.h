@@ -75,10 +75,11 @@ private:
     /// Sends the first requests of day `index`; its pages are written in the day's transaction.
     void startDay(int index);
     void windowDone(int index);
-    /// Commits day `index` (the next day's requests are already out) and lets the writes waiting
-    /// for the store go first; the next day's transaction opens with its first write. A day fetched from its start
-    /// leaves its usage rows and its checkpoint pending (unless it is the last): they are written between the next
-    /// day's pages, in its transaction, so Graph is not left idle while a day's rows are written.
+    /// Commits day `index` (the next day's requests are already out) and lets the writes
+    /// waiting for the store go first; the next day's transaction opens with its first write. A
+    /// day fetched from its start leaves its usage rows and its checkpoint pending (unless it is
+    /// the last): they are written between the next day's pages, in its transaction, so Graph is
+    /// not left idle while a day's rows are written.
     void finishDay(int index);
     /// After day `index`'s commit (aside): progress, and the writes waiting for the store.
     void dayCommitted(int index);

@@ -109,13 +109,18 @@ core::Status EntityStep::commitWithState(const QString &deltaLink, const QString
 {
     if (auto s = saveState(deltaLink, highWaterMark); !s)
         return s;
+    const core::Status committed = m_context.db->commit();
+    committedOrNot(committed);
+    return committed;
+}
+
+void EntityStep::committedOrNot(const core::Status &committed)
+{
     m_inTransaction = false;
-    core::Status committed = m_context.db->commit();
     if (!committed && m_context.db->inTransaction())
         m_context.db->rollback();  // a COMMIT that failed (disk full) may leave it open
     if (m_context.storeFreed)
         m_context.storeFreed();
-    return committed;
 }
 
 void EntityStep::commitThen(const QString &deltaLink, const QString &highWaterMark, std::function<void()> then)
@@ -127,23 +132,38 @@ void EntityStep::commitThen(const QString &deltaLink, const QString &highWaterMa
     }
     if (auto s = saveState(deltaLink, highWaterMark); !s)
         return fail(s.error());
+    runAside([db = m_context.db] { return db->commit(); },
+        [this](const core::Status &committed) { committedOrNot(committed); }, std::move(then));
+}
+
+void EntityStep::runAside(
+    std::function<core::Status()> work, std::function<void(const core::Status &)> back, std::function<void()> then)
+{
     m_aside = true;
-    m_context.runAside([db = m_context.db] { return db->commit(); }, this,
-        [this, then = std::move(then)](const core::Status &committed) {
+    m_context.runAside(
+        std::move(work), this, [this, back = std::move(back), then = std::move(then)](const core::Status &outcome) {
             m_aside = false;
-            m_inTransaction = false;
-            if (!committed && m_context.db->inTransaction())
-                m_context.db->rollback();  // a COMMIT that failed (disk full) may leave it open
-            if (m_context.storeFreed)
-                m_context.storeFreed();
+            if (back)
+                back(outcome);
             if (m_ended)
                 return;
-            if (!committed)
-                return fail(committed.error());
+            if (!outcome)
+                return fail(outcome.error());
             if (m_afterAside)
-                return std::exchange(m_afterAside, nullptr)();
+                return std::exchange(m_afterAside, nullptr)();  // a failure that came meanwhile
             then();
         });
+}
+
+bool EntityStep::deferredWhileAside(const std::function<void()> &again)
+{
+    if (!m_aside)
+        return false;
+    // The step ends once its statement is back: a report must not come before its data, and the
+    // connection is not this thread's meanwhile.
+    if (!m_afterAside)
+        m_afterAside = again;
+    return true;
 }
 
 core::Status EntityStep::saveState(const QString &deltaLink, const QString &highWaterMark) const
@@ -172,14 +192,8 @@ void EntityStep::fail(const core::Error &error)
 {
     if (m_ended)
         return;
-    if (m_aside) {
-        // The step ends once its COMMIT is back: a report must not come before its data.
-        if (!m_afterAside)
-            m_afterAside = [this, error] {
-                fail(error);
-            };
+    if (deferredWhileAside([this, error] { fail(error); }))
         return;
-    }
     abandon();
     m_summary.message = error.userMessage;
     m_summary.errorCode = error.code;
@@ -202,13 +216,8 @@ void EntityStep::unavailable(const core::Error &why)
 {
     if (m_ended)
         return;
-    if (m_aside) {
-        if (!m_afterAside)
-            m_afterAside = [this, why] {
-                unavailable(why);
-            };
+    if (deferredWhileAside([this, why] { unavailable(why); }))
         return;
-    }
     abandon();
     m_summary.message = why.userMessage;
     m_summary.errorCode = why.code;
@@ -274,16 +283,7 @@ void EntityStep::writeTurn(const std::shared_ptr<WriteTurns> &turns)
                     ++turns->part;
                     turns->index = 0;
                 }
-                m_aside = true;
-                m_context.runAside([write = part.write, i] { return write(i); }, this,
-                    [this, turns](const core::Status &s) {
-                        m_aside = false;
-                        if (!s)
-                            return fail(s.error());
-                        if (m_afterAside)
-                            return std::exchange(m_afterAside, nullptr)();
-                        writeTurn(turns);
-                    });
+                runAside([write = part.write, i] { return write(i); }, nullptr, [this, turns] { writeTurn(turns); });
                 return;
             }
             if (auto s = part.write(turns->index++); !s)

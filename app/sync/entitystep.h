@@ -133,7 +133,8 @@ protected:
     void writeInTurns(std::vector<WritePart> parts, std::function<void()> done);
     /// The CREATE INDEX statements `definitions` (StoreWriter::dropIndexes), each aside.
     [[nodiscard]] WritePart indexBuilds(const QStringList &definitions) const;
-    /// Whether this step's own transaction is open and it may write (not while it commits).
+    /// Whether this step's own transaction is open and it may write (not while one of its
+    /// statements runs aside).
     [[nodiscard]] bool holdsStore() const { return m_inTransaction && !m_aside; }
     /// Holds (or releases) the next page of every query of this step (PagedQuery::hold).
     void holdQueries(bool held);
@@ -154,6 +155,15 @@ protected:
 private:
     struct WriteTurns;
     void writeTurn(const std::shared_ptr<WriteTurns> &turns);
+    /// Runs `work` aside (StepContext::runAside); back on this thread, `back` with its outcome,
+    /// then, unless the step failed or ended meanwhile, `then`.
+    void runAside(
+        std::function<core::Status()> work, std::function<void(const core::Status &)> back, std::function<void()> then);
+    /// While a statement of this step runs aside, keeps `again` (the first failure) for when it
+    /// is back, and says true.
+    [[nodiscard]] bool deferredWhileAside(const std::function<void()> &again);
+    /// After a COMMIT, done or failed: the transaction is over, the store free for the others.
+    void committedOrNot(const core::Status &committed);
     void end(EntitySummary::Outcome outcome);
     void cancelQueries();
     /// The entity's sync_state row, in the open transaction.

@@ -450,15 +450,6 @@ core::Result<QStringList> StoreWriter::dropIndexes(const QStringList &tables, co
     return definitions;
 }
 
-core::Status StoreWriter::restoreIndexes(const QStringList &definitions)
-{
-    for (const QString &sql : definitions) {
-        if (auto s = exec(sql); !s)
-            return s;
-    }
-    return {};
-}
-
 core::Status StoreWriter::beginSweep(const QString &table)
 {
     Q_UNUSED(table);

@@ -61,12 +61,11 @@ public:
 
     /// For a write that touches every row of `tables` (a full listing of the users): drops their
     /// secondary, non-unique indexes inside the open transaction and returns their definitions
-    /// for restoreIndexes(), which makes them again before the commit. One sorted build per
+    /// for EntityStep::indexBuilds(), which makes them again before the commit. One sorted build per
     /// index costs a fraction of keeping ten indexes through 100,000 inserts in key order of
     /// none of them. DDL is transactional: a rollback brings the indexes back as they were.
     /// With `columns`, only the indexes that name one of them (the activity pass's times).
     [[nodiscard]] core::Result<QStringList> dropIndexes(const QStringList &tables, const QStringList &columns = {});
-    [[nodiscard]] core::Status restoreIndexes(const QStringList &definitions);
 
     /// Mark-and-sweep for snapshot entities: ids seen in this sync go to a temp table; the rows
     /// of `table` whose id was not seen are deleted at the end.

@@ -333,7 +333,7 @@ void SyncWorker::runStoreWrites()
 {
     // One at a time, in the order they came: a write may keep its transaction open over several
     // turns of the event loop (EntityStep::writeInTurns), and the next waits for its commit.
-    while (!m_storeWrites.isEmpty() && !m_asideBusy && !m_db->inTransaction() && !usersOutstanding()) {
+    while (!m_storeWrites.isEmpty() && !m_context.storeHeld() && !usersOutstanding()) {
         const std::function<void()> write = m_storeWrites.takeFirst();
         write();
     }
