@@ -109,7 +109,7 @@ core::Status EntityStep::commitWithState(const QString &deltaLink, const QString
 {
     if (auto s = saveState(deltaLink, highWaterMark); !s)
         return s;
-    const core::Status committed = m_context.db->commit();
+    core::Status committed = m_context.db->commit();
     committedOrNot(committed);
     return committed;
 }
