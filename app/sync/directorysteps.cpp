@@ -221,6 +221,11 @@ void UsersStep::listAll(const QUrl &deltaLink)
     auto indexes = m_context.writer->dropIndexes({QStringLiteral("users"), QStringLiteral("user_licenses")});
     if (!indexes)
         return fail(indexes.error());
+    // So are the triggers that rewrote each person's licence column once per licence.
+    const auto triggers = m_context.writer->dropTriggers(QStringLiteral("user_licenses"));
+    if (!triggers)
+        return fail(triggers.error());
+    indexes->append(*triggers);
     walk(
         graph::Endpoint::users(),
         [this](const QJsonArray &items) -> core::Status {

@@ -161,15 +161,19 @@ core::Status StoreWriter::writeOrganization(const graph::Organization &org)
 
 core::Status StoreWriter::upsertUser(const graph::User &user)
 {
+    const auto licenses = licenseSummary(user);
+    if (!licenses)
+        return licenses.error();
     store::Statement &q = prepared("user",
         QStringLiteral("INSERT INTO users (id, upn, display_name, mail, department, job_title, account_enabled, "
-                       "user_type, created, on_premises_sync_enabled, manager_id, fetched_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "user_type, created, on_premises_sync_enabled, manager_id, licenses, fetched_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                        "ON CONFLICT (id) DO UPDATE SET upn = excluded.upn, display_name = excluded.display_name, "
                        "mail = excluded.mail, department = excluded.department, job_title = excluded.job_title, "
                        "account_enabled = excluded.account_enabled, user_type = excluded.user_type, "
                        "created = excluded.created, on_premises_sync_enabled = excluded.on_premises_sync_enabled, "
-                       "manager_id = excluded.manager_id, fetched_at = excluded.fetched_at"));
+                       "manager_id = excluded.manager_id, licenses = excluded.licenses, "
+                       "fetched_at = excluded.fetched_at"));
     q.bind(0, user.id);
     q.bind(1, user.userPrincipalName);
     q.bind(2, user.displayName);
@@ -181,7 +185,8 @@ core::Status StoreWriter::upsertUser(const graph::User &user)
     q.bind(8, isoOrNull(user.createdDateTime));
     q.bind(9, user.onPremisesSyncEnabled);
     q.bind(10, user.managerId);
-    q.bind(11, m_fetchedAt);
+    q.bind(11, *licenses);
+    q.bind(12, m_fetchedAt);
     if (auto s = run(q, "users"); !s)
         return s;
 
@@ -209,6 +214,42 @@ core::Status StoreWriter::upsertUser(const graph::User &user)
             return s;
     }
     return {};
+}
+
+core::Result<QString> StoreWriter::licenseSummary(const graph::User &user)
+{
+    if (!m_skuPartNumbers || m_skuPartNumbersRollbacks != m_store.rollbacks()) {
+        QSqlQuery q(m_store.sql());
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT sku_id, sku_part_number FROM subscribed_skus")))
+            return storeWriteError(QStringLiteral("users"), q.lastError().text());
+        QHash<QString, QString> names;
+        while (q.next())
+            names.insert(q.value(0).toString(), q.value(1).toString());
+        m_skuPartNumbers = std::move(names);
+        m_skuPartNumbersRollbacks = m_store.rollbacks();
+    }
+    // As schema 6's triggers make it: one entry per row of user_licenses (a SKU once, by its
+    // lower-case id), the SKU's part number or, while the SKU is not synced, its id; in SQLite's
+    // BINARY order (UTF-8 bytes), ';'-joined.
+    QStringList skus;
+    for (const auto &license : user.assignedLicenses) {
+        QString sku = license.skuId.toLower();
+        if (!skus.contains(sku))
+            skus.append(std::move(sku));
+    }
+    std::vector<QByteArray> names;
+    names.reserve(std::size_t(skus.size()));
+    for (const QString &sku : std::as_const(skus))
+        names.push_back(m_skuPartNumbers->value(sku, sku).toUtf8());
+    std::sort(names.begin(), names.end());
+    QByteArray joined;
+    for (const QByteArray &name : names) {
+        if (!joined.isEmpty())
+            joined.append(';');
+        joined.append(name);
+    }
+    return QString::fromUtf8(joined);
 }
 
 core::Status StoreWriter::removeUser(const QString &id)
@@ -265,6 +306,7 @@ core::Status StoreWriter::writeMember(std::string_view groupId, std::string_view
 
 core::Status StoreWriter::writeSku(const graph::SubscribedSku &sku)
 {
+    m_skuPartNumbers.reset();  // users.licenses names SKUs by these
     store::Statement &q = prepared("sku",
         QStringLiteral("INSERT OR REPLACE INTO subscribed_skus (sku_id, id, sku_part_number, applies_to, "
                        "capability_status, consumed_units, prepaid_enabled, prepaid_suspended, "
@@ -445,6 +487,31 @@ core::Result<QStringList> StoreWriter::dropIndexes(const QStringList &tables, co
         QString quoted = name;
         quoted.replace(u'"', QLatin1StringView("\"\""));
         if (auto s = exec(QStringLiteral("DROP INDEX \"%1\"").arg(quoted)); !s)
+            return s.error();
+    }
+    return definitions;
+}
+
+core::Result<QStringList> StoreWriter::dropTriggers(const QString &table)
+{
+    QStringList names;
+    QStringList definitions;
+    {
+        QSqlQuery q(m_store.sql());
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?"));
+        q.addBindValue(table);
+        if (!q.exec())
+            return storeWriteError(QStringLiteral("data"), q.lastError().text());
+        while (q.next()) {
+            names.append(q.value(0).toString());
+            definitions.append(q.value(1).toString());
+        }
+    }
+    for (const QString &name : std::as_const(names)) {
+        QString quoted = name;
+        quoted.replace(u'"', QLatin1StringView("\"\""));
+        if (auto s = exec(QStringLiteral("DROP TRIGGER \"%1\"").arg(quoted)); !s)
             return s.error();
     }
     return definitions;

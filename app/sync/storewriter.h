@@ -38,7 +38,8 @@ public:
     [[nodiscard]] core::Status exec(const QString &sql);
 
     [[nodiscard]] core::Status writeOrganization(const graph::Organization &org);
-    /// Upserts the directory fields; the signInActivity columns are left as they are.
+    /// Upserts the directory fields and users.licenses (schema 6: the Users page's licence
+    /// column, from the stored SKUs); the signInActivity columns are left as they are.
     [[nodiscard]] core::Status upsertUser(const graph::User &user);
     [[nodiscard]] core::Status removeUser(const QString &id);
     /// The separate signInActivity pass: only the activity columns.
@@ -66,6 +67,11 @@ public:
     /// none of them. DDL is transactional: a rollback brings the indexes back as they were.
     /// With `columns`, only the indexes that name one of them (the activity pass's times).
     [[nodiscard]] core::Result<QStringList> dropIndexes(const QStringList &tables, const QStringList &columns = {});
+
+    /// For the same full listing: drops the triggers on `table` inside the open transaction and
+    /// returns their definitions, made again before the commit with the indexes. The triggers on
+    /// user_licenses rewrote users.licenses once for each licence; upsertUser writes it once.
+    [[nodiscard]] core::Result<QStringList> dropTriggers(const QString &table);
 
     /// Mark-and-sweep for snapshot entities: ids seen in this sync go to a temp table; the rows
     /// of `table` whose id was not seen are deleted at the end.
@@ -106,11 +112,16 @@ private:
     [[nodiscard]] static core::Status run(store::Statement &statement, const char *what);
 
     [[nodiscard]] core::Status loadUsageKeys();
+    /// users.licenses for `user`, exactly as the triggers on user_licenses make it.
+    [[nodiscard]] core::Result<QString> licenseSummary(const graph::User &user);
 
     const store::Database &m_store;
     /// usage_keys, as of m_usageKeysRollbacks rollbacks of the connection (see usageKey()).
     std::unordered_map<std::string, qint64, DayUsageFold::Hash, std::equal_to<>> m_usageKeys;
     std::optional<quint64> m_usageKeysRollbacks;
+    /// subscribed_skus' part numbers by SKU id, as of m_skuPartNumbersRollbacks rollbacks.
+    std::optional<QHash<QString, QString>> m_skuPartNumbers;
+    quint64 m_skuPartNumbersRollbacks = 0;
     QString m_fetchedAt;
     std::string m_fetchedAtUtf8;  ///< bound to each of a million sign-ins without a conversion
     std::map<const char *, store::Statement> m_queries;

@@ -56,6 +56,27 @@ QJsonObject user(int i, bool enabled = true)
     };
 }
 
+/// Person 4 has three licences: the tenant's SKU (its id in capitals, so the same SKU twice for
+/// user_licenses), and two SKUs the tenant does not list, named by their ids.
+QJsonObject userWithThreeLicences()
+{
+    QJsonObject o = user(4);
+    QJsonArray licences;
+    for (const char *sku : {"F30DB892-07E9-47E9-837C-80727F46FD3D", "05E9A617-0261-4CEE-BB44-138D3EF5D965",
+             "1a2b3c4d-0000-4000-8000-000000000001", "05e9a617-0261-4cee-bb44-138d3ef5d965"})
+        licences.append(QJsonObject {
+            {QStringLiteral("skuId"), QLatin1StringView(sku)}, {QStringLiteral("disabledPlans"), QJsonArray {}}});
+    o.insert(QStringLiteral("assignedLicenses"), licences);
+    return o;
+}
+
+/// How many people's licence column (schema 6) differs from what its triggers make of
+/// user_licenses and subscribed_skus.
+const char *const kLicencesOffTheirTriggers
+    = "SELECT count(*) FROM users WHERE licenses IS NOT coalesce((SELECT group_concat(p, ';' ORDER BY p) FROM ("
+      "SELECT coalesce(s.sku_part_number, l.sku_id) AS p FROM user_licenses l "
+      "LEFT JOIN subscribed_skus s ON s.sku_id = l.sku_id WHERE l.user_id = users.id)), '')";
+
 QString userId(int i)
 {
     return QStringLiteral("00000000-0000-0000-0000-%1").arg(i, 12, 10, QLatin1Char('0'));
@@ -144,8 +165,9 @@ private:
         }
         if (path == QStringLiteral("/v1.0/users")) {
             if (q.hasQueryItem(QStringLiteral("$skiptoken"))) {
-                Response r2 = failUsersPage2 ? Response::json(R"({"value":[{"id":"trunc)")
-                                             : Response::json(page(QJsonArray {user(4), user(5, false)}));
+                Response r2 = failUsersPage2
+                    ? Response::json(R"({"value":[{"id":"trunc)")
+                    : Response::json(page(QJsonArray {userWithThreeLicences(), user(5, false)}));
                 r2.delayMs = usersPage2DelayMs;
                 return r2;
             }
@@ -545,6 +567,18 @@ private Q_SLOTS:
                                          "'05e9a617-0261-4cee-bb44-138d3ef5d965'"))
                      .toInt(),
             5);
+        // The licence column, written with the listing while the triggers that keep it were
+        // dropped (they are back): each SKU once, by part number or id, in byte order.
+        QCOMPARE(f.scalar(QStringLiteral("SELECT licenses FROM users WHERE upn = 'p4@contoso.example'")).toString(),
+            QStringLiteral("1a2b3c4d-0000-4000-8000-000000000001;SPE_E3;f30db892-07e9-47e9-837c-80727f46fd3d"));
+        QCOMPARE(f.scalar(QStringLiteral("SELECT licenses FROM users WHERE upn = 'p2@contoso.example'")).toString(),
+            QStringLiteral("SPE_E3"));
+        QCOMPARE(f.scalar(QLatin1StringView(kLicencesOffTheirTriggers)).toInt(), 0);
+        QCOMPARE(
+            f.scalar(QStringLiteral(
+                         "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'user_licenses'"))
+                .toInt(),
+            3);
         QCOMPARE(f.scalar(QStringLiteral("SELECT prepaid_enabled FROM subscribed_skus")).toInt(), 10);
         QCOMPARE(
             f.scalar(QStringLiteral("SELECT display_name FROM organization")).toString(), QStringLiteral("Contoso"));
@@ -585,6 +619,7 @@ private Q_SLOTS:
         QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM users")).toInt(), 4);
         QCOMPARE(f.scalar(QStringLiteral("SELECT display_name FROM users WHERE upn = 'p2@contoso.example'")).toString(),
             QStringLiteral("Renamed Person"));
+        QCOMPARE(f.scalar(QLatin1StringView(kLicencesOffTheirTriggers)).toInt(), 0);
         // The activity columns survive a delta upsert.
         QVERIFY(!f.scalar(QStringLiteral("SELECT last_sign_in FROM users WHERE upn = 'p2@contoso.example'")).isNull());
         QCOMPARE(f.server.requestsTo("/v1.0/users/delta").size(), 1);
@@ -596,12 +631,14 @@ private Q_SLOTS:
     {
         Fixture f;
         MiniGraph graph(f.server);
-        // A full listing drops the users' indexes and builds them again before it commits.
+        // A full listing drops the users' indexes and licence triggers and makes them again
+        // before it commits.
         const QString indexes
-            = QStringLiteral("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema WHERE type = 'index' "
-                             "AND tbl_name IN ('users', 'user_licenses') ORDER BY name)");
+            = QStringLiteral("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema WHERE type IN "
+                             "('index', 'trigger') AND tbl_name IN ('users', 'user_licenses') ORDER BY name)");
         const QString indexesBefore = f.scalar(indexes).toString();
         QVERIFY(indexesBefore.contains(QStringLiteral("users_sort_name_asc")));
+        QVERIFY(indexesBefore.contains(QStringLiteral("user_licenses_summary_insert")));
         QVERIFY(!f.run({{QStringLiteral("users")}}).firstError);
         QCOMPARE(f.scalar(indexes).toString(), indexesBefore);
         QCOMPARE(f.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
