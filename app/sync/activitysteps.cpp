@@ -320,23 +320,25 @@ void SignInsStep::queueWriteRead()
         this,
         [this] {
             m_read->writeQueued = false;
-            writeOldestRead();
-            queueWriteRead();
+            // Without the store, holdStore()'s acquire queues the writes again: no turn is
+            // spent asking meanwhile.
+            if (writeOldestRead())
+                queueWriteRead();
         },
         Qt::QueuedConnection);
 }
 
-void SignInsStep::writeOldestRead()
+bool SignInsStep::writeOldestRead()
 {
     if (hasEnded())
-        return;
+        return false;
     if (m_read->pages.empty()) {
         if (m_read->error)
             fail(*m_read->error);
-        return;
+        return false;
     }
     if (!holdStore())
-        return;
+        return false;
     ReadAhead::Page page = std::move(m_read->pages.front());
     m_read->pages.pop_front();
     if (m_read->held) {
@@ -344,13 +346,17 @@ void SignInsStep::writeOldestRead()
         m_read->held = false;
         holdQueries(false);
     }
-    if (page.endsDay)
-        return finishDay(page.day);
+    if (page.endsDay) {
+        finishDay(page.day);
+        return true;
+    }
     const bool fold = m_plan.at(page.day).fromDayStart();
     for (const ReadAhead::Event &event : page.events) {
         const graph::SignInView signIn = m_read->view(page, event, m_fold);
-        if (auto s = m_context.writer->writeSignIn(signIn); !s)
-            return fail(s.error());
+        if (auto s = m_context.writer->writeSignIn(signIn); !s) {
+            fail(s.error());
+            return false;
+        }
         if (fold) {
             m_fold.add(signIn, event.person,
                 event.label == ReadAhead::kNoLabel ? DayUsageFold::kNone : m_read->labels[event.label].app);
@@ -361,8 +367,11 @@ void SignInsStep::writeOldestRead()
     countSkipped(page.skipped);
     // The previous day's usage rows, a slice at a time: twice a page's events keeps ahead of a
     // day of the same size.
-    if (auto s = writePending(std::max<qsizetype>(kMinPendingSlice, 2 * qsizetype(page.events.size()))); !s)
+    if (auto s = writePending(std::max<qsizetype>(kMinPendingSlice, 2 * qsizetype(page.events.size()))); !s) {
         fail(s.error());
+        return false;
+    }
+    return true;
 }
 
 void SignInsStep::windowDone(int index)

@@ -93,8 +93,9 @@ private:
     /// idle while the store works.
     void queueWriteRead();
     /// Writes the oldest page read, or finishes the day whose last window ended, once this step
-    /// holds the store.
-    void writeOldestRead();
+    /// holds the store. False when it could not: without the store, holdStore()'s acquire queues
+    /// the writes again.
+    bool writeOldestRead();
     /// Whether this step's transaction is open; if not, opens it as soon as no other step holds
     /// the connection (StepContext::whenStoreFree) and writes what was read then.
     [[nodiscard]] bool holdStore(bool first = false);

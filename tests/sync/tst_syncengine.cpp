@@ -9,6 +9,7 @@
 #include "graph/signinpage.h"
 #include "scriptedserver.h"
 #include "store/database.h"
+#include "sync/activitysteps.h"
 #include "sync/dayusagefold.h"
 #include "sync/entitystep.h"
 #include "sync/storewriter.h"
@@ -256,6 +257,20 @@ public:
     int signInRequests = 0;
     int usageRequests = 0;
     int appRequests = 0;
+};
+
+/// Counts the queued calls (QEvent::MetaCall) an object receives: its turns of the event loop.
+class MetaCallCounter : public QObject {
+public:
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::MetaCall)
+            ++count;
+        return QObject::eventFilter(watched, event);
+    }
 };
 
 /// A step whose write is `parts` rows into sync_runs, 5 ms each, in turns (writeInTurns).
@@ -750,6 +765,58 @@ private Q_SLOTS:
         }
         asideThread.quit();
         asideThread.wait();
+    }
+
+    /// While another step holds the store, the sign-ins keep the pages they read and wait: their
+    /// writes are queued again when the store is theirs (holdStore's acquire), not asked for on
+    /// every turn of the event loop. A first version did, and spent a core on it meanwhile.
+    void signInsWaitingForTheStoreDoNotSpin()
+    {
+        Fixture f;
+        MiniGraph graph(f.server);
+        auto db = store::Database::open(f.dbPath, *f.key);
+        QVERIFY(db);
+        testing::ListTokenSource tokens({QByteArrayLiteral("token-1")});
+        graph::GraphClient client(f.setup().graph, tokens);
+        sync::StoreWriter writer(**db);
+        sync::StepContext context;
+        context.client = &client;
+        context.db = db->get();
+        context.writer = &writer;
+        context.clock = &f.clock;
+        context.request = sync::SyncRequest {{QStringLiteral("signins")}};
+        context.request.signInDays = 3;
+        bool storeHeldElsewhere = true;
+        std::vector<std::function<void()>> waiting;
+        context.whenStoreFree = [&](std::function<void()> write) {
+            if (storeHeldElsewhere)
+                waiting.push_back(std::move(write));
+            else
+                QTimer::singleShot(0, std::move(write));
+        };
+        context.whenStoreFreeFirst = context.whenStoreFree;
+
+        sync::SignInsStep step(context);
+        std::optional<sync::EntitySummary> done;
+        QObject::connect(
+            &step, &sync::EntityStep::finished, &step, [&done](const sync::EntitySummary &s) { done = s; });
+        MetaCallCounter turns;
+        step.installEventFilter(&turns);
+        step.start();
+        QTRY_VERIFY_WITH_TIMEOUT(graph.signInRequests == 3 && !waiting.empty(), 5000);
+        QTest::qWait(50);  // the last answer read
+        turns.count = 0;
+        QTest::qWait(300);
+        QVERIFY2(turns.count < 10, qPrintable(QString::number(turns.count)));
+        QVERIFY(!done);
+
+        storeHeldElsewhere = false;
+        for (auto &write : std::exchange(waiting, {}))
+            write();
+        QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 5000);
+        QCOMPARE(done->outcome, sync::EntitySummary::Outcome::Ok);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM signins_raw")).toInt(), 9);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM signin_days")).toInt(), 3);
     }
 
     void cancelStopsWithinASecondAndKeepsTheData()
