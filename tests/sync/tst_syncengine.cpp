@@ -998,7 +998,8 @@ private Q_SLOTS:
             ids.push_back(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
         const std::string upper = QString::fromStdString(ids.at(1)).toUpper().toStdString();
         const std::vector<std::string> more {ids.at(0), upper, "00000000-0000-0000-0000-000000000000",
-            "00000000-0000-0000-0000-000000000000", "e1", "e1", ids.at(2999)};
+            "00000000-0000-0000-0000-000000000000", "00000000-0000-0000-0000-00000000000g",
+            "00000000-0000-0000-0000-00000000000g", "e1", "e1", ids.at(2999)};
         ids.insert(ids.end(), more.begin(), more.end());
         const std::string created = "2026-11-19T09:00:00Z";
         const std::string person = "3f1d0c4e-0000-4000-8000-000000000001";
@@ -1014,10 +1015,11 @@ private Q_SLOTS:
         sync::DayUsageFold fold;
         for (const std::string &id : ids)
             add(fold, id);
-        QCOMPARE(fold.events(), 3000 + 3);  // + the upper-case spelling, the zero GUID, "e1"
+        // + the upper-case spelling, the zero GUID, the one with a "g" and "e1"
+        QCOMPARE(fold.events(), 3000 + 4);
         const auto rows = fold.rows();
         QCOMPARE(rows.size(), std::size_t {1});
-        QCOMPARE(rows.front()->signIns, 3003);
+        QCOMPARE(rows.front()->signIns, 3004);
         QCOMPARE(fold.personId(*rows.front()), std::string_view(person));
         QCOMPARE(fold.appId(*rows.front()), std::string_view(app));
         // The next day: nothing counted yet, the same numbers for the same people and apps.
