@@ -177,6 +177,11 @@ core::Result<std::unique_ptr<Database>> Database::open(
 #ifdef SQLITE_OPEN_NOFOLLOW
     flags |= SQLITE_OPEN_NOFOLLOW;
 #endif
+    // Once, before SQLite's first call: no process-wide count of its allocations
+    // (sqlite3_memory_used and the heap limits, unused here), whose mutex every allocation and
+    // free of every connection took.
+    static const int memoryStatusOff = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    Q_UNUSED(memoryStatusOff);
     // SQLite takes UTF-8 file names everywhere, Windows included (not the local 8-bit code page).
     int rc = sqlite3_open_v2(self->m_path.toUtf8().constData(), &db, flags, nullptr);
     // Closes the handle on every early return; released once the driver owns it.
