@@ -50,10 +50,11 @@ public:
     /// many, each page that comes has two written before the next answer is read.
     static constexpr std::size_t kMaxReadAhead = 12;
     /// ...and while another step holds the store (the users' index builds, the activity pass's
-    /// updates), up to this many (about 19 MB, some 2.5 s of the sim's work on loopback): then
-    /// the windows' next pages are held back, and the sign-ins have the store next
-    /// (StepContext::whenStoreFreeFirst), before the writes waiting.
-    static constexpr std::size_t kMaxReadAheadWaiting = 192;
+    /// updates), up to this many (about 38 MB, some 5 s of the sim's work on loopback: the
+    /// writes of the steps beside the users take about that long at 100,000 people; 192 left
+    /// the sim idle about a second longer): then the windows' next pages are held back, and the
+    /// sign-ins have the store next (StepContext::whenStoreFreeFirst), before the writes waiting.
+    static constexpr std::size_t kMaxReadAheadWaiting = 384;
     /// Raw sign-ins are kept this many UTC days, today included: what Entra itself keeps with
     /// P1, so every day the backfill can fetch can also be folded again. Older ones are deleted
     /// (secure_delete zeroes them) in the first day's transaction of each sync.
