@@ -482,13 +482,8 @@ core::Result<QStringList> StoreWriter::dropIndexes(const QStringList &tables, co
             definitions.append(sql);
         }
     }
-    for (const QString &name : std::as_const(names)) {
-        // Names come from sqlite_schema, quoted as identifiers.
-        QString quoted = name;
-        quoted.replace(u'"', QLatin1StringView("\"\""));
-        if (auto s = exec(QStringLiteral("DROP INDEX \"%1\"").arg(quoted)); !s)
-            return s.error();
-    }
+    if (auto s = dropAll(QLatin1StringView("INDEX"), names); !s)
+        return s.error();
     return definitions;
 }
 
@@ -508,13 +503,21 @@ core::Result<QStringList> StoreWriter::dropTriggers(const QString &table)
             definitions.append(q.value(1).toString());
         }
     }
-    for (const QString &name : std::as_const(names)) {
+    if (auto s = dropAll(QLatin1StringView("TRIGGER"), names); !s)
+        return s.error();
+    return definitions;
+}
+
+core::Status StoreWriter::dropAll(QLatin1StringView kind, const QStringList &names)
+{
+    for (const QString &name : names) {
+        // Names come from sqlite_schema, quoted as identifiers.
         QString quoted = name;
         quoted.replace(u'"', QLatin1StringView("\"\""));
-        if (auto s = exec(QStringLiteral("DROP TRIGGER \"%1\"").arg(quoted)); !s)
-            return s.error();
+        if (auto s = exec(QStringLiteral("DROP %1 \"%2\"").arg(kind, quoted)); !s)
+            return s;
     }
-    return definitions;
+    return {};
 }
 
 core::Status StoreWriter::beginSweep(const QString &table)

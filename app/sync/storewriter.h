@@ -112,6 +112,8 @@ private:
     [[nodiscard]] static core::Status run(store::Statement &statement, const char *what);
 
     [[nodiscard]] core::Status loadUsageKeys();
+    /// DROP `kind` (INDEX, TRIGGER) of each of `names`, as sqlite_schema names them.
+    [[nodiscard]] core::Status dropAll(QLatin1StringView kind, const QStringList &names);
     /// users.licenses for `user`, exactly as the triggers on user_licenses make it.
     [[nodiscard]] core::Result<QString> licenseSummary(const graph::User &user);
 

@@ -401,6 +401,29 @@ private:
         }
     };
 
+    /// A step's context on its own connection to the fixture's database, for a step run without
+    /// the engine (no store waits, nothing aside unless the test sets them).
+    struct StepRig {
+        explicit StepRig(Fixture &f)
+            : db(store::Database::open(f.dbPath, *f.key))
+            , client(f.setup().graph, tokens)
+        {
+            if (!db)
+                qFatal("cannot open the test database");
+            writer.emplace(**db);
+            context.client = &client;
+            context.db = db->get();
+            context.writer = &*writer;
+            context.clock = &f.clock;
+        }
+
+        core::Result<std::unique_ptr<store::Database>> db;
+        testing::ListTokenSource tokens {{QByteArrayLiteral("token-1")}};
+        graph::GraphClient client;
+        std::optional<sync::StoreWriter> writer;
+        sync::StepContext context;
+    };
+
     /// The entities in the order they were reported, comma-separated.
     static QString entityOrder(const sync::SyncReport &report)
     {
@@ -700,16 +723,9 @@ private Q_SLOTS:
     void aLongWriteGivesTheEventLoopTurnsAndACancelRollsItBack()
     {
         Fixture f;
-        auto db = store::Database::open(f.dbPath, *f.key);
-        QVERIFY(db);
-        testing::ListTokenSource tokens({QByteArrayLiteral("token-1")});
-        graph::GraphClient client(f.setup().graph, tokens);
-        sync::StoreWriter writer(**db);
-        sync::StepContext context;
-        context.client = &client;
-        context.db = db->get();
-        context.writer = &writer;
-        context.clock = &f.clock;
+        StepRig rig(f);
+        auto &db = rig.db;
+        sync::StepContext &context = rig.context;
         const auto rowsWritten = [&db] {
             QSqlQuery q((*db)->sql());
             return q.exec(QStringLiteral("SELECT count(*) FROM sync_runs WHERE entities = 'turns'")) && q.next()
@@ -774,16 +790,8 @@ private Q_SLOTS:
     {
         Fixture f;
         MiniGraph graph(f.server);
-        auto db = store::Database::open(f.dbPath, *f.key);
-        QVERIFY(db);
-        testing::ListTokenSource tokens({QByteArrayLiteral("token-1")});
-        graph::GraphClient client(f.setup().graph, tokens);
-        sync::StoreWriter writer(**db);
-        sync::StepContext context;
-        context.client = &client;
-        context.db = db->get();
-        context.writer = &writer;
-        context.clock = &f.clock;
+        StepRig rig(f);
+        sync::StepContext &context = rig.context;
         context.request = sync::SyncRequest {{QStringLiteral("signins")}};
         context.request.signInDays = 3;
         bool storeHeldElsewhere = true;
