@@ -269,7 +269,7 @@ int violationsOf(const testing::TenantSim &sim, int *throttled, int *requests)
                    .size());
 }
 
-void benchTenant(int users, int days, bool limits, int latencyMs)
+void benchTenant(int users, int days, bool limits, int latencyMs, int rounds)
 {
     QStringList simArgs {QStringLiteral("--users"), QString::number(users), QStringLiteral("--days"),
         QString::number(days), QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--auto-approve"),
@@ -302,6 +302,32 @@ void benchTenant(int users, int days, bool limits, int latencyMs)
         // JavaScript client.
         testing::TenantSim jsSim(simArgs + QStringList {QStringLiteral("--link-scheme"), QStringLiteral("https")});
         const QByteArray jsToken = jsSim.isRunning() ? testing::simAccessToken(jsSim.baseUrl()) : QByteArray();
+        // One walk of the JavaScript client over `walks`, printed; its seconds, or -1.
+        const auto jsClient = [&](const QString &what, const QList<QUrl> &walks, qint64 truthItems) -> double {
+            out << "  JavaScript Graph client (" << what << ", PageIterator, fetch only): ";
+            out.flush();
+            const QJsonObject js = jsSim.isRunning() ? graphJsPages(walks, jsToken)
+                                                     : QJsonObject {{QStringLiteral("skipped"), jsSim.error()}};
+            if (js.contains(QStringLiteral("skipped"))) {
+                out << "skipped: " << js.value(QStringLiteral("skipped")).toString() << '\n';
+                return -1;
+            }
+            if (!js.value(QStringLiteral("ok")).toBool()) {
+                out << "FAILED: " << js.value(QStringLiteral("error")).toString() << '\n';
+                return -1;
+            }
+            out << QString::number(js.value(QStringLiteral("seconds")).toDouble(), 'f', 2) << " s, "
+                << js.value(QStringLiteral("pages")).toInt() << " pages, "
+                << js.value(QStringLiteral("items")).toInteger() << " items, "
+                << js.value(QStringLiteral("bytes")).toInteger() / (1024 * 1024) << " MB, peak RSS "
+                << js.value(QStringLiteral("maxRssKb")).toInteger() / 1024 << " MB (node)";
+            if (truthItems >= 0 && js.value(QStringLiteral("items")).toInteger() != truthItems)
+                out << " (INCOMPLETE: the sim has " << truthItems << ")";
+            out << '\n';
+            out.flush();
+            return js.value(QStringLiteral("seconds")).toDouble();
+        };
+        const QUrl jsApi(jsSim.baseUrl().toString() + QStringLiteral("/v1.0"));
         const auto floors
             = [&](const QString &what, const std::function<QList<QUrl>(const QUrl &)> &walks, qint64 truthItems) {
                   const QJsonObject curl = curlFloor(walks(QUrl(root + QStringLiteral("/v1.0"))), token);
@@ -310,26 +336,7 @@ void benchTenant(int users, int days, bool limits, int latencyMs)
                       << curl.value(QStringLiteral("pages")).toInt() << " pages, "
                       << curl.value(QStringLiteral("bytes")).toInteger() / (1024 * 1024) << " MB"
                       << (curl.value(QStringLiteral("ok")).toBool() ? "" : " (FAILED)") << '\n';
-                  out << "  JavaScript Graph client (" << what << ", PageIterator, fetch only): ";
-                  out.flush();
-                  const QJsonObject js = jsSim.isRunning()
-                      ? graphJsPages(walks(QUrl(jsSim.baseUrl().toString() + QStringLiteral("/v1.0"))), jsToken)
-                      : QJsonObject {{QStringLiteral("skipped"), jsSim.error()}};
-                  if (js.contains(QStringLiteral("skipped"))) {
-                      out << "skipped: " << js.value(QStringLiteral("skipped")).toString() << '\n';
-                  } else if (!js.value(QStringLiteral("ok")).toBool()) {
-                      out << "FAILED: " << js.value(QStringLiteral("error")).toString() << '\n';
-                  } else {
-                      out << QString::number(js.value(QStringLiteral("seconds")).toDouble(), 'f', 2) << " s, "
-                          << js.value(QStringLiteral("pages")).toInt() << " pages, "
-                          << js.value(QStringLiteral("items")).toInteger() << " items, "
-                          << js.value(QStringLiteral("bytes")).toInteger() / (1024 * 1024) << " MB, peak RSS "
-                          << js.value(QStringLiteral("maxRssKb")).toInteger() / 1024 << " MB (node)";
-                      if (truthItems >= 0 && js.value(QStringLiteral("items")).toInteger() != truthItems)
-                          out << " (INCOMPLETE: the sim has " << truthItems << ")";
-                      out << '\n';
-                  }
-                  out.flush();
+                  return jsClient(what, walks(jsApi), truthItems);
               };
         floors(
             QStringLiteral("users pages"),
@@ -338,11 +345,38 @@ void benchTenant(int users, int days, bool limits, int latencyMs)
         printEngine(QStringLiteral("Stocktake users only (without the activity pass)"),
             runChild(
                 {root, QString::fromLatin1(token), QStringLiteral("users"), QStringLiteral("0"), QStringLiteral("0")}));
-        floors(
-            QStringLiteral("full sync pages"), [days](const QUrl &api) { return fullSyncWalks(api, days); }, -1);
-        printEngine(QStringLiteral("Stocktake full sync, %1 day(s) of sign-ins").arg(days),
-            runChild({root, QString::fromLatin1(token), sync::allEntities().join(u','), QStringLiteral("0"),
-                QStringLiteral("1"), QString::number(days)}));
+        const QString fullSync = QStringLiteral("full sync pages");
+        const auto fullSyncChild = [&] {
+            const QJsonObject r = runChild({root, QString::fromLatin1(token), sync::allEntities().join(u','),
+                QStringLiteral("0"), QStringLiteral("1"), QString::number(days)});
+            printEngine(QStringLiteral("Stocktake full sync, %1 day(s) of sign-ins").arg(days), r);
+            return r.value(QStringLiteral("seconds")).toDouble(-1);
+        };
+        // Round 1 after the curl loop; with --rounds N, N-1 more of the client and Stocktake in
+        // turn: the host's speed drifts by more than the difference between the two.
+        QList<double> ratios;
+        for (int round = 1; round <= rounds; ++round) {
+            if (rounds > 1)
+                out << "  round " << round << " of " << rounds << '\n';
+            const double js = round == 1 ? floors(
+                                  fullSync, [days](const QUrl &api) { return fullSyncWalks(api, days); }, -1)
+                                         : jsClient(fullSync, fullSyncWalks(jsApi, days), -1);
+            const double ours = fullSyncChild();
+            if (js > 0 && ours > 0)
+                ratios.append(ours / js);
+        }
+        if (ratios.size() > 1) {
+            QStringList each;
+            for (const double r : std::as_const(ratios))
+                each.append(QString::number(r, 'f', 2));
+            QList<double> sorted = ratios;
+            std::sort(sorted.begin(), sorted.end());
+            const qsizetype n = sorted.size();
+            const double median = n % 2 == 1 ? sorted.at(n / 2) : (sorted.at(n / 2 - 1) + sorted.at(n / 2)) / 2;
+            out << "  Stocktake full sync / JavaScript client, round by round: " << each.join(QStringLiteral(", "))
+                << "; median " << QString::number(median, 'f', 2) << '\n';
+            out.flush();
+        }
     } else {
         // The directory (P1), without the separately budgeted signInActivity pass (P3), then the
         // sign-ins (P2).
@@ -385,6 +419,7 @@ int main(int argc, char **argv)
     int days = 1;
     bool limits = true;
     int latencyMs = 0;
+    int rounds = 1;
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (args.at(i) == QStringLiteral("--users") && i + 1 < args.size()) {
             sizes.clear();
@@ -396,15 +431,19 @@ int main(int argc, char **argv)
             limits = false;
         } else if (args.at(i) == QStringLiteral("--latency") && i + 1 < args.size()) {
             latencyMs = args.at(++i).toInt();
+        } else if (args.at(i) == QStringLiteral("--rounds") && i + 1 < args.size()) {
+            rounds = std::max(1, args.at(++i).toInt());
         } else {
-            std::fputs("usage: stocktake-bench-sync [--users N,N] [--days D] [--skip-limits] [--latency MS]\n", stderr);
+            std::fputs("usage: stocktake-bench-sync [--users N,N] [--days D] [--skip-limits] [--latency MS] "
+                       "[--rounds N]\n",
+                stderr);
             return 2;
         }
     }
     for (int users : sizes) {
-        benchTenant(users, days, false, latencyMs);
+        benchTenant(users, days, false, latencyMs, rounds);
         if (limits)
-            benchTenant(users, days, true, latencyMs);
+            benchTenant(users, days, true, latencyMs, rounds);
     }
     return 0;
 }
