@@ -131,7 +131,7 @@ protected:
     /// read and their next requests sent (the sign-ins read ahead meanwhile), so a long write
     /// does not leave Graph idle. A failed part, or a cancel, fails the step (rolled back).
     void writeInTurns(std::vector<WritePart> parts, std::function<void()> done);
-    /// The CREATE INDEX statements `definitions` (StoreWriter::dropIndexes), each aside.
+    /// The CREATE statements `definitions` (StoreWriter::dropIndexes, dropTriggers), each aside.
     [[nodiscard]] WritePart indexBuilds(const QStringList &definitions) const;
     /// Whether this step's own transaction is open and it may write (not while one of its
     /// statements runs aside).

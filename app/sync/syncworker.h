@@ -64,12 +64,13 @@ private:
     StepContext m_context;
     /// Runs the long statements aside (StepContext::runAside): one at a time, on this thread.
     QThread m_asideThread;
-    std::unique_ptr<QObject> m_aside;           ///< lives on m_asideThread (made there by prepare())
+    std::unique_ptr<QObject> m_aside;           ///< made by prepare() on the sync thread, moved to m_asideThread
     QList<std::function<void()>> m_afterAside;  ///< what waits for the statement aside (startSignIns, finish)
     bool m_asideBusy = false;                   ///< a statement runs aside: the sync thread leaves the connection alone
     QStringList m_queue;
     QPointer<EntityStep> m_current;
-    QList<QPointer<EntityStep>> m_sides;  ///< the steps beside m_current (activity, usage, apps, grants, groups)
+    QList<QPointer<EntityStep>>
+        m_sides;  ///< the steps beside m_current (activity, usage, apps, grants, groups, signins)
     QList<std::function<void()>> m_storeWrites;
     bool m_usersRunning = false;
     bool m_mainDone = false;
