@@ -4,7 +4,12 @@
 // The sync against tenant-sim on loopback, with its floors: prints figures, asserts nothing.
 //
 //   stocktake-bench-sync [--users 10000,100000] [--days 1] [--skip-limits] [--latency MS]
+//                        [--rounds N] [--sync-only]
 //
+// --rounds N: N rounds of the client and the full sync in turn, each round's ratio and their
+// median. --sync-only: only the full sync, N times (no curl loop, no client, no limits), for
+// comparing two builds. Each Stocktake line gives the child's own CPU time and the sim's CPU
+// time while it ran; the client's and the curl loop's lines give the sim's.
 // --latency MS starts the sims with `--latency MS`: each Graph answer leaves MS after it is ready
 // (perf-anchors P5 asks for 200 ms per page), which a client hides only by keeping several
 // requests in flight.
@@ -54,6 +59,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace stocktake;
 
@@ -73,6 +80,33 @@ qint64 peakRssKb()
             return line.mid(6).trimmed().split(' ').first().toLongLong();
     }
     return -1;
+}
+
+/// This process's CPU time so far (user and system, all threads), in seconds.
+double ownCpuSeconds()
+{
+    rusage usage {};
+    if (getrusage(RUSAGE_SELF, &usage) != 0)
+        return -1;
+    const auto seconds = [](const timeval &t) {
+        return double(t.tv_sec) + double(t.tv_usec) / 1e6;
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+/// Another process's CPU time so far (user and system, from /proc), in seconds; -1 if unknown.
+double cpuSecondsOf(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
+        return -1;
+    // The command name (field 2) may hold spaces: count the fields after its closing parenthesis.
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
 }
 
 /// Child mode: one SyncEngine run; prints a JSON line with its entities, wall time and VmHWM.
@@ -119,7 +153,8 @@ int runEngineChild(const QStringList &args)
         const QJsonObject result {{QStringLiteral("entities"), done},
             {QStringLiteral("seconds"), double(timer.elapsed()) / 1000.0},
             {QStringLiteral("error"), report.firstError ? report.firstError->code : QString()},
-            {QStringLiteral("maxRssKb"), peakRssKb()}, {QStringLiteral("dbBytes"), QFileInfo(dbPath).size()}};
+            {QStringLiteral("maxRssKb"), peakRssKb()}, {QStringLiteral("cpuSeconds"), ownCpuSeconds()},
+            {QStringLiteral("dbBytes"), QFileInfo(dbPath).size()}};
         std::fputs(QJsonDocument(result).toJson(QJsonDocument::Compact).append('\n').constData(), stdout);
         QCoreApplication::quit();
     });
@@ -227,8 +262,13 @@ QJsonObject graphJsPages(const QList<QUrl> &firsts, const QByteArray &token)
 void printEngine(const QString &label, const QJsonObject &r)
 {
     out << "  " << label << ": " << QString::number(r.value(QStringLiteral("seconds")).toDouble(), 'f', 2)
-        << " s wall, peak RSS " << r.value(QStringLiteral("maxRssKb")).toInteger() / 1024 << " MB, database "
+        << " s wall, " << QString::number(r.value(QStringLiteral("cpuSeconds")).toDouble(), 'f', 2)
+        << " s CPU, peak RSS " << r.value(QStringLiteral("maxRssKb")).toInteger() / 1024 << " MB, database "
         << r.value(QStringLiteral("dbBytes")).toInteger() / (1024 * 1024) << " MB"
+        << (r.contains(QStringLiteral("simCpuSeconds"))
+                   ? QStringLiteral(", sim CPU %1 s")
+                         .arg(r.value(QStringLiteral("simCpuSeconds")).toDouble(), 0, 'f', 2)
+                   : QString())
         << (r.value(QStringLiteral("error")).toString().isEmpty()
                    ? QString()
                    : QStringLiteral(", error ") + r.value(QStringLiteral("error")).toString())
@@ -269,8 +309,20 @@ int violationsOf(const testing::TenantSim &sim, int *throttled, int *requests)
                    .size());
 }
 
-void benchTenant(int users, int days, bool limits, int latencyMs, int rounds)
+/// What a benchTenant() run measures.
+struct BenchOptions {
+    int days = 1;
+    bool limits = true;
+    int latencyMs = 0;
+    int rounds = 1;
+    bool syncOnly = false;  ///< only the full sync, `rounds` times: no curl loop, no client
+};
+
+void benchTenant(int users, bool limits, const BenchOptions &options)
 {
+    const int days = options.days;
+    const int latencyMs = options.latencyMs;
+    const int rounds = options.rounds;
     QStringList simArgs {QStringLiteral("--users"), QString::number(users), QStringLiteral("--days"),
         QString::number(days), QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--auto-approve"),
         QStringLiteral("--interval"), QStringLiteral("1"), QStringLiteral("--truth-user-rows"), QStringLiteral("0")};
@@ -296,8 +348,27 @@ void benchTenant(int users, int days, bool limits, int latencyMs, int rounds)
         << counts.value(QStringLiteral("service_principals")).toInteger() << ", sign-ins (" << days << " day) "
         << counts.value(QStringLiteral("sign_ins")).toInteger() << '\n';
     const QString root = sim.baseUrl().toString();
+    // One SyncEngine child, with the sim's CPU time while it ran: the sim serves one request at a
+    // time, so its CPU is the floor for any client.
+    const auto engine = [&](const QStringList &args) {
+        const double before = cpuSecondsOf(sim.pid());
+        QJsonObject r = runChild(args);
+        const double after = cpuSecondsOf(sim.pid());
+        if (before >= 0 && after >= 0)
+            r.insert(QStringLiteral("simCpuSeconds"), after - before);
+        return r;
+    };
+    const auto fullSyncChild = [&] {
+        const QJsonObject r = engine({root, QString::fromLatin1(token), sync::allEntities().join(u','),
+            QStringLiteral("0"), QStringLiteral("1"), QString::number(days)});
+        printEngine(QStringLiteral("Stocktake full sync, %1 day(s) of sign-ins").arg(days), r);
+        return r.value(QStringLiteral("seconds")).toDouble(-1);
+    };
 
-    if (!limits) {
+    if (!limits && options.syncOnly) {
+        for (int round = 1; round <= rounds; ++round)
+            fullSyncChild();
+    } else if (!limits) {
         // The same tenant (seed and size) in a second sim whose links say https, for the
         // JavaScript client.
         testing::TenantSim jsSim(simArgs + QStringList {QStringLiteral("--link-scheme"), QStringLiteral("https")});
@@ -306,8 +377,10 @@ void benchTenant(int users, int days, bool limits, int latencyMs, int rounds)
         const auto jsClient = [&](const QString &what, const QList<QUrl> &walks, qint64 truthItems) -> double {
             out << "  JavaScript Graph client (" << what << ", PageIterator, fetch only): ";
             out.flush();
+            const double simBefore = cpuSecondsOf(jsSim.pid());
             const QJsonObject js = jsSim.isRunning() ? graphJsPages(walks, jsToken)
                                                      : QJsonObject {{QStringLiteral("skipped"), jsSim.error()}};
+            const double simCpu = cpuSecondsOf(jsSim.pid()) - simBefore;
             if (js.contains(QStringLiteral("skipped"))) {
                 out << "skipped: " << js.value(QStringLiteral("skipped")).toString() << '\n';
                 return -1;
@@ -320,7 +393,8 @@ void benchTenant(int users, int days, bool limits, int latencyMs, int rounds)
                 << js.value(QStringLiteral("pages")).toInt() << " pages, "
                 << js.value(QStringLiteral("items")).toInteger() << " items, "
                 << js.value(QStringLiteral("bytes")).toInteger() / (1024 * 1024) << " MB, peak RSS "
-                << js.value(QStringLiteral("maxRssKb")).toInteger() / 1024 << " MB (node)";
+                << js.value(QStringLiteral("maxRssKb")).toInteger() / 1024 << " MB (node), sim CPU "
+                << QString::number(simCpu, 'f', 2) << " s";
             if (truthItems >= 0 && js.value(QStringLiteral("items")).toInteger() != truthItems)
                 out << " (INCOMPLETE: the sim has " << truthItems << ")";
             out << '\n';
@@ -330,11 +404,14 @@ void benchTenant(int users, int days, bool limits, int latencyMs, int rounds)
         const QUrl jsApi(jsSim.baseUrl().toString() + QStringLiteral("/v1.0"));
         const auto floors
             = [&](const QString &what, const std::function<QList<QUrl>(const QUrl &)> &walks, qint64 truthItems) {
+                  const double simBefore = cpuSecondsOf(sim.pid());
                   const QJsonObject curl = curlFloor(walks(QUrl(root + QStringLiteral("/v1.0"))), token);
+                  const double simCpu = cpuSecondsOf(sim.pid()) - simBefore;
                   out << "  curl floor (" << what
                       << "): " << QString::number(curl.value(QStringLiteral("seconds")).toDouble(), 'f', 2) << " s, "
                       << curl.value(QStringLiteral("pages")).toInt() << " pages, "
-                      << curl.value(QStringLiteral("bytes")).toInteger() / (1024 * 1024) << " MB"
+                      << curl.value(QStringLiteral("bytes")).toInteger() / (1024 * 1024) << " MB, sim CPU "
+                      << QString::number(simCpu, 'f', 2) << " s"
                       << (curl.value(QStringLiteral("ok")).toBool() ? "" : " (FAILED)") << '\n';
                   return jsClient(what, walks(jsApi), truthItems);
               };
@@ -343,15 +420,9 @@ void benchTenant(int users, int days, bool limits, int latencyMs, int rounds)
             [](const QUrl &api) { return QList<QUrl> {graph::Endpoint::users().url(api)}; },
             counts.value(QStringLiteral("users")).toInteger());
         printEngine(QStringLiteral("Stocktake users only (without the activity pass)"),
-            runChild(
+            engine(
                 {root, QString::fromLatin1(token), QStringLiteral("users"), QStringLiteral("0"), QStringLiteral("0")}));
         const QString fullSync = QStringLiteral("full sync pages");
-        const auto fullSyncChild = [&] {
-            const QJsonObject r = runChild({root, QString::fromLatin1(token), sync::allEntities().join(u','),
-                QStringLiteral("0"), QStringLiteral("1"), QString::number(days)});
-            printEngine(QStringLiteral("Stocktake full sync, %1 day(s) of sign-ins").arg(days), r);
-            return r.value(QStringLiteral("seconds")).toDouble(-1);
-        };
         // Round 1 after the curl loop; with --rounds N, N-1 more of the client and Stocktake in
         // turn: the host's speed drifts by more than the difference between the two.
         QList<double> ratios;
@@ -381,23 +452,23 @@ void benchTenant(int users, int days, bool limits, int latencyMs, int rounds)
         // The directory (P1), without the separately budgeted signInActivity pass (P3), then the
         // sign-ins (P2).
         printEngine(QStringLiteral("Stocktake users (without the activity pass)"),
-            runChild(
+            engine(
                 {root, QString::fromLatin1(token), QStringLiteral("users"), QStringLiteral("1"), QStringLiteral("0")}));
         printEngine(QStringLiteral("Stocktake rest of the directory"),
-            runChild({root, QString::fromLatin1(token), QStringLiteral("organization,licenses,groups,apps,grants"),
+            engine({root, QString::fromLatin1(token), QStringLiteral("organization,licenses,groups,apps,grants"),
                 QStringLiteral("1"), QStringLiteral("0")}));
         // P3: a first sync of the directory, the paced activity pass beside it; its wall time is
         // the longer of the two (about a minute per 5,000 people for the activity pass).
         if (users <= 10000)
             printEngine(QStringLiteral("Stocktake first sync: directory with the activity pass beside it"),
-                runChild(
+                engine(
                     {root, QString::fromLatin1(token), QStringLiteral("organization,licenses,users,groups,apps,grants"),
                         QStringLiteral("1"), QStringLiteral("1")}));
         // P2: the sign-ins under the reports budget (5 requests per 10 s): today and, when the sim
         // keeps it (--days 2 or more), yesterday whole; events/s is the ingestion rate.
         const int signInDays = std::min(days, 2);
         printEngine(QStringLiteral("Stocktake sign-ins, %1 day(s)").arg(signInDays),
-            runChild({root, QString::fromLatin1(token), QStringLiteral("signins"), QStringLiteral("1"),
+            engine({root, QString::fromLatin1(token), QStringLiteral("signins"), QStringLiteral("1"),
                 QStringLiteral("0"), QString::number(signInDays)}));
     }
     int throttled = 0, requests = 0;
@@ -416,34 +487,34 @@ int main(int argc, char **argv)
     if (args.value(0) == QStringLiteral("--engine-child"))
         return runEngineChild(args.mid(1));
     QList<int> sizes {10000, 100000};
-    int days = 1;
-    bool limits = true;
-    int latencyMs = 0;
-    int rounds = 1;
+    BenchOptions options;
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (args.at(i) == QStringLiteral("--users") && i + 1 < args.size()) {
             sizes.clear();
             for (const QString &n : args.at(++i).split(u','))
                 sizes.append(n.toInt());
         } else if (args.at(i) == QStringLiteral("--days") && i + 1 < args.size()) {
-            days = args.at(++i).toInt();
+            options.days = args.at(++i).toInt();
         } else if (args.at(i) == QStringLiteral("--skip-limits")) {
-            limits = false;
+            options.limits = false;
         } else if (args.at(i) == QStringLiteral("--latency") && i + 1 < args.size()) {
-            latencyMs = args.at(++i).toInt();
+            options.latencyMs = args.at(++i).toInt();
         } else if (args.at(i) == QStringLiteral("--rounds") && i + 1 < args.size()) {
-            rounds = std::max(1, args.at(++i).toInt());
+            options.rounds = std::max(1, args.at(++i).toInt());
+        } else if (args.at(i) == QStringLiteral("--sync-only")) {
+            options.syncOnly = true;
+            options.limits = false;
         } else {
             std::fputs("usage: stocktake-bench-sync [--users N,N] [--days D] [--skip-limits] [--latency MS] "
-                       "[--rounds N]\n",
+                       "[--rounds N] [--sync-only]\n",
                 stderr);
             return 2;
         }
     }
     for (int users : sizes) {
-        benchTenant(users, days, false, latencyMs, rounds);
-        if (limits)
-            benchTenant(users, days, true, latencyMs, rounds);
+        benchTenant(users, false, options);
+        if (options.limits)
+            benchTenant(users, true, options);
     }
     return 0;
 }
