@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "migrations.h"
 
+#include "core/guid.h"
 #include "storeerror.h"
 
 #include <QCryptographicHash>
@@ -70,8 +71,32 @@ core::Result<int> Migrations::currentVersion(sqlite3 *db)
     return version;
 }
 
+namespace {
+
+/// stocktake_guid_bytes(text): the 16 bytes of a GUID in Graph's form (core::guidBytes), any
+/// other value as it is. Schema 13 keeps raw sign-in ids so.
+void guidBytesFunction(sqlite3_context *context, int /*argc*/, sqlite3_value **argv)
+{
+    if (sqlite3_value_type(argv[0]) == SQLITE_TEXT) {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+        const auto size = std::size_t(sqlite3_value_bytes(argv[0]));
+        if (const auto bytes = core::guidBytes(std::string_view(text, size))) {
+            sqlite3_result_blob(context, bytes->data(), int(bytes->size()), SQLITE_TRANSIENT);
+            return;
+        }
+    }
+    sqlite3_result_value(context, argv[0]);
+}
+
+}  // namespace
+
 core::Status Migrations::migrate(sqlite3 *db, const QString &path)
 {
+    // The functions the migrations' SQL calls, on this connection.
+    const int registered = sqlite3_create_function_v2(db, "stocktake_guid_bytes", 1,
+        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr, &guidBytesFunction, nullptr, nullptr, nullptr);
+    if (registered != SQLITE_OK)
+        return StoreError::fromSqlite(registered, path, QString::fromUtf8(sqlite3_errmsg(db)));
     const auto current = currentVersion(db);
     if (!current)
         return current.error();

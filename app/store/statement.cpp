@@ -69,17 +69,31 @@ void Statement::bind(int index, const std::optional<QString> &text)
         bindNull(index);
 }
 
+const char *Statement::keep(int index, std::string_view bytes)
+{
+    QByteArray &kept = m_text[std::size_t(index)];
+    kept.resize(qsizetype(bytes.size()));  // a shorter value keeps the capacity
+    if (!bytes.empty())
+        std::memcpy(kept.data(), bytes.data(), bytes.size());
+    return kept.constData();
+}
+
 void Statement::bindUtf8(int index, std::string_view text)
 {
     if (!m_stmt)
         return;
     if (index < 0 || std::size_t(index) >= m_text.size())
         return bound(SQLITE_RANGE, index);
-    QByteArray &utf8 = m_text[std::size_t(index)];
-    utf8.resize(qsizetype(text.size()));  // a shorter text keeps the capacity
-    if (!text.empty())
-        std::memcpy(utf8.data(), text.data(), text.size());
-    bound(sqlite3_bind_text(m_stmt, index + 1, utf8.constData(), int(utf8.size()), SQLITE_STATIC), index);
+    bound(sqlite3_bind_text(m_stmt, index + 1, keep(index, text), int(text.size()), SQLITE_STATIC), index);
+}
+
+void Statement::bindBlob(int index, std::string_view bytes)
+{
+    if (!m_stmt)
+        return;
+    if (index < 0 || std::size_t(index) >= m_text.size())
+        return bound(SQLITE_RANGE, index);
+    bound(sqlite3_bind_blob(m_stmt, index + 1, keep(index, bytes), int(bytes.size()), SQLITE_STATIC), index);
 }
 
 void Statement::bindUtf8(int index, const std::optional<std::string_view> &text)

@@ -42,6 +42,8 @@ public:
     void bindUtf8(int index, std::string_view text);
     /// NULL when absent.
     void bindUtf8(int index, const std::optional<std::string_view> &text);
+    /// Bytes as a BLOB, copied as bindUtf8() copies text.
+    void bindBlob(int index, std::string_view bytes);
     void bind(int index, qint64 value);
     void bind(int index, int value) { bind(index, qint64 {value}); }
     /// 1/0, NULL when absent.
@@ -61,11 +63,13 @@ public:
 
 private:
     void fail();
+    /// Copies `bytes` into index's buffer (m_text), which must exist; its data.
+    const char *keep(int index, std::string_view bytes);
     /// Remembers the first failed bind (SQLite's code) until exec().
     void bound(int rc, int index);
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
-    std::vector<QByteArray> m_text;  // the UTF-8 of each bound text, alive until the next bind
+    std::vector<QByteArray> m_text;  // the UTF-8 of each bound text (or blob), alive until the next bind
     QString m_error;
     QString m_bindError;
 };

@@ -350,17 +350,35 @@ bool SignInsStep::writeOldestRead()
         finishDay(page.day);
         return true;
     }
-    const bool fold = m_plan.at(page.day).fromDayStart();
+    StoreWriter &writer = *m_context.writer;
     for (const ReadAhead::Event &event : page.events) {
         const graph::SignInView signIn = m_read->view(page, event, m_fold);
-        if (auto s = m_context.writer->writeSignIn(signIn); !s) {
+        const std::uint32_t app
+            = event.label == ReadAhead::kNoLabel ? DayUsageFold::kNone : m_read->labels[event.label].app;
+        std::optional<qint64> personKey;
+        std::optional<qint64> appKey;
+        if (signIn.userId) {
+            const auto key = writer.usageKey(m_personKeys, event.person, *signIn.userId);
+            if (!key) {
+                fail(key.error());
+                return false;
+            }
+            personKey = *key;
+        }
+        if (signIn.appId) {
+            const auto key = writer.usageKey(m_appKeys, app, *signIn.appId);
+            if (!key) {
+                fail(key.error());
+                return false;
+            }
+            appKey = *key;
+        }
+        if (auto s = writer.writeSignIn(signIn, personKey, appKey); !s) {
             fail(s.error());
             return false;
         }
-        if (fold) {
-            m_fold.add(signIn, event.person,
-                event.label == ReadAhead::kNoLabel ? DayUsageFold::kNone : m_read->labels[event.label].app);
-        }
+        // A day resumed part-way takes only its app names from the fold (finishDay).
+        m_fold.add(signIn, event.person, app);
     }
     m_dayEvents += qint64(page.events.size());
     countItems(qint64(page.events.size()));
@@ -410,8 +428,11 @@ void SignInsStep::finishDay(int index)
                 return fail(s.error());
         }
     } else {
-        // Resumed part-way: folded from the table, which holds its earlier part.
+        // Resumed part-way: folded from the table, which holds its earlier part (whose app
+        // names were taken when it was written).
         if (auto s = m_context.writer->foldDay(plan.day); !s)
+            return fail(s.error());
+        if (auto s = m_context.writer->writeAppNames(m_fold); !s)
             return fail(s.error());
         if (auto s = m_context.writer->writeDayCheckpoint(plan.day, plan.to, events); !s)
             return fail(s.error());
@@ -462,7 +483,7 @@ core::Status SignInsStep::writePending(qsizetype rows)
         return {};
     const DayPlan &plan = m_plan.at(m_pending.index);
     if (!m_pending.started) {
-        auto keyed = m_context.writer->startDayUsage(plan.day, m_pendingFold);
+        auto keyed = m_context.writer->startDayUsage(plan.day, m_pendingFold, m_personKeys, m_appKeys);
         if (!keyed)
             return keyed.error();
         m_pending.rows = std::move(*keyed);

@@ -112,7 +112,10 @@ private:
     qint64 m_expectedEvents = 0;  ///< a whole day's events, as last seen (sizes the windows)
     qint64 m_msPerDay = 0;
     QElapsedTimer m_dayTimer;
-    DayUsageFold m_fold;  ///< day m_done, when it is fetched from its start
+    DayUsageFold m_fold;  ///< day m_done (for a day resumed part-way, only its app names count)
+    /// usage_keys keys of m_fold's people and apps, for every day of the sync.
+    StoreWriter::UsageKeys m_personKeys;
+    StoreWriter::UsageKeys m_appKeys;
 
     /// A day whose raw sign-ins are committed and whose fold waits to be written.
     struct PendingDay {

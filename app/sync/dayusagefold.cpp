@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dayusagefold.h"
 
+#include "core/guid.h"
 #include "graph/signinpage.h"
 
 #include <algorithm>
@@ -18,46 +19,6 @@ DayUsageFold::Instant instantOf(const graph::SignInView &signIn)
     at.ms = signIn.createdMs;
     std::memcpy(at.text.data(), signIn.created.data(), std::min(at.text.size(), signIn.created.size()));
     return at;
-}
-
-/// A lower-case hex digit's value; 0x10 for every other byte. Upper case too: "ABC…" and "abc…"
-/// are two ids to the raw table.
-constexpr std::array<std::uint8_t, 256> kHexDigits = [] {
-    std::array<std::uint8_t, 256> digits {};
-    digits.fill(0x10);
-    for (int c = '0'; c <= '9'; ++c)
-        digits[std::size_t(c)] = std::uint8_t(c - '0');
-    for (int c = 'a'; c <= 'f'; ++c)
-        digits[std::size_t(c)] = std::uint8_t(c - 'a' + 10);
-    return digits;
-}();
-
-/// Where a GUID's 32 digits stand in its 36-character form.
-constexpr std::array<std::uint8_t, 32> kGuidDigitAt = {0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17, 19, 20,
-    21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35};
-
-/// A GUID in its 36-character lower-case form, as two 64-bit halves; false for anything else.
-/// Three per sign-in (its id, person and app): without a branch per digit.
-bool parseGuid(std::string_view text, std::uint64_t *high, std::uint64_t *low)
-{
-    if (text.size() != 36 || text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-')
-        return false;
-    std::uint64_t halves[2] = {0, 0};
-    unsigned bad = 0;
-    for (std::size_t half = 0; half < 2; ++half) {
-        std::uint64_t value = 0;
-        for (std::size_t i = 0; i < 16; ++i) {
-            const unsigned digit = kHexDigits[static_cast<unsigned char>(text[kGuidDigitAt[half * 16 + i]])];
-            bad |= digit;
-            value = (value << 4) | (digit & 0xF);
-        }
-        halves[half] = value;
-    }
-    if ((bad & 0x10) != 0)
-        return false;
-    *high = halves[0];
-    *low = halves[1];
-    return true;
 }
 
 /// A key's first slot. Random (v4) GUIDs would be their own hash, but a row's key is two small
@@ -120,7 +81,7 @@ std::uint32_t DayUsageFold::Ids::number(std::string_view id)
     const auto next = std::uint32_t(texts.size());
     std::uint64_t high = 0;
     std::uint64_t low = 0;
-    const bool guid = parseGuid(id, &high, &low);
+    const bool guid = core::parseGuid(id, &high, &low);
     bool added = false;
     std::uint32_t number = next;
     if (guid) {
@@ -157,7 +118,7 @@ void DayUsageFold::add(const graph::SignInView &signIn, std::uint32_t person, st
     std::uint64_t high = 0;
     std::uint64_t low = 0;
     bool added = false;
-    if (parseGuid(signIn.id, &high, &low))
+    if (core::parseGuid(signIn.id, &high, &low))
         (void)m_guids.find(high, low, 0, &added);
     else
         added = m_otherIds.emplace(signIn.id).second;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storewriter.h"
 
+#include "core/guid.h"
 #include "graph/signinpage.h"
 #include "store/database.h"
 #include "store/usagedays.h"
@@ -10,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QVariant>
 
 #include <algorithm>
@@ -376,18 +378,27 @@ core::Status StoreWriter::writeGrant(const graph::OAuth2PermissionGrant &grant)
     return run(q, "permission grants");
 }
 
-core::Status StoreWriter::writeSignIn(const graph::SignInView &s)
+core::Status StoreWriter::writeSignIn(
+    const graph::SignInView &s, const std::optional<qint64> &person, const std::optional<qint64> &app)
 {
     store::Statement &q = prepared("signin",
-        QStringLiteral("INSERT OR REPLACE INTO signins_raw (id, created, user_id, "
-                       "app_id, app_display_name, status_error_code, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.bindUtf8(0, s.id);
-    q.bindUtf8(1, s.created);
-    q.bindUtf8(2, s.userId);
-    q.bindUtf8(3, s.appId);
-    q.bindUtf8(4, s.appDisplayName);
-    q.bind(5, s.errorCode);
-    q.bindUtf8(6, std::string_view(m_fetchedAtUtf8));
+        QStringLiteral("INSERT OR REPLACE INTO signins_raw (created, id, person, app, status_error_code) "
+                       "VALUES (?, ?, ?, ?, ?)"));
+    // Whole seconds, as the event's time was kept before schema 13: a re-fetched event keeps its key.
+    q.bind(0, s.createdMs >= 0 ? s.createdMs / 1000 : -((999 - s.createdMs) / 1000));
+    if (const auto bytes = core::guidBytes(s.id))
+        q.bindBlob(1, std::string_view(bytes->data(), bytes->size()));
+    else
+        q.bindUtf8(1, s.id);
+    if (person)
+        q.bind(2, *person);
+    else
+        q.bindNull(2);
+    if (app)
+        q.bind(3, *app);
+    else
+        q.bindNull(3);
+    q.bind(4, s.errorCode);
     return run(q, "sign-ins");
 }
 
@@ -565,17 +576,42 @@ core::Status StoreWriter::loadUsageKeys()
     while (q.next())
         m_usageKeys.emplace(q.value(1).toString().toStdString(), q.value(0).toLongLong());
     m_usageKeysRollbacks = m_store.rollbacks();
+    ++m_usageKeysGeneration;
+    return {};
+}
+
+core::Result<qint64> StoreWriter::usageKey(UsageKeys &keys, std::uint32_t number, std::string_view objectId)
+{
+    if (auto s = usageKeysCurrent(); !s)
+        return s.error();
+    if (keys.generation != m_usageKeysGeneration) {
+        keys.byNumber.clear();
+        keys.generation = m_usageKeysGeneration;
+    }
+    if (keys.byNumber.size() <= number)
+        keys.byNumber.resize(std::size_t(number) + 1, 0);
+    if (keys.byNumber[number] == 0) {
+        const auto key = usageKey(objectId);
+        if (!key)
+            return key.error();
+        keys.byNumber[number] = *key;
+    }
+    return keys.byNumber[number];
+}
+
+core::Status StoreWriter::usageKeysCurrent()
+{
+    // A rollback may have taken back keys added since its BEGIN: the cache starts again from
+    // what is stored.
+    if (m_usageKeysRollbacks != m_store.rollbacks())
+        return loadUsageKeys();
     return {};
 }
 
 core::Result<qint64> StoreWriter::usageKey(std::string_view objectId)
 {
-    // A rollback may have taken back keys added since its BEGIN: the cache starts again from
-    // what is stored.
-    if (m_usageKeysRollbacks != m_store.rollbacks()) {
-        if (auto s = loadUsageKeys(); !s)
-            return s.error();
-    }
+    if (auto s = usageKeysCurrent(); !s)
+        return s.error();
     if (auto it = m_usageKeys.find(objectId); it != m_usageKeys.end())
         return it->second;
     store::Statement &add
@@ -599,49 +635,23 @@ core::Result<qint64> StoreWriter::usageKey(std::string_view objectId)
 
 core::Status StoreWriter::foldDay(const QDate &day)
 {
-    const QString start = day.toString(Qt::ISODate) + QStringLiteral("T00:00:00Z");
-    const QString end = day.addDays(1).toString(Qt::ISODate) + QStringLiteral("T00:00:00Z");
     if (auto s = clearDayUsage(day); !s)
-        return s;
-    store::Statement &keys = prepared("fold-keys",
-        QStringLiteral("INSERT OR IGNORE INTO usage_keys (object_id) "
-                       "SELECT user_id FROM signins_raw WHERE created >= ?1 AND created < ?2 "
-                       "AND user_id IS NOT NULL AND app_id IS NOT NULL "
-                       "UNION SELECT app_id FROM signins_raw WHERE created >= ?1 AND created < ?2 "
-                       "AND user_id IS NOT NULL AND app_id IS NOT NULL"));
-    keys.bind(0, start);
-    keys.bind(1, end);
-    if (auto s = run(keys, "sign-ins"); !s)
         return s;
     store::Statement &fold = prepared("fold",
         QStringLiteral("INSERT INTO usage_daily (day, person, app, sign_ins, failures, last_sign_in) "
-                       "SELECT ?, p.key, a.key, "
-                       "sum(r.status_error_code = 0), sum(r.status_error_code <> 0), "
-                       "unixepoch(max(CASE WHEN r.status_error_code = 0 THEN r.created END)) "
-                       "FROM signins_raw r JOIN usage_keys p ON p.object_id = r.user_id "
-                       "JOIN usage_keys a ON a.object_id = r.app_id "
-                       "WHERE r.created >= ? AND r.created < ? GROUP BY p.key, a.key"));
+                       "SELECT ?, person, app, sum(status_error_code = 0), sum(status_error_code <> 0), "
+                       "max(CASE WHEN status_error_code = 0 THEN created END) "
+                       "FROM signins_raw WHERE created >= ? AND created < ? "
+                       "AND person IS NOT NULL AND app IS NOT NULL GROUP BY person, app"));
+    const qint64 start = QDateTime(day, QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
     fold.bind(0, store::usageDay(day));
     fold.bind(1, start);
-    fold.bind(2, end);
-    if (auto s = run(fold, "sign-ins"); !s)
-        return s;
-    // The WHERE before ON CONFLICT keeps SQLite from reading ON as a join's (its upsert rule).
-    store::Statement &names = prepared("fold-app-names",
-        QStringLiteral("INSERT INTO signin_app_names (app_id, display_name, seen) "
-                       "SELECT app_id, app_display_name, max(created) FROM signins_raw "
-                       "WHERE created >= ? AND created < ? AND app_id IS NOT NULL "
-                       "AND app_display_name IS NOT NULL GROUP BY app_id")
-            + QLatin1StringView(kUpsertAppName));
-    names.bind(0, start);
-    names.bind(1, end);
-    return run(names, "sign-ins");
+    fold.bind(2, start + 86400);
+    return run(fold, "sign-ins");
 }
 
-core::Result<std::vector<StoreWriter::UsageRow>> StoreWriter::startDayUsage(const QDate &day, const DayUsageFold &fold)
+core::Status StoreWriter::writeAppNames(const DayUsageFold &fold)
 {
-    if (auto s = clearDayUsage(day); !s)
-        return s.error();
     store::Statement &name = prepared("app-name",
         QStringLiteral("INSERT INTO signin_app_names (app_id, display_name, seen) VALUES (?, ?, ?)")
             + QLatin1StringView(kUpsertAppName));
@@ -650,32 +660,26 @@ core::Result<std::vector<StoreWriter::UsageRow>> StoreWriter::startDayUsage(cons
         name.bindUtf8(1, std::string_view(appName->displayName));
         name.bindUtf8(2, appName->seen.view());
         if (auto s = run(name, "sign-ins"); !s)
-            return s.error();
+            return s;
     }
-    // Each person and app is looked up once, though it has a row per app or person. Keys start
-    // at 1 (AUTOINCREMENT): 0 is "not looked up yet".
-    std::vector<qint64> personKeys;
-    std::vector<qint64> appKeys;
-    const auto keyOf
-        = [this](std::vector<qint64> &keys, std::uint32_t number, std::string_view objectId) -> core::Result<qint64> {
-        if (keys.size() <= number)
-            keys.resize(std::size_t(number) + 1, 0);
-        if (keys[number] == 0) {
-            const auto key = usageKey(objectId);
-            if (!key)
-                return key.error();
-            keys[number] = *key;
-        }
-        return keys[number];
-    };
+    return {};
+}
+
+core::Result<std::vector<StoreWriter::UsageRow>> StoreWriter::startDayUsage(
+    const QDate &day, const DayUsageFold &fold, UsageKeys &people, UsageKeys &apps)
+{
+    if (auto s = clearDayUsage(day); !s)
+        return s.error();
+    if (auto s = writeAppNames(fold); !s)
+        return s.error();
     const std::vector<const DayUsageFold::Row *> folded = fold.rows();
     std::vector<UsageRow> rows;
     rows.reserve(folded.size());
     for (const DayUsageFold::Row *row : folded) {
-        const auto person = keyOf(personKeys, row->person, fold.personId(*row));
+        const auto person = usageKey(people, row->person, fold.personId(*row));
         if (!person)
             return person.error();
-        const auto app = keyOf(appKeys, row->app, fold.appId(*row));
+        const auto app = usageKey(apps, row->app, fold.appId(*row));
         if (!app)
             return app.error();
         rows.push_back({*person, *app, row->signIns, row->failures,
@@ -725,19 +729,23 @@ core::Status StoreWriter::writeDayCheckpoint(const QDate &day, const QDateTime &
 core::Status StoreWriter::pruneSignIns(const QDateTime &rawBefore, const QDate &usageBefore)
 {
     store::Statement &raw = prepared("prune-raw", QStringLiteral("DELETE FROM signins_raw WHERE created < ?"));
-    raw.bind(0, isoUtc(rawBefore));
+    raw.bind(0, rawBefore.toSecsSinceEpoch());
     if (auto s = run(raw, "sign-ins"); !s)
         return s;
+    const qint64 rawRemoved = raw.changes();  // the connection's count: read before the next statement
     const QString day = usageBefore.toString(Qt::ISODate);
     store::Statement &usage = prepared("prune-usage", QStringLiteral("DELETE FROM usage_daily WHERE day < ?"));
     usage.bind(0, store::usageDay(usageBefore));
     if (auto s = run(usage, "sign-ins"); !s)
         return s;
-    if (usage.changes() > 0) {
-        // A person or an app with no usage left keeps no key: an object id is personal data.
+    if (usage.changes() > 0 || rawRemoved > 0) {
+        // A person or an app with no usage and no raw sign-in left keeps no key: an object id is
+        // personal data.
         store::Statement &keys = prepared("prune-keys",
             QStringLiteral("DELETE FROM usage_keys WHERE key NOT IN "
-                           "(SELECT person FROM usage_daily UNION SELECT app FROM usage_daily)"));
+                           "(SELECT person FROM usage_daily UNION SELECT app FROM usage_daily "
+                           "UNION SELECT person FROM signins_raw WHERE person IS NOT NULL "
+                           "UNION SELECT app FROM signins_raw WHERE app IS NOT NULL)"));
         if (auto s = run(keys, "sign-ins"); !s)
             return s;
         if (keys.changes() > 0)

@@ -51,7 +51,10 @@ public:
     [[nodiscard]] core::Status writeSku(const graph::SubscribedSku &sku);
     [[nodiscard]] core::Status writeServicePrincipal(const graph::ServicePrincipal &sp);
     [[nodiscard]] core::Status writeGrant(const graph::OAuth2PermissionGrant &grant);
-    [[nodiscard]] core::Status writeSignIn(const graph::SignInView &signIn);
+    /// One raw sign-in (schema 13): its time in whole seconds, its id as 16 bytes when it is a GUID
+    /// in Graph's form, the person and the app by their usage_keys keys (usageKey()).
+    [[nodiscard]] core::Status writeSignIn(
+        const graph::SignInView &signIn, const std::optional<qint64> &person, const std::optional<qint64> &app);
     /// Every person's id by UPN, the key folded as SQLite's NOCASE folds it (ASCII only): the
     /// usage report names people by UPN, and one scan of the users beats a lookup per row.
     [[nodiscard]] core::Result<QHash<QString, QString>> userIdsByUpn();
@@ -88,18 +91,31 @@ public:
         std::optional<qint64> lastSignIn;  ///< the latest success, seconds since the epoch (UTC)
     };
 
-    /// Rebuilds usage_daily for one UTC day from signins_raw, and takes the day's app names.
+    /// usage_keys keys by the numbers a DayUsageFold gives people (or apps) for a sync: a sign-in's
+    /// person and app cost an index into a vector, not a hash of a 36-character id. They stand for
+    /// one generation of the writer's keys (a rollback or the purge starts a new one).
+    struct UsageKeys {
+        std::vector<qint64> byNumber;  ///< 0: not looked up yet (keys start at 1, AUTOINCREMENT)
+        quint64 generation = 0;
+    };
+
+    /// Rebuilds usage_daily for one UTC day from signins_raw (a day resumed part-way).
     [[nodiscard]] core::Status foldDay(const QDate &day);
+    /// Each app's name as `fold` saw it, kept where it is newer than the stored one.
+    [[nodiscard]] core::Status writeAppNames(const DayUsageFold &fold);
     /// Replaces usage_daily's rows of one UTC day with the fold of the whole day, in slices within
-    /// one transaction: first the day's old rows go, its app names are taken and its people and
-    /// apps get their keys; the rows come back in usage_daily's key order, and writeDayUsage
+    /// one transaction: first the day's old rows go and its app names are taken; the rows come
+    /// back keyed (through `people` and `apps`) in usage_daily's key order, and writeDayUsage
     /// writes rows[from, to) of them, slice by slice.
-    [[nodiscard]] core::Result<std::vector<UsageRow>> startDayUsage(const QDate &day, const DayUsageFold &fold);
+    [[nodiscard]] core::Result<std::vector<UsageRow>> startDayUsage(
+        const QDate &day, const DayUsageFold &fold, UsageKeys &people, UsageKeys &apps);
     [[nodiscard]] core::Status writeDayUsage(
         const QDate &day, const std::vector<UsageRow> &rows, std::size_t from, std::size_t to);
     /// The usage_keys key of an object id, added (in the open transaction) when it has none. The
     /// keys are cached for the sync; a rollback, which may take new ones back, empties the cache.
     [[nodiscard]] core::Result<qint64> usageKey(std::string_view objectId);
+    /// usageKey() through `keys`, for the person or app `number` of a fold whose id is `objectId`.
+    [[nodiscard]] core::Result<qint64> usageKey(UsageKeys &keys, std::uint32_t number, std::string_view objectId);
     /// The day checkpoint (signin_days): the day is held up to `completeUntil`, with `events`.
     [[nodiscard]] core::Status writeDayCheckpoint(const QDate &day, const QDateTime &completeUntil, qint64 events);
     /// Retention: deletes raw sign-ins created before `rawBefore`, and the daily aggregates and
@@ -112,6 +128,8 @@ private:
     [[nodiscard]] static core::Status run(store::Statement &statement, const char *what);
 
     [[nodiscard]] core::Status loadUsageKeys();
+    /// Reads usage_keys again after a rollback (or the purge) of the connection.
+    [[nodiscard]] core::Status usageKeysCurrent();
     /// DROP `kind` (INDEX, TRIGGER) of each of `names`, as sqlite_schema names them.
     [[nodiscard]] core::Status dropAll(QLatin1StringView kind, const QStringList &names);
     /// users.licenses for `user`, exactly as the triggers on user_licenses make it.
@@ -121,11 +139,12 @@ private:
     /// usage_keys, as of m_usageKeysRollbacks rollbacks of the connection (see usageKey()).
     std::unordered_map<std::string, qint64, DayUsageFold::Hash, std::equal_to<>> m_usageKeys;
     std::optional<quint64> m_usageKeysRollbacks;
+    quint64 m_usageKeysGeneration = 0;  ///< one more each time m_usageKeys is read (UsageKeys)
     /// subscribed_skus' part numbers by SKU id, as of m_skuPartNumbersRollbacks rollbacks.
     std::optional<QHash<QString, QString>> m_skuPartNumbers;
     quint64 m_skuPartNumbersRollbacks = 0;
     QString m_fetchedAt;
-    std::string m_fetchedAtUtf8;  ///< bound to each of a million sign-ins without a conversion
+    std::string m_fetchedAtUtf8;  ///< bound to each usage report row without a conversion
     std::map<const char *, store::Statement> m_queries;
 };
 

@@ -75,8 +75,6 @@ INSERT INTO oauth2_grants (id, client_id, consent_type, principal_id, resource_i
   ('g2', 'sp-zoom', 'Principal', 'u1', 'sp-graph', 'Files.ReadWrite.All offline_access', '2026-11-20T12:00:00Z'),
   ('g3', 'sp-zoom', 'Principal', 'u8', 'sp-graph', 'User.Read', '2026-11-20T12:00:00Z'),
   ('g4', 'sp-zoom', 'Principal', 'u7', 'sp-graph', 'Directory.ReadWrite.All', '2026-11-20T12:00:00Z');
-INSERT INTO signins_raw (id, created, user_id, app_id, app_display_name, status_error_code, fetched_at) VALUES
-  ('s1', '2026-11-19T09:00:00Z', 'u1', 'aaaaaaaa-0000-0000-0000-000000000001', 'Slack', 0, '2026-11-20T12:00:00Z');
 INSERT INTO signin_app_names (app_id, display_name, seen) VALUES
   ('aaaaaaaa-0000-0000-0000-000000000001', 'Slack', '2026-11-19T09:00:00Z');
 )sql") + insertUsageAsText(QStringLiteral(R"sql(
@@ -92,7 +90,10 @@ INSERT INTO signin_app_names (app_id, display_name, seen) VALUES
   ('2026-11-10', 'u1', 'dddddddd-0000-0000-0000-000000000004', 1, 0, '2026-11-10T09:00:00Z'),
   ('2026-11-10', 'u1', 'eeeeeeee-0000-0000-0000-000000000005', 1, 0, '2026-11-10T09:30:00Z'),
   ('2026-11-12', 'u8', 'dddddddd-0000-0000-0000-000000000004', 1, 0, '2026-11-12T11:00:00Z')
-)sql")) + QStringLiteral(R"sql(
+)sql"))
+        + insertSignInsAsText(
+            QStringLiteral("('s1', '2026-11-19T09:00:00Z', 'u1', 'aaaaaaaa-0000-0000-0000-000000000001', 0)"))
+        + QStringLiteral(R"sql(
 INSERT INTO invoices (vendor, vendor_id, invoice_number, invoice_date, total_minor, currency, source, created) VALUES
   ('Slack', 'slack', 'S-8', '2026-08-05', 120000, 'USD', 'mail', '2026-11-20T12:00:00Z'),
   ('Slack', 'slack', 'S-9', '2026-09-05', 120000, 'USD', 'mail', '2026-11-20T12:00:00Z'),

@@ -392,7 +392,9 @@ private Q_SLOTS:
     void schema7KeepsEverySignInAndKeysThemByTime()
     {
         // A profile at schema 6 with raw sign-ins, opened by this build: migration 7 moves every
-        // one into the table clustered on (created, id), with the fields the figures use.
+        // one into the table clustered on (created, id), with the fields the figures use, and
+        // migration 13 keys them: seconds, a GUID in Graph's form as 16 bytes, people and apps by
+        // their usage_keys keys.
         const QString path = freshPath();
         {
             auto db = createAtSchema(path, 6);
@@ -407,7 +409,9 @@ private Q_SLOTS:
                         "'Linux', 'Firefox', 'f'), "
                         "('e2', '2026-11-21T09:30:00Z', 'u2', 'a1', 'Outlook', 50126, 0, NULL, NULL, NULL, NULL, NULL, "
                         "'f'), "
-                        "('e3', '2026-11-19T23:59:59Z', NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, 'f')"))
+                        "('e3', '2026-11-19T23:59:59Z', NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, 'f'), "
+                        "('0f8fad5b-d9cb-469f-a165-70867728950e', '2026-11-18T10:00:00Z', 'u1', 'a1', 'Mail', 0, NULL, "
+                        "NULL, NULL, NULL, NULL, NULL, 'f')"))
                     .ok());
         }
         auto db = Database::open(path, testing::fixedKey(1));
@@ -416,26 +420,29 @@ private Q_SLOTS:
         QCOMPARE(
             scalar(*db.value(),
                 QStringLiteral("SELECT group_concat(id || '|' || created || '|' || coalesce(user_id, '-') || '|' || "
-                               "status_error_code || '|' || coalesce(city, '-'), ';') FROM "
-                               "(SELECT * FROM signins_raw ORDER BY created)")),
-            QStringLiteral("e3|2026-11-19T23:59:59Z|-|0|-;e1|2026-11-20T08:00:00Z|u1|0|-;"
-                           "e2|2026-11-21T09:30:00Z|u2|50126|-"));
-        // Data minimisation: what schema 1 kept of location, device, client app and interactivity
-        // is not carried over.
+                               "coalesce(app_id, '-') || '|' || status_error_code, ';') FROM (SELECT * FROM ")
+                    + testing::signInsAsText() + QStringLiteral(" ORDER BY created)")),
+            QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950e|2026-11-18T10:00:00Z|u1|a1|0;"
+                           "e3|2026-11-19T23:59:59Z|-|-|0;e1|2026-11-20T08:00:00Z|u1|a1|0;"
+                           "e2|2026-11-21T09:30:00Z|u2|a1|50126"));
+        QCOMPARE(scalar(*db.value(),
+                     QStringLiteral("SELECT group_concat(typeof(id) || ':' || length(id), ' ') FROM "
+                                    "(SELECT id FROM signins_raw ORDER BY created)")),
+            QStringLiteral("blob:16 text:2 text:2 text:2"));
+        // Data minimisation: nothing but the time, the id, the person, the app and the outcome;
+        // what schema 1 kept of location, device, client app and interactivity, the app's name
+        // (signin_app_names) and the fetch time (signin_days) are not kept per event.
         QCOMPARE(
-            scalar(*db.value(),
-                QStringLiteral("SELECT count(*) FROM signins_raw WHERE coalesce(city, country, device_os, browser, "
-                               "client_app_used, is_interactive) IS NOT NULL")),
-            QStringLiteral("0"));
+            scalar(*db.value(), QStringLiteral("SELECT group_concat(name, ',') FROM pragma_table_info('signins_raw')")),
+            QStringLiteral("created,id,person,app,status_error_code"));
         // A re-fetched event replaces itself.
         QVERIFY(
             db.value()
-                ->exec(QStringLiteral("INSERT OR REPLACE INTO signins_raw (id, created, status_error_code, fetched_at) "
-                                      "VALUES ('e1', '2026-11-20T08:00:00Z', 7, 'g')"))
+                ->exec(testing::insertSignInsAsText(QStringLiteral("('e1', '2026-11-20T08:00:00Z', NULL, NULL, 7)")))
                 .ok());
         QCOMPARE(scalar(*db.value(),
                      QStringLiteral("SELECT count(*) || '/' || sum(status_error_code = 7) FROM signins_raw")),
-            QStringLiteral("3/1"));
+            QStringLiteral("4/1"));
         // The table is its (created, id) key (WITHOUT ROWID), with no index beside it: none by id,
         // time or person (schema 7), nor by app (schema 9).
         QCOMPARE(scalar(*db.value(),
@@ -512,6 +519,18 @@ private Q_SLOTS:
             QStringLiteral("'Æblegrød 🍎',1,NULL;'ab',2,''"));
         insert.bindUtf8(9, std::string_view("out of range"));
         QVERIFY(!insert.exec());
+
+        // Bytes as a BLOB, through the same buffers: NUL bytes kept, a shorter one after it.
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE b (x ANY) STRICT")).ok());
+        store::Statement blob(*db, QStringLiteral("INSERT INTO b (x) VALUES (?)"));
+        blob.bindBlob(0, std::string_view("\x00\xff\x10z", 4));
+        QVERIFY(blob.exec());
+        blob.bindBlob(0, std::string_view("a"));
+        QVERIFY(blob.exec());
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT group_concat(typeof(x) || ':' || hex(x), ';') FROM b")),
+            QStringLiteral("blob:00FF107A;blob:61"));
+        blob.bindBlob(1, std::string_view("out of range"));
+        QVERIFY(!blob.exec());
     }
 
     void schema10KeysUsageByIntegers()
@@ -611,6 +630,7 @@ private Q_SLOTS:
             {10, QStringLiteral("74a23285dc73486910fd84a10b9fc61ad43cb8db8502b59ec682da38c07816ad")},
             {11, QStringLiteral("d86278000eab532eff28e0f3930ced9da676f3f2d9825799d1851a9ae3798745")},
             {12, QStringLiteral("99e6d1906ca9fcdcb6b793b2f54a4f6d6b562343d8b383141d2277fd2cab5ff0")},
+            {13, QStringLiteral("a60b5fa8ef02ab48a03a3e11dea952ae7670759bc281585864eaffeb84f070f7")},
         };
         const auto all = store::Migrations::all();
         QVERIFY(!all.isEmpty());

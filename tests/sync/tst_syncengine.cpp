@@ -941,8 +941,10 @@ private Q_SLOTS:
         QCOMPARE(f.scalar(QStringLiteral("SELECT high_water_mark FROM sync_state WHERE entity = 'signins'")).toString(),
             QStringLiteral("2026-11-20T15:30:00Z"));
         // The 19th waited for the 18th, which failed: its raw events are in, its figures are not.
-        QCOMPARE(
-            f.scalar(QStringLiteral("SELECT count(*) FROM signins_raw WHERE created LIKE '2026-11-19%'")).toInt(), 3);
+        QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM ") + testing::signInsAsText()
+                      + QStringLiteral(" WHERE created LIKE '2026-11-19%'"))
+                     .toInt(),
+            3);
         QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM ") + testing::usageAsText()
                       + QStringLiteral(" WHERE day = '2026-11-19'"))
                      .toInt(),
@@ -968,10 +970,10 @@ private Q_SLOTS:
         // The clock reads 2026-11-20: raw events are kept from 2026-10-22 (30 days, today
         // included), the daily aggregates and day checkpoints from 2025-11-21 (365 days).
         QVERIFY(
-            f.exec(QStringLiteral(
-                       "INSERT INTO signins_raw (id, created, user_id, app_id, status_error_code, fetched_at) VALUES "
-                       "('old', '2026-10-21T23:59:59Z', 'u', 'a', 0, 'f'), ('kept', '2026-10-22T00:00:00Z', 'u', 'a', "
-                       "0, 'f');")
+            f.exec(testing::insertSignInsAsText(QStringLiteral(
+                       "('old', '2026-10-21T23:59:59Z', 'u', 'a', 0), ('kept', '2026-10-22T00:00:00Z', 'u', 'a', 0), "
+                       "('raw only', '2026-11-01T08:00:00Z', 'raw-person', NULL, 0), "
+                       "('gone too', '2026-10-21T08:00:00Z', 'gone-raw', NULL, 0)"))
                 + testing::insertUsageAsText(QStringLiteral(
                     "('2025-11-20', 'u', 'a', 1, 0, NULL), ('2025-11-21', 'u', 'a', 2, 0, NULL), "
                     "('2026-10-21', 'u', 'a', 4, 0, NULL), ('2025-11-20', 'gone', 'gone-app', 1, 0, NULL)"))
@@ -981,19 +983,22 @@ private Q_SLOTS:
         sync::SyncRequest request {{QStringLiteral("signins")}};
         request.signInDays = 1;
         QVERIFY(!f.run(request).firstError);
-        QCOMPARE(f.scalar(QStringLiteral("SELECT group_concat(id) FROM signins_raw WHERE created < '2026-11-20'"))
+        QCOMPARE(f.scalar(QStringLiteral("SELECT group_concat(id) FROM (SELECT id FROM ") + testing::signInsAsText()
+                      + QStringLiteral(" WHERE created < '2026-11-20' ORDER BY created)"))
                      .toString(),
-            QStringLiteral("kept"));
+            QStringLiteral("kept,raw only"));
         QCOMPARE(f.scalar(QStringLiteral("SELECT group_concat(sign_ins) FROM (SELECT sign_ins FROM ")
                       + testing::usageAsText() + QStringLiteral(" WHERE day < '2026-11-20' ORDER BY day)"))
                      .toString(),
             QStringLiteral("2,4"));
         QCOMPARE(f.scalar(QStringLiteral("SELECT min(day) FROM signin_days")).toString(), QStringLiteral("2025-11-21"));
-        // A person and an app with no usage left keep no key; those still used keep theirs.
+        // A person and an app with no usage and no raw sign-in left keep no key; those still used,
+        // by either, keep theirs.
         QCOMPARE(f.scalar(QStringLiteral("SELECT group_concat(object_id) FROM (SELECT object_id FROM usage_keys "
-                                         "WHERE object_id IN ('u', 'a', 'gone', 'gone-app') ORDER BY 1)"))
+                                         "WHERE object_id IN ('u', 'a', 'gone', 'gone-app', 'raw-person', "
+                                         "'gone-raw') ORDER BY 1)"))
                      .toString(),
-            QStringLiteral("a,u"));
+            QStringLiteral("a,raw-person,u"));
     }
 
     /// Each event id counts once in a day's fold, as the raw table keeps it once. Graph's ids (lower-case
@@ -1097,10 +1102,15 @@ private Q_SLOTS:
             event(QStringLiteral("e8"), at(23, 59), u2, appUpper, 0),
         };
         sync::DayUsageFold fold;
+        sync::StoreWriter::UsageKeys people;
+        sync::StoreWriter::UsageKeys apps;
         QVERIFY((*db)->exec(QStringLiteral("BEGIN")));
         for (const Event &e : events) {
-            QVERIFY(writer.writeSignIn(e.view()));
-            fold.add(e.view());
+            const graph::SignInView v = e.view();
+            const auto person = v.userId ? std::optional<qint64>(writer.usageKey(*v.userId).value()) : std::nullopt;
+            const auto app = v.appId ? std::optional<qint64>(writer.usageKey(*v.appId).value()) : std::nullopt;
+            QVERIFY(writer.writeSignIn(v, person, app));
+            fold.add(v);
         }
         QCOMPARE(fold.events(), 8);
         const QString rows = QStringLiteral(
@@ -1109,6 +1119,7 @@ private Q_SLOTS:
             "ORDER BY user_id, app_id)")
                                  .arg(testing::usageAsText());
         QVERIFY(writer.foldDay(day));
+        QVERIFY(writer.writeAppNames(fold));
         QSqlQuery q((*db)->sql());
         QVERIFY(q.exec(rows) && q.next());
         const QString fromTable = q.value(0).toString();
@@ -1126,8 +1137,8 @@ private Q_SLOTS:
             appUpper.toLower() + QStringLiteral(",App of e8,2026-11-19T23:59:00Z | ") + appOther
                 + QStringLiteral(",App of e6,2026-11-19T10:00:00Z"));
         QVERIFY((*db)->exec(QStringLiteral("DELETE FROM signin_app_names")));
-        const auto replaceDayUsage = [&writer, &day, &fold] {
-            const auto all = writer.startDayUsage(day, fold);
+        const auto replaceDayUsage = [&] {
+            const auto all = writer.startDayUsage(day, fold, people, apps);
             return all && writer.writeDayUsage(day, *all, 0, all->size());
         };
         QVERIFY(replaceDayUsage());
@@ -1145,7 +1156,7 @@ private Q_SLOTS:
             && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("Newer"));
         // In slices, as a day's rows go out between the next day's pages: the same rows.
-        const auto slices = writer.startDayUsage(day, fold);
+        const auto slices = writer.startDayUsage(day, fold, people, apps);
         QVERIFY(slices);
         QCOMPARE(slices->size(), std::size_t {3});
         QVERIFY(writer.writeDayUsage(day, *slices, 0, 2));
@@ -1189,6 +1200,65 @@ private Q_SLOTS:
         QCOMPARE(stored(*z), QStringLiteral("z"));
         QVERIFY((*db)->exec(QStringLiteral("COMMIT")));
         QCOMPARE(f.scalar(QStringLiteral("SELECT count(*) FROM usage_keys")).toInt(), 3);
+
+        // Through a fold's numbers: each looked up once, and again after a rollback.
+        sync::StoreWriter::UsageKeys byNumber;
+        QVERIFY((*db)->exec(QStringLiteral("BEGIN")));
+        const auto w = writer.usageKey(byNumber, 5, "w");
+        QVERIFY(w);
+        QCOMPARE(stored(*w), QStringLiteral("w"));
+        QCOMPARE(writer.usageKey(byNumber, 5, "not looked up").value(), *w);  // by its number alone
+        (*db)->rollback();
+        QVERIFY((*db)->exec(QStringLiteral("BEGIN")));
+        const auto v = writer.usageKey(byNumber, 0, "v");  // takes the rolled-back key's number again
+        const auto w2 = writer.usageKey(byNumber, 5, "w");
+        QVERIFY(v && w2);
+        QCOMPARE(stored(*v), QStringLiteral("v"));
+        QCOMPARE(stored(*w2), QStringLiteral("w"));
+        QVERIFY(*v != *w2);
+        QVERIFY((*db)->exec(QStringLiteral("COMMIT")));
+    }
+
+    /// Schema 13: a raw sign-in is its time in whole seconds, its id as 16 bytes when it is a GUID
+    /// in Graph's form (text otherwise, so an upper-case spelling is another event), and its
+    /// person and app by their usage_keys keys; a re-fetched event replaces itself.
+    void rawSignInsAreKeyedInSecondsAndSixteenByteIds()
+    {
+        Fixture f;
+        auto db = store::Database::open(f.dbPath, *f.key);
+        QVERIFY(db);
+        sync::StoreWriter writer(**db);
+        const std::string guid = "3f1d0c4e-12ab-4cde-8f00-0123456789ab";
+        const std::string upper = "3F1D0C4E-12AB-4CDE-8F00-0123456789AB";
+        const std::string person = "11111111-1111-1111-1111-111111111111";
+        const std::string app = "de8bc8b5-d9f9-48b1-a8ad-b748da725064";
+        const std::string other = "e1";
+        const auto view = [](const std::string &id, qint64 ms, qint64 error) {
+            graph::SignInView s;
+            s.id = id;
+            s.createdMs = ms;
+            s.errorCode = error;
+            return s;
+        };
+        const qint64 ms = QDateTime(QDate(2026, 11, 19), QTime(9, 0, 0, 750), QTimeZone::utc()).toMSecsSinceEpoch();
+        QVERIFY((*db)->exec(QStringLiteral("BEGIN")));
+        const qint64 p = writer.usageKey(person).value();
+        const qint64 a = writer.usageKey(app).value();
+        QVERIFY(writer.writeSignIn(view(guid, ms, 0), p, a));
+        QVERIFY(writer.writeSignIn(view(upper, ms, 0), p, std::nullopt));
+        QVERIFY(writer.writeSignIn(view(other, -1500, 0), std::nullopt, std::nullopt));  // seconds round down
+        QVERIFY(writer.writeSignIn(view(guid, ms + 200, 50126), p, a));                  // the same second again
+        QVERIFY((*db)->exec(QStringLiteral("COMMIT")));
+        QCOMPARE(f.scalar(QStringLiteral("SELECT group_concat(typeof(id) || ':' || length(id), ' ') FROM "
+                                         "(SELECT id FROM signins_raw ORDER BY created DESC, id)"))
+                     .toString(),
+            QStringLiteral("text:36 blob:16 text:2"));
+        QCOMPARE(f.scalar(QStringLiteral("SELECT group_concat(id || '|' || created || '|' || coalesce(user_id, '-') || "
+                                         "'|' || coalesce(app_id, '-') || '|' || status_error_code, ';') FROM ")
+                      + testing::signInsAsText())
+                     .toString(),
+            QString::fromStdString(upper + "|2026-11-19T09:00:00Z|" + person + "|-|0;" + guid + "|2026-11-19T09:00:00Z|"
+                + person + "|" + app + "|50126;e1|1969-12-31T23:59:58Z|-|-|0"));
     }
 
     void isoUtcWritesSecondsWithAZ_data()
