@@ -8,8 +8,8 @@
 //
 // --rounds N: N rounds of the client and the full sync in turn, each round's ratio and their
 // median. --sync-only: only the full sync, N times (no curl loop, no client, no limits), for
-// comparing two builds. Each Stocktake line gives the child's own CPU time and the sim's CPU
-// time while it ran; the client's and the curl loop's lines give the sim's.
+// comparing two builds; --entities E,E: only those entities (sync::allEntities() names them). Each Stocktake line gives
+// the child's own CPU time and the sim's CPU time while it ran; the client's and the curl loop's lines give the sim's.
 // --latency MS starts the sims with `--latency MS`: each Graph answer leaves MS after it is ready
 // (perf-anchors P5 asks for 200 ms per page), which a client hides only by keeping several
 // requests in flight.
@@ -234,7 +234,7 @@ QJsonObject curlFloor(const QList<QUrl> &firsts, const QByteArray &token)
 /// Microsoft's JavaScript Graph client paging from each of `firsts` in turn (a sim started with
 /// --link-scheme https): {"seconds", "pages", "items", "bytes", "maxRssKb", "ok"}, or
 /// {"skipped": why}.
-QJsonObject graphJsPages(const QList<QUrl> &firsts, const QByteArray &token)
+QJsonObject graphJsPages(const QList<QUrl> &firsts, const QByteArray &token, const QStringList &options = {})
 {
     const QDir peers(QStringLiteral(STOCKTAKE_PEERS_DIR));
     const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
@@ -247,8 +247,8 @@ QJsonObject graphJsPages(const QList<QUrl> &firsts, const QByteArray &token)
     QProcess js;
     js.setWorkingDirectory(peers.path());
     js.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    QStringList args {
-        peers.filePath(QStringLiteral("graph-js-pages.mjs")), encoded(firsts).value(0), QString::fromLatin1(token)};
+    QStringList args = QStringList {peers.filePath(QStringLiteral("graph-js-pages.mjs"))} + options
+        + QStringList {encoded(firsts).value(0), QString::fromLatin1(token)};
     js.start(node, args + encoded(firsts).mid(1));
     if (!js.waitForFinished(-1) || js.exitStatus() != QProcess::NormalExit)
         return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), js.errorString()}};
@@ -316,6 +316,7 @@ struct BenchOptions {
     int latencyMs = 0;
     int rounds = 1;
     bool syncOnly = false;  ///< only the full sync, `rounds` times: no curl loop, no client
+    QStringList entities;   ///< with syncOnly: these instead of every entity
 };
 
 void benchTenant(int users, bool limits, const BenchOptions &options)
@@ -359,8 +360,9 @@ void benchTenant(int users, bool limits, const BenchOptions &options)
         return r;
     };
     const auto fullSyncChild = [&] {
-        const QJsonObject r = engine({root, QString::fromLatin1(token), sync::allEntities().join(u','),
-            QStringLiteral("0"), QStringLiteral("1"), QString::number(days)});
+        const QStringList entities = options.entities.isEmpty() ? sync::allEntities() : options.entities;
+        const QJsonObject r = engine({root, QString::fromLatin1(token), entities.join(u','), QStringLiteral("0"),
+            QStringLiteral("1"), QString::number(days)});
         printEngine(QStringLiteral("Stocktake full sync, %1 day(s) of sign-ins").arg(days), r);
         return r.value(QStringLiteral("seconds")).toDouble(-1);
     };
@@ -374,11 +376,12 @@ void benchTenant(int users, bool limits, const BenchOptions &options)
         testing::TenantSim jsSim(simArgs + QStringList {QStringLiteral("--link-scheme"), QStringLiteral("https")});
         const QByteArray jsToken = jsSim.isRunning() ? testing::simAccessToken(jsSim.baseUrl()) : QByteArray();
         // One walk of the JavaScript client over `walks`, printed; its seconds, or -1.
-        const auto jsClient = [&](const QString &what, const QList<QUrl> &walks, qint64 truthItems) -> double {
+        const auto jsClient = [&](const QString &what, const QList<QUrl> &walks, qint64 truthItems,
+                                  const QStringList &jsOptions = {}) -> double {
             out << "  JavaScript Graph client (" << what << ", PageIterator, fetch only): ";
             out.flush();
             const double simBefore = cpuSecondsOf(jsSim.pid());
-            const QJsonObject js = jsSim.isRunning() ? graphJsPages(walks, jsToken)
+            const QJsonObject js = jsSim.isRunning() ? graphJsPages(walks, jsToken, jsOptions)
                                                      : QJsonObject {{QStringLiteral("skipped"), jsSim.error()}};
             const double simCpu = cpuSecondsOf(jsSim.pid()) - simBefore;
             if (js.contains(QStringLiteral("skipped"))) {
@@ -402,19 +405,19 @@ void benchTenant(int users, bool limits, const BenchOptions &options)
             return js.value(QStringLiteral("seconds")).toDouble();
         };
         const QUrl jsApi(jsSim.baseUrl().toString() + QStringLiteral("/v1.0"));
-        const auto floors
-            = [&](const QString &what, const std::function<QList<QUrl>(const QUrl &)> &walks, qint64 truthItems) {
-                  const double simBefore = cpuSecondsOf(sim.pid());
-                  const QJsonObject curl = curlFloor(walks(QUrl(root + QStringLiteral("/v1.0"))), token);
-                  const double simCpu = cpuSecondsOf(sim.pid()) - simBefore;
-                  out << "  curl floor (" << what
-                      << "): " << QString::number(curl.value(QStringLiteral("seconds")).toDouble(), 'f', 2) << " s, "
-                      << curl.value(QStringLiteral("pages")).toInt() << " pages, "
-                      << curl.value(QStringLiteral("bytes")).toInteger() / (1024 * 1024) << " MB, sim CPU "
-                      << QString::number(simCpu, 'f', 2) << " s"
-                      << (curl.value(QStringLiteral("ok")).toBool() ? "" : " (FAILED)") << '\n';
-                  return jsClient(what, walks(jsApi), truthItems);
-              };
+        const auto floors = [&](const QString &what, const std::function<QList<QUrl>(const QUrl &)> &walks,
+                                qint64 truthItems, const QStringList &jsOptions = {}) {
+            const double simBefore = cpuSecondsOf(sim.pid());
+            const QJsonObject curl = curlFloor(walks(QUrl(root + QStringLiteral("/v1.0"))), token);
+            const double simCpu = cpuSecondsOf(sim.pid()) - simBefore;
+            out << "  curl floor (" << what
+                << "): " << QString::number(curl.value(QStringLiteral("seconds")).toDouble(), 'f', 2) << " s, "
+                << curl.value(QStringLiteral("pages")).toInt() << " pages, "
+                << curl.value(QStringLiteral("bytes")).toInteger() / (1024 * 1024) << " MB, sim CPU "
+                << QString::number(simCpu, 'f', 2) << " s"
+                << (curl.value(QStringLiteral("ok")).toBool() ? "" : " (FAILED)") << '\n';
+            return jsClient(what, walks(jsApi), truthItems, jsOptions);
+        };
         floors(
             QStringLiteral("users pages"),
             [](const QUrl &api) { return QList<QUrl> {graph::Endpoint::users().url(api)}; },
@@ -423,15 +426,23 @@ void benchTenant(int users, bool limits, const BenchOptions &options)
             engine(
                 {root, QString::fromLatin1(token), QStringLiteral("users"), QStringLiteral("0"), QStringLiteral("0")}));
         const QString fullSync = QStringLiteral("full sync pages");
+        // The client also does what the sync does beyond those pages (the curl loop does not):
+        // every group's members in $batch envelopes of 20, and the usage report.
+        const QStringList fullSyncExtras {QStringLiteral("--members=")
+                + graph::Endpoint::groupMembers(QStringLiteral("GROUPID"))
+                      .relativeUrl()
+                      .replace(QStringLiteral("GROUPID"), QStringLiteral("{id}")),
+            QStringLiteral("--report=/v1.0") + graph::Endpoint::office365ActiveUserDetail().relativeUrl()};
         // Round 1 after the curl loop; with --rounds N, N-1 more of the client and Stocktake in
         // turn: the host's speed drifts by more than the difference between the two.
         QList<double> ratios;
         for (int round = 1; round <= rounds; ++round) {
             if (rounds > 1)
                 out << "  round " << round << " of " << rounds << '\n';
-            const double js = round == 1 ? floors(
-                                  fullSync, [days](const QUrl &api) { return fullSyncWalks(api, days); }, -1)
-                                         : jsClient(fullSync, fullSyncWalks(jsApi, days), -1);
+            const double js = round == 1
+                ? floors(
+                    fullSync, [days](const QUrl &api) { return fullSyncWalks(api, days); }, -1, fullSyncExtras)
+                : jsClient(fullSync, fullSyncWalks(jsApi, days), -1, fullSyncExtras);
             const double ours = fullSyncChild();
             if (js > 0 && ours > 0)
                 ratios.append(ours / js);
@@ -504,9 +515,11 @@ int main(int argc, char **argv)
         } else if (args.at(i) == QStringLiteral("--sync-only")) {
             options.syncOnly = true;
             options.limits = false;
+        } else if (args.at(i) == QStringLiteral("--entities") && i + 1 < args.size()) {
+            options.entities = args.at(++i).split(u',');
         } else {
             std::fputs("usage: stocktake-bench-sync [--users N,N] [--days D] [--skip-limits] [--latency MS] "
-                       "[--rounds N] [--sync-only]\n",
+                       "[--rounds N] [--sync-only [--entities E,E]]\n",
                 stderr);
             return 2;
         }
