@@ -351,29 +351,27 @@ bool SignInsStep::writeOldestRead()
         return true;
     }
     StoreWriter &writer = *m_context.writer;
+    // A person's or an app's usage_keys key, through the sync's caches by the fold's numbers.
+    const auto keyOf = [&writer](StoreWriter::UsageKeys &keys, std::uint32_t number,
+                           const std::optional<std::string_view> &id) -> core::Result<std::optional<qint64>> {
+        if (!id)
+            return std::optional<qint64>();
+        const auto key = writer.usageKey(keys, number, *id);
+        if (!key)
+            return key.error();
+        return std::optional<qint64>(*key);
+    };
     for (const ReadAhead::Event &event : page.events) {
         const graph::SignInView signIn = m_read->view(page, event, m_fold);
         const std::uint32_t app
             = event.label == ReadAhead::kNoLabel ? DayUsageFold::kNone : m_read->labels[event.label].app;
-        std::optional<qint64> personKey;
-        std::optional<qint64> appKey;
-        if (signIn.userId) {
-            const auto key = writer.usageKey(m_personKeys, event.person, *signIn.userId);
-            if (!key) {
-                fail(key.error());
-                return false;
-            }
-            personKey = *key;
+        const auto personKey = keyOf(m_personKeys, event.person, signIn.userId);
+        const auto appKey = keyOf(m_appKeys, app, signIn.appId);
+        if (!personKey || !appKey) {
+            fail(!personKey ? personKey.error() : appKey.error());
+            return false;
         }
-        if (signIn.appId) {
-            const auto key = writer.usageKey(m_appKeys, app, *signIn.appId);
-            if (!key) {
-                fail(key.error());
-                return false;
-            }
-            appKey = *key;
-        }
-        if (auto s = writer.writeSignIn(signIn, personKey, appKey); !s) {
+        if (auto s = writer.writeSignIn(signIn, *personKey, *appKey); !s) {
             fail(s.error());
             return false;
         }

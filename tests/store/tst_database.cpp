@@ -630,7 +630,7 @@ private Q_SLOTS:
             {10, QStringLiteral("74a23285dc73486910fd84a10b9fc61ad43cb8db8502b59ec682da38c07816ad")},
             {11, QStringLiteral("d86278000eab532eff28e0f3930ced9da676f3f2d9825799d1851a9ae3798745")},
             {12, QStringLiteral("99e6d1906ca9fcdcb6b793b2f54a4f6d6b562343d8b383141d2277fd2cab5ff0")},
-            {13, QStringLiteral("a60b5fa8ef02ab48a03a3e11dea952ae7670759bc281585864eaffeb84f070f7")},
+            {13, QStringLiteral("af0871280103cb9fe22a485f906741d2a54945c856a80409a3a6301ef0de8a96")},
         };
         const auto all = store::Migrations::all();
         QVERIFY(!all.isEmpty());
