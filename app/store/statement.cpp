@@ -69,31 +69,29 @@ void Statement::bind(int index, const std::optional<QString> &text)
         bindNull(index);
 }
 
-const char *Statement::keep(int index, std::string_view bytes)
+void Statement::bindBytes(int index, std::string_view bytes, bool blob)
 {
+    if (!m_stmt)
+        return;
+    if (index < 0 || std::size_t(index) >= m_text.size())
+        return bound(SQLITE_RANGE, index);
     QByteArray &kept = m_text[std::size_t(index)];
     kept.resize(qsizetype(bytes.size()));  // a shorter value keeps the capacity
     if (!bytes.empty())
         std::memcpy(kept.data(), bytes.data(), bytes.size());
-    return kept.constData();
+    const int rc = blob ? sqlite3_bind_blob(m_stmt, index + 1, kept.constData(), int(kept.size()), SQLITE_STATIC)
+                        : sqlite3_bind_text(m_stmt, index + 1, kept.constData(), int(kept.size()), SQLITE_STATIC);
+    bound(rc, index);
 }
 
 void Statement::bindUtf8(int index, std::string_view text)
 {
-    if (!m_stmt)
-        return;
-    if (index < 0 || std::size_t(index) >= m_text.size())
-        return bound(SQLITE_RANGE, index);
-    bound(sqlite3_bind_text(m_stmt, index + 1, keep(index, text), int(text.size()), SQLITE_STATIC), index);
+    bindBytes(index, text, false);
 }
 
 void Statement::bindBlob(int index, std::string_view bytes)
 {
-    if (!m_stmt)
-        return;
-    if (index < 0 || std::size_t(index) >= m_text.size())
-        return bound(SQLITE_RANGE, index);
-    bound(sqlite3_bind_blob(m_stmt, index + 1, keep(index, bytes), int(bytes.size()), SQLITE_STATIC), index);
+    bindBytes(index, bytes, true);
 }
 
 void Statement::bindUtf8(int index, const std::optional<std::string_view> &text)

@@ -63,8 +63,8 @@ public:
 
 private:
     void fail();
-    /// Copies `bytes` into index's buffer (m_text), which must exist; its data.
-    const char *keep(int index, std::string_view bytes);
+    /// Copies `bytes` into index's buffer (m_text) and binds them as a BLOB or as UTF-8 text.
+    void bindBytes(int index, std::string_view bytes, bool blob);
     /// Remembers the first failed bind (SQLite's code) until exec().
     void bound(int rc, int index);
     sqlite3 *m_db = nullptr;
