@@ -108,6 +108,14 @@ void Statement::bind(int index, qint64 value)
         bound(sqlite3_bind_int64(m_stmt, index + 1, value), index);
 }
 
+void Statement::bind(int index, const std::optional<qint64> &value)
+{
+    if (value)
+        bind(index, *value);
+    else
+        bindNull(index);
+}
+
 void Statement::bind(int index, const std::optional<bool> &value)
 {
     if (value)

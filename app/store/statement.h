@@ -46,6 +46,8 @@ public:
     void bindBlob(int index, std::string_view bytes);
     void bind(int index, qint64 value);
     void bind(int index, int value) { bind(index, qint64 {value}); }
+    /// NULL when absent.
+    void bind(int index, const std::optional<qint64> &value);
     /// 1/0, NULL when absent.
     void bind(int index, const std::optional<bool> &value);
     void bindNull(int index);

@@ -390,14 +390,8 @@ core::Status StoreWriter::writeSignIn(
         q.bindBlob(1, std::string_view(bytes->data(), bytes->size()));
     else
         q.bindUtf8(1, s.id);
-    if (person)
-        q.bind(2, *person);
-    else
-        q.bindNull(2);
-    if (app)
-        q.bind(3, *app);
-    else
-        q.bindNull(3);
+    q.bind(2, person);
+    q.bind(3, app);
     q.bind(4, s.errorCode);
     return run(q, "sign-ins");
 }
@@ -704,10 +698,7 @@ core::Status StoreWriter::writeDayUsage(
         q.bind(2, row.app);
         q.bind(3, row.signIns);
         q.bind(4, row.failures);
-        if (row.lastSignIn)
-            q.bind(5, *row.lastSignIn);
-        else
-            q.bindNull(5);
+        q.bind(5, row.lastSignIn);
         if (auto s = run(q, "sign-ins"); !s)
             return s;
     }

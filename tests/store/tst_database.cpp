@@ -531,6 +531,14 @@ private Q_SLOTS:
             QStringLiteral("blob:00FF107A;blob:61"));
         blob.bindBlob(1, std::string_view("out of range"));
         QVERIFY(!blob.exec());
+        // An optional number: the number, or NULL when absent.
+        QVERIFY(db->exec(QStringLiteral("DELETE FROM b")).ok());
+        blob.bind(0, std::optional<qint64>(qint64 {1} << 40));
+        QVERIFY(blob.exec());
+        blob.bind(0, std::optional<qint64>());
+        QVERIFY(blob.exec());
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT group_concat(typeof(x) || ':' || quote(x), ';') FROM b")),
+            QStringLiteral("integer:1099511627776;null:NULL"));
     }
 
     void schema10KeysUsageByIntegers()
